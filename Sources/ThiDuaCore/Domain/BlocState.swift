@@ -1,0 +1,29 @@
+/// Khối thi đua: the state of one bloc's own stream.
+public struct BlocState: Sendable, Equatable {
+    public var code: String
+    public var name: String?
+    public var organiser: String?
+    public var founded = false
+    /// Adoptions of rules, in log order; the latest with `fromYear <= year` applies.
+    public var adoptions: [Rules] = []
+
+    public init(code: String) { self.code = code }
+
+    /// The rules in force for a year.
+    public func rules(forYear year: Int) -> Rules {
+        adoptions.last { $0.fromYear <= year } ?? Rules.defaults
+    }
+
+    public mutating func evolve(_ event: DomainEvent) {
+        switch event.payload {
+        case .blocFounded(let name, let organiser):
+            founded = true
+            self.name = name
+            self.organiser = organiser
+        case .rulesAdopted(let rules):
+            adoptions.append(rules)
+        default:
+            break
+        }
+    }
+}

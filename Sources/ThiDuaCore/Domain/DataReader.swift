@@ -1,0 +1,166 @@
+/// Reads an event's data object field by field; fields left unread are refused by `finish`.
+struct DataReader {
+    private let fields: [String: JSON]
+    private var read: Set<String> = []
+
+    init(_ fields: [String: JSON]) { self.fields = fields }
+
+    func fail(_ name: String, _ code: String, _ reason: String, hint: String? = nil) -> ThiDuaError {
+        ThiDuaError(code: code, field: "data.\(name)", reason: reason, hint: hint)
+    }
+
+    mutating func value(_ name: String) -> JSON? {
+        read.insert(name)
+        if case .null? = fields[name] { return nil }
+        return fields[name]
+    }
+
+    mutating func text(_ name: String) throws(ThiDuaError) -> String? {
+        switch value(name) {
+        case nil: return nil
+        case .string(let text)?: return text
+        case let other?: throw fail(name, "wrong-type", "expected text, found \(other.kindName)")
+        }
+    }
+
+    mutating func requiredText(_ name: String) throws(ThiDuaError) -> String {
+        guard let text = try text(name), !text.trimmingSpaces.isEmpty else {
+            throw fail(name, "missing-field", "missing or empty")
+        }
+        return text
+    }
+
+    mutating func code(_ name: String) throws(ThiDuaError) -> String {
+        try Text.code(try requiredText(name), field: "data.\(name)")
+    }
+
+    mutating func optionalCode(_ name: String) throws(ThiDuaError) -> String? {
+        guard let text = try text(name) else { return nil }
+        return try Text.code(text, field: "data.\(name)")
+    }
+
+    mutating func codes(_ name: String, required: Bool = true) throws(ThiDuaError) -> [String] {
+        switch value(name) {
+        case nil:
+            if required { throw fail(name, "missing-field", "missing") }
+            return []
+        case .array(let elements)?:
+            var out: [String] = []
+            for (index, element) in elements.enumerated() {
+                guard case .string(let text) = element else {
+                    throw fail("\(name)[\(index)]", "wrong-type", "expected a code, found \(element.kindName)")
+                }
+                out.append(try Text.code(text, field: "data.\(name)[\(index)]"))
+            }
+            return out
+        case let other?: throw fail(name, "wrong-type", "expected a list of codes, found \(other.kindName)")
+        }
+    }
+
+    mutating func texts(_ name: String) throws(ThiDuaError) -> [String] {
+        switch value(name) {
+        case nil: throw fail(name, "missing-field", "missing")
+        case .array(let elements)?:
+            var out: [String] = []
+            for (index, element) in elements.enumerated() {
+                guard case .string(let text) = element, !text.trimmingSpaces.isEmpty else {
+                    throw fail("\(name)[\(index)]", "wrong-type", "expected non-empty text, found \(element.kindName)")
+                }
+                out.append(text)
+            }
+            return out
+        case let other?: throw fail(name, "wrong-type", "expected a list of texts, found \(other.kindName)")
+        }
+    }
+
+    mutating func integer(_ name: String) throws(ThiDuaError) -> Int? {
+        switch value(name) {
+        case nil: return nil
+        case .number(let number)?:
+            guard let int = number.intValue else { throw fail(name, "wrong-type", "expected a whole number, found \(number)") }
+            return int
+        case let other?: throw fail(name, "wrong-type", "expected a whole number, found \(other.kindName)")
+        }
+    }
+
+    mutating func requiredInteger(_ name: String) throws(ThiDuaError) -> Int {
+        guard let value = try integer(name) else { throw fail(name, "missing-field", "missing") }
+        return value
+    }
+
+    mutating func points(_ name: String) throws(ThiDuaError) -> Points {
+        switch value(name) {
+        case nil: throw fail(name, "missing-field", "missing")
+        case .number(let number)?:
+            guard let points = Points(number) else {
+                throw fail(name, "bad-points", "\(number) is not a number of points",
+                           hint: "points have at most 2 decimals, like 18.5 or 17.25")
+            }
+            return points
+        case let other?: throw fail(name, "wrong-type", "expected a number, found \(other.kindName)")
+        }
+    }
+
+    mutating func fraction(_ name: String) throws(ThiDuaError) -> Fraction? {
+        switch value(name) {
+        case nil: return nil
+        case .number(let number)?:
+            guard let fraction = Fraction(number), fraction.isProper else {
+                throw fail(name, "bad-fraction", "\(number) is not a fraction between 0 and 1")
+            }
+            return fraction
+        case .string(let text)?:
+            guard let fraction = Fraction(text), fraction.isProper else {
+                throw fail(name, "bad-fraction", "\"\(text.prefix(20))\" is not a fraction between 0 and 1",
+                           hint: "write it like 0.5 or \"2/3\"")
+            }
+            return fraction
+        case let other?: throw fail(name, "wrong-type", "expected a fraction, found \(other.kindName)")
+        }
+    }
+
+    mutating func choice<T: RawRepresentable>(_ name: String, as: T.Type) throws(ThiDuaError) -> T?
+    where T.RawValue == String, T: CaseIterable {
+        guard let text = try text(name) else { return nil }
+        guard let value = T(rawValue: text) else {
+            throw fail(name, "bad-value", "\"\(text.prefix(40))\" is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return value
+    }
+
+    mutating func requiredChoice<T: RawRepresentable>(_ name: String, as type: T.Type) throws(ThiDuaError) -> T
+    where T.RawValue == String, T: CaseIterable {
+        guard let value = try choice(name, as: type) else { throw fail(name, "missing-field", "missing") }
+        return value
+    }
+
+    mutating func countsByCode(_ name: String) throws(ThiDuaError) -> [String: Int] {
+        guard case .object(let object)? = value(name) else {
+            throw fail(name, "wrong-type", "expected an object of code: count")
+        }
+        var out: [String: Int] = [:]
+        for (key, value) in object {
+            _ = try Text.code(key, field: "data.\(name).\(key)")
+            guard case .number(let number) = value, let count = number.intValue, count >= 0 else {
+                throw fail("\(name).\(key)", "wrong-type", "expected a count of 0 or more")
+            }
+            out[key] = count
+        }
+        return out
+    }
+
+    func finish() throws(ThiDuaError) {
+        if let unknown = fields.keys.sorted().first(where: { !read.contains($0) }) {
+            throw fail(unknown, "unknown-field", "unknown data field", hint: "see EventLog/EVENTS.md for this type's fields")
+        }
+    }
+}
+
+extension String {
+    var trimmingSpaces: Substring {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return Substring(scalars[first...last])
+    }
+}

@@ -1,0 +1,162 @@
+/// The decoded data of each event type (schema 1, §5).
+public enum Payload: Sendable, Equatable {
+    case blocFounded(name: String, organiser: String?)
+    case rulesAdopted(Rules)
+    case yearOpened(members: [Member], head: String?, deputies: [String])
+    case memberAdmitted(code: String, name: String)
+    case memberWithdrawn(code: String, reason: String)
+    case criterionSet(Criterion)
+    case criterionRetired(code: String, reason: String)
+    case scoreSubmitted(member: String, criterion: String, points: Points, evidence: String?)
+    case scoreReviewed(member: String, criterion: String, points: Points, reason: String)
+    case scoresFinalized
+    case electionOpened(ElectionSpec)
+    case voteCast(election: String, voter: String, choices: [String])
+    case voteVoided(election: String, voter: String, reason: String)
+    case ballotsTallied(election: String, ballots: Int, invalid: Int, counts: [String: Int])
+    case electionClosed(election: String)
+    case officersAppointed(head: String, deputies: [String], basis: String)
+    case pactDrafted(clauses: [String])
+    case pactSigned(member: String, signatory: String, title: String?)
+    case registrationSubmitted(member: String, targets: [String], titlesSought: [AwardKind])
+    case awardProposed(member: String, kind: AwardKind, basis: String?, election: String?)
+    case awardWithdrawn(member: String, kind: AwardKind, reason: String)
+    case awardDecided(member: String, kind: AwardKind, outcome: AwardOutcome, decision: String, date: String)
+    case yearClosed
+    case yearReopened(reason: String)
+}
+
+extension Payload {
+    init(type: EventType, reading r: inout DataReader) throws(ThiDuaError) {
+        switch type {
+        case .blocFounded:
+            self = .blocFounded(name: try r.requiredText("name"), organiser: try r.text("organiser"))
+        case .rulesAdopted:
+            let fromYear = try r.requiredInteger("fromYear")
+            guard Envelope.years.contains(fromYear) else { throw r.fail("fromYear", "bad-year", "\(fromYear) is not a year") }
+            let flagLimit = try r.integer("flagLimit") ?? Rules.defaults.flagLimit
+            let certificateLimit = try r.integer("certificateLimit")
+            guard flagLimit >= 0 else { throw r.fail("flagLimit", "bad-value", "must be 0 or more") }
+            if let certificateLimit, certificateLimit < 0 { throw r.fail("certificateLimit", "bad-value", "must be 0 or more") }
+            self = .rulesAdopted(Rules(fromYear: fromYear, majority: try r.fraction("majority") ?? Rules.defaults.majority,
+                                       quorum: try r.fraction("quorum") ?? Rules.defaults.quorum,
+                                       flagLimit: flagLimit, certificateLimit: certificateLimit))
+        case .yearOpened:
+            guard case .array(let list)? = r.value("members") else {
+                throw r.fail("members", "missing-field", "missing; list the members as [{\"code\":…, \"name\":…}]")
+            }
+            var members: [Member] = []
+            for (index, element) in list.enumerated() {
+                guard case .object(let fields) = element else {
+                    throw r.fail("members[\(index)]", "wrong-type", "expected {\"code\":…, \"name\":…}")
+                }
+                var inner = DataReader(fields)
+                do {
+                    let member = Member(code: try inner.code("code"), name: try inner.requiredText("name"))
+                    try inner.finish()
+                    members.append(member)
+                } catch {
+                    throw ThiDuaError(code: error.code, field: error.field.map { $0.replacingPrefix("data.", with: "data.members[\(index)].") },
+                                      reason: error.reason, hint: error.hint)
+                }
+            }
+            self = .yearOpened(members: members, head: try r.optionalCode("head"),
+                               deputies: try r.codes("deputies", required: false))
+        case .memberAdmitted:
+            self = .memberAdmitted(code: try r.code("code"), name: try r.requiredText("name"))
+        case .memberWithdrawn:
+            self = .memberWithdrawn(code: try r.code("code"), reason: try r.requiredText("reason"))
+        case .criterionSet:
+            let criterion = Criterion(code: try r.code("code"), title: try r.requiredText("title"),
+                                      maxPoints: try r.points("maxPoints"),
+                                      kind: try r.choice("kind", as: CriterionKind.self) ?? .base,
+                                      group: try r.optionalCode("group"))
+            self = .criterionSet(criterion)
+        case .criterionRetired:
+            self = .criterionRetired(code: try r.code("code"), reason: try r.requiredText("reason"))
+        case .scoreSubmitted:
+            self = .scoreSubmitted(member: try r.code("member"), criterion: try r.code("criterion"),
+                                   points: try r.points("points"), evidence: try r.text("evidence"))
+        case .scoreReviewed:
+            self = .scoreReviewed(member: try r.code("member"), criterion: try r.code("criterion"),
+                                  points: try r.points("points"), reason: try r.requiredText("reason"))
+        case .scoresFinalized:
+            self = .scoresFinalized
+        case .electionOpened:
+            self = .electionOpened(ElectionSpec(
+                id: try r.code("election"), office: try r.requiredChoice("office", as: Office.self),
+                seats: try r.requiredInteger("seats"), candidates: try r.codes("candidates"),
+                method: try r.choice("method", as: BallotMethod.self) ?? .open,
+                award: try r.choice("award", as: AwardKind.self)))
+        case .voteCast:
+            self = .voteCast(election: try r.code("election"), voter: try r.code("voter"), choices: try r.codes("choices"))
+        case .voteVoided:
+            self = .voteVoided(election: try r.code("election"), voter: try r.code("voter"), reason: try r.requiredText("reason"))
+        case .ballotsTallied:
+            let ballots = try r.requiredInteger("ballots")
+            let invalid = try r.integer("invalid") ?? 0
+            guard ballots >= 0 else { throw r.fail("ballots", "bad-value", "must be 0 or more") }
+            guard invalid >= 0, invalid <= ballots else {
+                throw r.fail("invalid", "bad-value", "\(invalid) invalid ballots out of \(ballots) is impossible")
+            }
+            self = .ballotsTallied(election: try r.code("election"), ballots: ballots, invalid: invalid,
+                                   counts: try r.countsByCode("counts"))
+        case .electionClosed:
+            self = .electionClosed(election: try r.code("election"))
+        case .officersAppointed:
+            self = .officersAppointed(head: try r.code("head"), deputies: try r.codes("deputies", required: false),
+                                      basis: try r.requiredText("basis"))
+        case .pactDrafted:
+            let clauses = try r.texts("clauses")
+            guard !clauses.isEmpty else { throw r.fail("clauses", "missing-field", "a pact needs at least one clause") }
+            self = .pactDrafted(clauses: clauses)
+        case .pactSigned:
+            self = .pactSigned(member: try r.code("member"), signatory: try r.requiredText("signatory"), title: try r.text("title"))
+        case .registrationSubmitted:
+            let titles = try r.codesOrKinds("titlesSought")
+            self = .registrationSubmitted(member: try r.code("member"), targets: try r.texts("targets"), titlesSought: titles)
+        case .awardProposed:
+            self = .awardProposed(member: try r.code("member"), kind: try r.requiredChoice("kind", as: AwardKind.self),
+                                  basis: try r.text("basis"), election: try r.optionalCode("election"))
+        case .awardWithdrawn:
+            self = .awardWithdrawn(member: try r.code("member"), kind: try r.requiredChoice("kind", as: AwardKind.self),
+                                   reason: try r.requiredText("reason"))
+        case .awardDecided:
+            let date = try r.requiredText("date")
+            guard (try? Timestamp(bound: date)) != nil else {
+                throw r.fail("date", "bad-date", "\"\(date.prefix(40))\" is not a date", hint: "write it like 2018-12-25")
+            }
+            self = .awardDecided(member: try r.code("member"), kind: try r.requiredChoice("kind", as: AwardKind.self),
+                                 outcome: try r.requiredChoice("outcome", as: AwardOutcome.self),
+                                 decision: try r.requiredText("decision"), date: date)
+        case .yearClosed:
+            self = .yearClosed
+        case .yearReopened:
+            self = .yearReopened(reason: try r.requiredText("reason"))
+        }
+    }
+}
+
+extension DataReader {
+    mutating func codesOrKinds(_ name: String) throws(ThiDuaError) -> [AwardKind] {
+        switch value(name) {
+        case nil: return []
+        case .array(let elements)?:
+            var out: [AwardKind] = []
+            for (index, element) in elements.enumerated() {
+                guard case .string(let text) = element, let kind = AwardKind(rawValue: text) else {
+                    throw fail("\(name)[\(index)]", "bad-value", "expected government-flag or pm-certificate")
+                }
+                out.append(kind)
+            }
+            return out
+        case let other?: throw fail(name, "wrong-type", "expected a list of award kinds, found \(other.kindName)")
+        }
+    }
+}
+
+extension String {
+    func replacingPrefix(_ prefix: String, with replacement: String) -> String {
+        hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : self
+    }
+}

@@ -1,0 +1,185 @@
+/// Parsing of one JSON Lines input line into a `ProposedEvent` (§4), with located errors.
+public enum Envelope {
+    /// Longest accepted input line, in bytes.
+    public static let maximumLineBytes = 1 << 20
+    public static let years = 1900...2999
+
+    static let inputFields: Set<String> = [
+        "type", "bloc", "year", "actor", "occurredAt", "data", "id", "expectedVersion", "correlation",
+    ]
+    /// Fields of the output format, accepted so that `export` re-imports; checked where they must agree.
+    static let outputFields: Set<String> = ["position", "stream", "version", "recordedAt", "prevHash", "hash", "schema"]
+
+    /// Parses one line; `defaultActor` fills in a missing `actor`.
+    public static func parse<Bytes: Collection<UInt8>>(line bytes: Bytes, defaultActor: String? = nil) throws(ThiDuaError) -> ProposedEvent {
+        guard bytes.count <= maximumLineBytes else {
+            throw ThiDuaError(code: "line-too-long", reason: "the line has \(bytes.count) bytes, the limit is \(maximumLineBytes)",
+                              hint: "split large text into a document and cite it")
+        }
+        let value: JSON
+        do {
+            value = try JSON.parse(bytes)
+        } catch {
+            throw ThiDuaError(code: "malformed-json", reason: "malformed JSON at column \(error.column): \(error.reason)")
+        }
+        guard case .object(let fields) = value else {
+            throw ThiDuaError(code: "malformed-json", reason: "a line must be one JSON object, found \(value.kindName)")
+        }
+        return try parse(object: fields, defaultActor: defaultActor)
+    }
+
+    public static func parse(object fields: [String: JSON], defaultActor: String? = nil) throws(ThiDuaError) -> ProposedEvent {
+        if let unknown = fields.keys.sorted().first(where: { !inputFields.contains($0) && !outputFields.contains($0) }) {
+            throw ThiDuaError(code: "unknown-field", field: unknown, reason: "unknown envelope field",
+                              hint: "allowed: \(inputFields.sorted().joined(separator: ", "))")
+        }
+        let typeText = try string(fields, "type", required: true)!
+        guard let type = EventType(rawValue: typeText) else {
+            throw ThiDuaError(code: "unknown-type", field: "type", reason: "unknown event type \"\(typeText.prefix(40))\"",
+                              hint: "see EventLog/EVENTS.md for the known types")
+        }
+        do {
+            return try parseFields(fields, type: type, defaultActor: defaultActor)
+        } catch {
+            throw error.of(type: typeText)
+        }
+    }
+
+    static func parseFields(_ fields: [String: JSON], type: EventType, defaultActor: String?) throws(ThiDuaError) -> ProposedEvent {
+        let bloc = try Text.code(try string(fields, "bloc", required: true)!, field: "bloc")
+        let year = try integer(fields, "year")
+        if type.isBlocStream, year != nil {
+            throw ThiDuaError(code: "unexpected-field", field: "year", reason: "\(type.rawValue) is a bloc event and has no year",
+                              hint: "remove \"year\"")
+        }
+        if !type.isBlocStream {
+            guard let year else {
+                throw ThiDuaError(code: "missing-field", field: "year", reason: "missing; \(type.rawValue) belongs to a year",
+                                  hint: "add \"year\", e.g. 2018")
+            }
+            guard years.contains(year) else {
+                throw ThiDuaError(code: "bad-year", field: "year", reason: "\(year) is not a year between \(years.lowerBound) and \(years.upperBound)")
+            }
+        }
+        guard let actorText = try string(fields, "actor") ?? defaultActor else {
+            throw ThiDuaError(code: "missing-field", field: "actor", reason: "missing; nobody is named as acting",
+                              hint: "add \"actor\" (a member code or \"secretariat\") or pass --as")
+        }
+        let actor = try actorCode(actorText, field: "actor")
+        let occurredAt = try timestamp(fields, "occurredAt")
+        let data: [String: JSON]
+        switch fields["data"] {
+        case nil, .null?: data = [:]
+        case .object(let object)?: data = try normalized(object, path: "data")
+        case let other?:
+            throw ThiDuaError(code: "wrong-type", field: "data", reason: "expected an object, found \(other.kindName)")
+        }
+        let id = try string(fields, "id").map { text throws(ThiDuaError) in try uuid(text) }
+        let expectedVersion = try integer(fields, "expectedVersion")
+        if let expectedVersion, expectedVersion < 0 {
+            throw ThiDuaError(code: "bad-version", field: "expectedVersion", reason: "\(expectedVersion) is negative",
+                              hint: "use 0 for a stream with no events yet")
+        }
+        var correlation = try string(fields, "correlation").map { text throws(ThiDuaError) in
+            try Text.normalized(text, field: "correlation")
+        }
+        if correlation?.isEmpty == true { correlation = nil }
+        let event = ProposedEvent(id: id, type: type, bloc: bloc, year: year, actor: actor, occurredAt: occurredAt,
+                                  data: data, expectedVersion: expectedVersion, correlation: correlation)
+        try checkOutputFields(fields, of: event)
+        return event
+    }
+
+    /// Output-format fields are informational on input, but must not contradict the line.
+    static func checkOutputFields(_ fields: [String: JSON], of event: ProposedEvent) throws(ThiDuaError) {
+        if let stream = try string(fields, "stream"), stream != event.stream.description {
+            throw ThiDuaError(code: "stream-mismatch", field: "stream",
+                              reason: "\"\(stream.prefix(40))\" does not match bloc and year (\(event.stream))")
+        }
+        if let schema = try integer(fields, "schema"), schema != EventType.currentSchema {
+            throw ThiDuaError(code: "unknown-schema", field: "schema",
+                              reason: "schema \(schema) of \(event.type.rawValue) is not known to this version of thidua",
+                              hint: "upgrade thidua")
+        }
+        for name in ["position", "version"] { _ = try integer(fields, name) }
+        for name in ["recordedAt", "prevHash", "hash"] { _ = try string(fields, name) }
+    }
+
+    public static func actorCode(_ text: String, field: String) throws(ThiDuaError) -> String {
+        text == Text.secretariat ? text : try Text.code(text, field: field)
+    }
+
+    static func string(_ fields: [String: JSON], _ name: String, required: Bool = false) throws(ThiDuaError) -> String? {
+        switch fields[name] {
+        case nil, .null?:
+            if required {
+                throw ThiDuaError(code: "missing-field", field: name, reason: "missing")
+            }
+            return nil
+        case .string(let text)?: return text
+        case let other?: throw ThiDuaError(code: "wrong-type", field: name, reason: "expected a string, found \(other.kindName)")
+        }
+    }
+
+    static func integer(_ fields: [String: JSON], _ name: String) throws(ThiDuaError) -> Int? {
+        switch fields[name] {
+        case nil, .null?: return nil
+        case .number(let number)?:
+            guard let value = number.intValue else {
+                throw ThiDuaError(code: "wrong-type", field: name, reason: "expected a whole number, found \(number)")
+            }
+            return value
+        case let other?: throw ThiDuaError(code: "wrong-type", field: name, reason: "expected a whole number, found \(other.kindName)")
+        }
+    }
+
+    static func timestamp(_ fields: [String: JSON], _ name: String) throws(ThiDuaError) -> Timestamp? {
+        guard let text = try string(fields, name) else { return nil }
+        do {
+            return try Timestamp(parsing: text)
+        } catch {
+            throw ThiDuaError(code: "bad-timestamp", field: name, reason: error.reason)
+        }
+    }
+
+    /// A UUID in canonical lowercase form.
+    public static func uuid(_ text: String) throws(ThiDuaError) -> String {
+        let lower = text.lowercased()
+        let bytes = Array(lower.utf8)
+        let valid = bytes.count == 36 && bytes.enumerated().allSatisfy { offset, byte in
+            [8, 13, 18, 23].contains(offset)
+                ? byte == UInt8(ascii: "-")
+                : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+        }
+        guard valid else {
+            throw ThiDuaError(code: "bad-id", field: "id", reason: "\"\(text.prefix(40))\" is not a UUID",
+                              hint: "write it like 0b7e5f5c-3c1a-4f5e-9a7e-2d6f1c0a9b31, or leave it out")
+        }
+        return lower
+    }
+
+    /// NFC-normalises every string in the data and checks control characters and length.
+    static func normalized(_ object: [String: JSON], path: String) throws(ThiDuaError) -> [String: JSON] {
+        var result: [String: JSON] = [:]
+        result.reserveCapacity(object.count)
+        for (key, value) in object {
+            result[key] = try normalized(value, path: "\(path).\(key)")
+        }
+        return result
+    }
+
+    static func normalized(_ value: JSON, path: String) throws(ThiDuaError) -> JSON {
+        switch value {
+        case .string(let text): return .string(try Text.normalized(text, field: path))
+        case .array(let elements):
+            var out: [JSON] = []
+            out.reserveCapacity(elements.count)
+            for (index, element) in elements.enumerated() {
+                out.append(try normalized(element, path: "\(path)[\(index)]"))
+            }
+            return .array(out)
+        case .object(let object): return .object(try normalized(object, path: path))
+        default: return value
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// Rules for codes and free text (§5): codes are `[A-Z0-9._-]{1,32}`, text is NFC, at most 2,000 characters.
+public enum Text {
+    public static let maximumLength = 2_000
+    public static let maximumCodeLength = 32
+    /// The actor that may act on behalf of anyone (cơ quan thường trực).
+    public static let secretariat = "secretariat"
+
+    public static func isCode(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard !bytes.isEmpty, bytes.count <= maximumCodeLength else { return false }
+        return bytes.allSatisfy { byte in
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+        }
+    }
+
+    /// Checks a code, throwing an error that names the field.
+    public static func code(_ text: String, field: String) throws(ThiDuaError) -> String {
+        guard isCode(text) else {
+            throw ThiDuaError(code: "bad-code", field: field,
+                              reason: "\"\(text.prefix(40))\" is not a code",
+                              hint: "codes are 1-32 characters of A-Z, 0-9, '.', '_' or '-', like BNCTW or 1.1")
+        }
+        return text
+    }
+
+    /// NFC-normalises free text and refuses control characters (other than tab and newline) and overlong text.
+    public static func normalized(_ text: String, field: String) throws(ThiDuaError) -> String {
+        var ascii = true
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x20 && value != 0x0A && value != 0x09 || (0x7F...0x9F).contains(value) {
+                throw ThiDuaError(code: "control-character", field: field,
+                                  reason: "text holds the control character U+\(String(value, radix: 16, uppercase: true).leftPadded(4))",
+                                  hint: "remove it")
+            }
+            if value >= 0x80 { ascii = false }
+        }
+        let result = ascii ? text : text.precomposedStringWithCanonicalMapping
+        if !ascii || result.utf8.count > maximumLength {
+            let count = result.unicodeScalars.count
+            if count > maximumLength {
+                throw ThiDuaError(code: "text-too-long", field: field,
+                                  reason: "text has \(count) characters, the limit is \(maximumLength)",
+                                  hint: "shorten it or put the full text in a document and cite it")
+            }
+        }
+        return result
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int, with pad: Character = "0") -> String {
+        count >= width ? self : String(repeating: pad, count: width - count) + self
+    }
+}

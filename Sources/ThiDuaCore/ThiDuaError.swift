@@ -1,0 +1,48 @@
+/// Why an event or a line was refused: a stable code, where, and what to do.
+public struct ThiDuaError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Stable machine-readable reason, e.g. `points-over-maximum`.
+    public var code: String
+    /// The event type, when known.
+    public var eventType: String?
+    /// 1-based line of the input, when the event came from a file.
+    public var line: Int?
+    /// The offending field, e.g. `data.points`.
+    public var field: String?
+    /// What is wrong, in words.
+    public var reason: String
+    /// What to do about it, when there is something to do.
+    public var hint: String?
+
+    public init(code: String, eventType: String? = nil, line: Int? = nil, field: String? = nil,
+                reason: String, hint: String? = nil) {
+        self.code = code
+        self.eventType = eventType
+        self.line = line
+        self.field = field
+        self.reason = reason
+        self.hint = hint
+    }
+
+    /// `score.submitted rejected at line 12: points 21 exceed the maximum 20 of criterion 1.1`
+    public var description: String {
+        var text = eventType.map { "\($0) rejected" } ?? "rejected"
+        if let line { text += " at line \(line)" }
+        text += ": "
+        if let field { text += "field \(field): " }
+        text += reason
+        if let hint { text += "; \(hint)" }
+        return text + " [\(code)]"
+    }
+
+    public func at(line: Int) -> ThiDuaError {
+        var copy = self
+        copy.line = line
+        return copy
+    }
+
+    public func of(type: String) -> ThiDuaError {
+        var copy = self
+        if copy.eventType == nil { copy.eventType = type }
+        return copy
+    }
+}

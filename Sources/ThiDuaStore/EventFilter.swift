@@ -1,0 +1,69 @@
+import ThiDuaCore
+
+/// Which events a read returns; every condition given must hold.
+public struct EventFilter: Sendable {
+    public var bloc: String?
+    public var year: Int?
+    public var types: [String] = []
+    public var actor: String?
+    /// Events about this member: its own acts and those whose data names it.
+    public var member: String?
+    public var criterion: String?
+    public var fromPosition: Int64?
+    public var toPosition: Int64?
+    /// Valid-time bounds (occurredAt), inclusive.
+    public var occurredFrom: Timestamp?
+    public var occurredTo: Timestamp?
+    /// System-time bounds (recordedAt), inclusive.
+    public var recordedFrom: Timestamp?
+    public var recordedTo: Timestamp?
+
+    public init() {}
+
+    /// The SQL condition and its arguments.
+    var sql: (condition: String, arguments: [(any Sendable)?]) {
+        var clauses: [String] = []
+        var arguments: [(any Sendable)?] = []
+        if let bloc, let year {
+            clauses.append("stream = ?"); arguments.append("\(bloc)/\(year)")
+        } else if let bloc {
+            clauses.append("(stream = ? OR stream LIKE ?)"); arguments.append(bloc); arguments.append("\(bloc)/%")
+        } else if let year {
+            clauses.append("stream LIKE ?"); arguments.append("%/\(year)")
+        }
+        if !types.isEmpty {
+            clauses.append("type IN (\(types.map { _ in "?" }.joined(separator: ",")))"); arguments.append(contentsOf: types)
+        }
+        if let actor { clauses.append("actor = ?"); arguments.append(actor) }
+        if let member {
+            clauses.append("""
+                (actor = ? OR json_extract(data, '$.member') = ? OR json_extract(data, '$.voter') = ?
+                 OR (type LIKE 'member.%' AND json_extract(data, '$.code') = ?))
+                """)
+            arguments.append(contentsOf: [member, member, member, member])
+        }
+        if let criterion {
+            clauses.append("(json_extract(data, '$.criterion') = ? OR (type LIKE 'criterion.%' AND json_extract(data, '$.code') = ?))")
+            arguments.append(contentsOf: [criterion, criterion])
+        }
+        if let fromPosition { clauses.append("position >= ?"); arguments.append(fromPosition) }
+        if let toPosition { clauses.append("position <= ?"); arguments.append(toPosition) }
+        let condition = clauses.isEmpty ? "1" : clauses.joined(separator: " AND ")
+        return (condition, arguments)
+    }
+
+    /// Time bounds compare instants, so they are checked on each row rather than as text in SQL.
+    func admits(occurredAt: String, recordedAt: String) -> Bool {
+        if occurredFrom != nil || occurredTo != nil {
+            guard let stamp = try? Timestamp(parsing: occurredAt) else { return false }
+            if let occurredFrom, stamp < occurredFrom { return false }
+            if let occurredTo, occurredTo < stamp { return false }
+        }
+        if recordedFrom != nil || recordedTo != nil {
+            guard let stamp = try? Timestamp(parsing: recordedAt) else { return false }
+            if let recordedFrom, stamp < recordedFrom { return false }
+            if let recordedTo, recordedTo < stamp { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import GRDB
+import ThiDuaCore
+
+extension EventStore {
+    /// Streams the events that match, in position order, with each row's previous hash.
+    /// The closure returns false to stop early.
+    public func forEachEvent(_ filter: EventFilter = EventFilter(),
+                             _ body: (RecordedEvent, _ prevHash: [UInt8]) throws -> Bool) throws(StoreError) {
+        try Self.translating {
+            try queue.read { db in
+                let (condition, arguments) = filter.sql
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT \(Self.columns),
+                           (SELECT CAST(p.hash AS BLOB) FROM event p WHERE p.position = event.position - 1) AS prevHash
+                    FROM event WHERE \(condition) ORDER BY position
+                    """, arguments: StatementArguments(arguments.map { $0 as? any DatabaseValueConvertible }))
+                while let row = try rows.next() {
+                    let event = Self.recordedEvent(row)
+                    guard filter.admits(occurredAt: event.occurredAt, recordedAt: event.recordedAt) else { continue }
+                    let prev = (row[12] as Data?).map { [UInt8]($0) } ?? EventHashing.genesis
+                    guard try body(event, prev) else { return }
+                }
+            }
+        }
+    }
+
+    /// The columns of a row, cast so that a tampered value of the wrong type reads instead of trapping.
+    static let columns = """
+        position, IFNULL(CAST(stream AS TEXT), ''), IFNULL(CAST(version AS INTEGER), 0), IFNULL(CAST(id AS TEXT), ''),
+        IFNULL(CAST(type AS TEXT), ''), IFNULL(CAST(schema AS INTEGER), 0), IFNULL(CAST(actor AS TEXT), ''),
+        IFNULL(CAST(occurredAt AS TEXT), ''), IFNULL(CAST(recordedAt AS TEXT), ''), CAST(correlation AS TEXT),
+        IFNULL(CAST(data AS TEXT), ''), IFNULL(CAST(hash AS BLOB), X'')
+        """
+
+    static func recordedEvent(_ row: Row) -> RecordedEvent {
+        RecordedEvent(position: row[0], stream: row[1], version: row[2], id: row[3], type: row[4], schema: row[5],
+                      actor: row[6], occurredAt: row[7], recordedAt: row[8], correlation: row[9], data: row[10],
+                      hash: [UInt8](row[11] as Data))
+    }
+}

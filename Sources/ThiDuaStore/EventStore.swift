@@ -1,0 +1,115 @@
+import Foundation
+import GRDB
+import ThiDuaCore
+
+/// The append-only event log in one SQLite file (§4). Owns the connection; nothing else touches SQLite.
+public final class EventStore: Sendable {
+    public let path: String
+    let queue: DatabaseQueue
+    let clock: @Sendable () -> Int64
+    let newID: @Sendable () -> String
+
+    /// How long a writer waits for another process's transaction before giving up.
+    public static let busyTimeout: TimeInterval = 120
+
+    /// Opens the log at `path`; creates it only when `create` is true.
+    public init(path: String, create: Bool,
+                clock: @escaping @Sendable () -> Int64 = EventStore.systemClock,
+                newID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }) throws(StoreError) {
+        if !create, !FileManager.default.fileExists(atPath: path) {
+            throw StoreError.noLog(path: path)
+        }
+        var config = Configuration()
+        config.busyMode = .timeout(Self.busyTimeout)
+        config.journalMode = .wal
+        config.label = "thidua"
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        self.path = path
+        self.clock = clock
+        self.newID = newID
+        self.queue = try Self.translating { try DatabaseQueue(path: path, configuration: config) }
+        try Self.translating {
+            let migrator = Schema.migrator
+            let pending = try queue.read { db in try !migrator.hasCompletedMigrations(db) }
+            if pending { try migrator.migrate(queue) }
+        }
+    }
+
+    /// Microseconds since 1970 by the system clock.
+    public static let systemClock: @Sendable () -> Int64 = {
+        Int64((Date().timeIntervalSince1970 * 1_000_000).rounded())
+    }
+
+    /// Runs GRDB work, turning its errors into `StoreError`.
+    static func translating<T>(_ body: () throws -> T) throws(StoreError) -> T {
+        do {
+            return try body()
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw StoreError.database(describe(error))
+        } catch {
+            throw StoreError.database(String(describing: error))
+        }
+    }
+
+    static func describe(_ error: DatabaseError) -> String {
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            "the log stayed busy for more than \(Int(busyTimeout)) s; another process holds it, try again"
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            "the file is not a thidua log or is damaged (\(error.message ?? "corrupt")); run thidua verify"
+        case .SQLITE_FULL:
+            "the disk is full; nothing was appended"
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
+            "cannot open the log for writing (\(error.message ?? "permission denied")); check the path and its permissions"
+        case .SQLITE_CONSTRAINT:
+            "SQLite refused the write (\(error.message ?? "constraint")); nothing was appended"
+        default:
+            error.message ?? "SQLite error \(error.resultCode.rawValue)"
+        }
+    }
+
+    /// The head of the chain: last position and its hash; nil for an empty log.
+    public func head() throws(StoreError) -> (position: Int64, hash: [UInt8])? {
+        try Self.translating {
+            try queue.read { db in
+                try Row.fetchOne(db, sql: "SELECT position, hash FROM event ORDER BY position DESC LIMIT 1").map {
+                    (position: $0[0] as Int64, hash: [UInt8]($0[1] as Data))
+                }
+            }
+        }
+    }
+
+    /// Codes of the blocs founded in this log.
+    public func blocs() throws(StoreError) -> [String] {
+        try Self.translating {
+            try queue.read { db in
+                try String.fetchAll(db, sql: "SELECT DISTINCT stream FROM event WHERE type = 'bloc.founded' ORDER BY stream")
+            }
+        }
+    }
+
+    /// The bloc a command means: the one given, else the only one in the log.
+    public func resolveBloc(_ given: String?) throws(StoreError) -> String {
+        let known = try blocs()
+        if let given {
+            guard known.contains(given) else {
+                throw StoreError.noBloc("bloc \(given) is not in this log" + (known.isEmpty ? "" : "; it holds \(known.joined(separator: ", "))"))
+            }
+            return given
+        }
+        switch known.count {
+        case 0: throw StoreError.noBloc("the log holds no bloc yet; run thidua init --bloc CODE --name \"…\"")
+        case 1: return known[0]
+        default: throw StoreError.noBloc("the log holds several blocs (\(known.joined(separator: ", "))); choose one with --bloc")
+        }
+    }
+
+    /// The schema as SQLite holds it (compared with EventLog/schema.sql by the tests).
+    public func schemaDump() throws(StoreError) -> String {
+        try Self.translating { try queue.read { db in try Schema.dump(db) } }
+    }
+}

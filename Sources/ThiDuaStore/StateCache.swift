@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+import ThiDuaCore
+
+/// Bloc and year states loaded from the log on first use and kept current through a batch.
+struct StateCache {
+    let db: Database
+    var blocs: [String: BlocState] = [:]
+    var years: [StreamID: YearState] = [:]
+
+    init(db: Database) { self.db = db }
+
+    mutating func bloc(_ code: String) throws -> BlocState {
+        if let known = blocs[code] { return known }
+        var state = BlocState(code: code)
+        try StateCache.fold(db: db, stream: code) { state.evolve($0) }
+        blocs[code] = state
+        return state
+    }
+
+    mutating func year(_ stream: StreamID) throws -> YearState {
+        if let known = years[stream] { return known }
+        let rules = try bloc(stream.bloc).rules(forYear: stream.year ?? 0)
+        var state = YearState(bloc: stream.bloc, year: stream.year ?? 0)
+        try StateCache.fold(db: db, stream: stream.description) { state.evolve($0, rules: rules) }
+        years[stream] = state
+        return state
+    }
+
+    mutating func decide(_ event: ProposedEvent) throws -> DomainEvent {
+        let bloc = try bloc(event.bloc)
+        let year = event.type.isBlocStream ? nil : try year(event.stream)
+        return try Decider.decide(event, bloc: bloc, year: year)
+    }
+
+    mutating func evolve(_ event: DomainEvent, in stream: StreamID) {
+        if stream.year == nil {
+            blocs[stream.bloc]?.evolve(event)
+        } else {
+            let rules = blocs[stream.bloc]?.rules(forYear: stream.year!) ?? .defaults
+            years[stream]?.evolve(event, rules: rules)
+        }
+    }
+
+    /// Folds one stream's events in version order through a cursor.
+    static func fold(db: Database, stream: String, upTo position: Int64 = .max, _ body: (DomainEvent) -> Void) throws {
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(sql: "SELECT type, actor, occurredAt, data FROM event WHERE stream = ? AND position <= ? ORDER BY version"),
+            arguments: [stream, position])
+        while let row = try rows.next() {
+            if let event = DomainEvent(type: row[0], actor: row[1], occurredAt: row[2], data: row[3]) {
+                body(event)
+            }
+        }
+    }
+}

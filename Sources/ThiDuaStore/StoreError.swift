@@ -1,0 +1,22 @@
+import ThiDuaCore
+
+/// Every failure the store reports; GRDB's errors are translated into these and never leak.
+public enum StoreError: Error, Sendable, CustomStringConvertible {
+    /// An event broke a rule or the input was invalid: nothing was appended.
+    case rejected(ThiDuaError)
+    /// No log at the path, for a command that only reads.
+    case noLog(path: String)
+    /// The bloc is missing or ambiguous.
+    case noBloc(String)
+    /// SQLite failed (disk full, not a database, locked for too long…).
+    case database(String)
+
+    public var description: String {
+        switch self {
+        case .rejected(let error): error.description
+        case .noLog(let path): "no event log at \(path); create one with thidua init --bloc CODE --name \"…\" (or pass --db)"
+        case .noBloc(let reason): reason
+        case .database(let reason): "database: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import ThiDuaCore
+
+/// What `verify` found (§8 tamper evidence).
+public struct VerifyReport: Sendable {
+    public var rows: Int64 = 0
+    public var head: (position: Int64, hash: [UInt8])?
+    /// `PRAGMA integrity_check` lines; `["ok"]` when sound.
+    public var integrity: [String] = []
+    public var missingTriggers: [String] = []
+    /// The first position whose row does not follow from the chain, and why.
+    public var firstBad: (position: Int64, reason: String)?
+    /// The digest checked, and whether the log still holds that hash at that position.
+    public var digest: (position: Int64, matches: Bool)?
+    /// Differences between the projections and a replay of the log (filled once projections exist).
+    public var projectionProblems: [String] = []
+
+    public var isIntact: Bool {
+        integrity == ["ok"] && missingTriggers.isEmpty && firstBad == nil && digest?.matches != false && projectionProblems.isEmpty
+    }
+}
+
+/// Raised by `verify` when the log or projections were altered; the CLI exits 2.
+public struct VerificationFailure: Error, Sendable, CustomStringConvertible {
+    public let report: VerifyReport
+    public init(report: VerifyReport) { self.report = report }
+
+    public var description: String {
+        if report.digest?.matches == false, let digest = report.digest {
+            return "verify: the log no longer holds the digest at position \(digest.position); the record up to it was altered"
+                + (report.firstBad.map { " (first bad position \($0.position): \($0.reason))" } ?? "")
+        }
+        if let bad = report.firstBad { return "verify: position \(bad.position): \(bad.reason)" }
+        if let trigger = report.missingTriggers.first { return "verify: the append-only trigger \(trigger) is missing; someone removed it" }
+        if report.integrity != ["ok"] { return "verify: SQLite integrity check failed: \(report.integrity.first ?? "?")" }
+        return "verify: projections differ from the log: \(report.projectionProblems.first ?? "?"); run thidua rebuild"
+    }
+}

@@ -1,0 +1,10 @@
+/// Mistakes in how a command was called that the argument parser cannot see.
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    var exitCode: Int32
+
+    /// A usage mistake: exit 64, like the parser's own.
+    static func usage(_ message: String) -> CLIError { CLIError(description: message, exitCode: 64) }
+    /// A refusal: exit 1.
+    static func rejected(_ message: String) -> CLIError { CLIError(description: message, exitCode: 1) }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import ThiDuaCore
+import ThiDuaStore
+
+/// `thidua append`: JSON Lines in, all or nothing.
+struct AppendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "append",
+        abstract: "Append events from JSON Lines (a file or - for standard input), all or nothing.",
+        discussion: """
+            Each line is one event: {"type":…, "bloc":…, "year":…, "actor":…, "occurredAt":…, "data":{…}}.
+            If any line is refused, nothing is appended and the error names the line. Re-running a file
+            whose lines carry ids is a no-op. Output of thidua export re-imports the same way.
+            Example: thidua append EventLog/examples/bdtw-2017-2018.jsonl
+            """,
+        aliases: ["import"]
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "JSON Lines file, or - for standard input.")
+    var file: String = "-"
+
+    func run() throws {
+        let reader = try JSONLinesReader(path: file, defaultActor: try global.optionalActor())
+        let store = try global.openStore(create: true)
+        let report = try store.append(reader)
+        if report.appended + report.alreadyRecorded == 0 {
+            Console.line("nothing to append: the input holds no events")
+            return
+        }
+        Typed.printAppended(report)
+        if let head = report.head {
+            Console.line("log head: position \(head.position), hash \(EventHashing.hex(head.hash))")
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import ThiDuaCore
+import ThiDuaStore
+
+/// `thidua digest`: the head of the chain, to write in the minutes.
+struct DigestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "digest",
+        abstract: "Print the head position and hash as POS:HEX, to write in the minutes.",
+        discussion: "Later, thidua verify --digest POS:HEX proves the log up to POS is unchanged."
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOption
+
+    func run() throws {
+        let store = try global.openStore()
+        guard let head = try store.head() else { throw CLIError.rejected("the log is empty; there is nothing to digest") }
+        let hex = EventHashing.hex(head.hash)
+        switch output.format {
+        case .json: Console.line(JSON.object(["position": JSON(Int(head.position)), "hash": .string(hex)]).canonicalText)
+        case .csv: Console.line("position,hash\n\(head.position),\(hex)")
+        case .table: Console.line("\(head.position):\(hex)")
+        }
+    }
+}

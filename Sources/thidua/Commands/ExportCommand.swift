@@ -1,0 +1,27 @@
+import ArgumentParser
+import ThiDuaCore
+import ThiDuaStore
+
+/// `thidua export`: the log as JSON Lines, re-importable into an empty log.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the log (or a year with its bloc events) as JSON Lines with positions and hashes.",
+        discussion: "Example: thidua export > bdtw.jsonl; thidua --db copy.sqlite append bdtw.jsonl"
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "Only this year's stream, with the bloc events it depends on.") var year: Int?
+
+    func run() throws {
+        let store = try global.openStore()
+        var filter = EventFilter()
+        filter.bloc = global.bloc
+        try store.forEachEvent(filter) { event, prev in
+            if let year, let stream = StreamID(event.stream), stream.year != nil, stream.year != year { return true }
+            Console.line(event.outputJSON(prevHash: prev).canonicalText)
+            return true
+        }
+    }
+}

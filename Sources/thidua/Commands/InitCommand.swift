@@ -1,0 +1,31 @@
+import ArgumentParser
+import ThiDuaCore
+import ThiDuaStore
+
+/// `thidua init`: found a bloc, creating the log file if needed.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Found a bloc (bloc.founded), creating the log if it does not exist.",
+        discussion: "Example: thidua init --bloc BDTW --name \"Khối thi đua các ban đảng Trung ương\""
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "The bloc's name.")
+    var name: String
+
+    @Option(help: "The body that organises the bloc (optional).")
+    var organiser: String?
+
+    func run() throws {
+        guard let bloc = global.bloc else { throw CLIError.usage("init needs --bloc CODE, e.g. --bloc BDTW") }
+        var data: [String: JSON] = ["name": .string(name)]
+        if let organiser { data["organiser"] = .string(organiser) }
+        let event = try Typed.event(.blocFounded, bloc: bloc, year: nil, actor: try global.optionalActor() ?? Text.secretariat, data: data)
+        let store = try global.openStore(create: true)
+        let report = try store.append([event])
+        Typed.printAppended(report)
+        Console.line("bloc \(bloc) founded in \(store.path)")
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import ThiDuaCore
+import ThiDuaStore
+
+/// Options every command shares (§7): where the log is, who acts, which bloc, how to print.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The log file (else $THIDUA_DB, else ./thidua.sqlite).", valueName: "path"))
+    var db: String?
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("Who acts: a member code or 'secretariat' (else $THIDUA_ACTOR).", valueName: "actor"))
+    var actor: String?
+
+    @Option(name: .long, help: ArgumentHelp("The bloc code (default: the only bloc in the log).", valueName: "code"))
+    var bloc: String?
+
+    var databasePath: String {
+        db ?? ProcessInfo.processInfo.environment["THIDUA_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "thidua.sqlite"
+    }
+
+    /// The actor from --as or $THIDUA_ACTOR, validated; nil when neither is given.
+    func optionalActor() throws -> String? {
+        guard let text = actor ?? ProcessInfo.processInfo.environment["THIDUA_ACTOR"].flatMap({ $0.isEmpty ? nil : $0 }) else {
+            return nil
+        }
+        do {
+            return try Envelope.actorCode(text, field: "--as")
+        } catch {
+            throw CLIError.usage("--as \(text): not a member code or 'secretariat'")
+        }
+    }
+
+    /// The actor of a typed write command: required.
+    func requiredActor() throws -> String {
+        guard let actor = try optionalActor() else {
+            throw CLIError.usage("who is acting? pass --as CODE (a member code or 'secretariat') or set THIDUA_ACTOR")
+        }
+        return actor
+    }
+
+    func openStore(create: Bool = false) throws -> EventStore {
+        try EventStore(path: databasePath, create: create)
+    }
+}
+
+/// How a query prints: an aligned table for people, JSON or CSV for other systems.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv
+}
+
+struct FormatOption: ParsableArguments {
+    @Option(name: .long, help: "Output format: table, json or csv.")
+    var format: OutputFormat = .table
+}

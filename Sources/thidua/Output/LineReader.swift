@@ -1,0 +1,47 @@
+import Foundation
+import ThiDuaCore
+import ThiDuaStore
+
+/// Reads JSON Lines from a file or standard input one line at a time, parsing each into an `AppendItem`.
+/// Blank lines are skipped; memory stays flat however long the input is.
+struct JSONLinesReader: Sequence, IteratorProtocol {
+    private let file: UnsafeMutablePointer<FILE>
+    private let closes: Bool
+    private let defaultActor: String?
+    private var lineNumber = 0
+    private var buffer: UnsafeMutablePointer<CChar>?
+    private var capacity = 0
+
+    init(path: String, defaultActor: String?) throws {
+        self.defaultActor = defaultActor
+        if path == "-" {
+            guard let input = fdopen(0, "rb") else { throw CLIError.rejected("cannot read standard input") }
+            file = input
+            closes = false
+        } else {
+            guard let opened = fopen(path, "rb") else {
+                throw CLIError.rejected("cannot read \(path): \(String(cString: strerror(errno)))")
+            }
+            file = opened
+            closes = true
+        }
+    }
+
+    mutating func next() -> AppendItem? {
+        while true {
+            let length = getline(&buffer, &capacity, file)
+            guard length >= 0, let buffer else {
+                if closes { fclose(file) }
+                return nil
+            }
+            lineNumber += 1
+            var bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: length)
+            while let last = bytes.last, last == 0x0A || last == 0x0D { bytes = UnsafeBufferPointer(rebasing: bytes.dropLast()) }
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            let event = Result { () throws(ThiDuaError) -> ProposedEvent in
+                try Envelope.parse(line: bytes, defaultActor: defaultActor)
+            }
+            return AppendItem(line: lineNumber, event: event)
+        }
+    }
+}

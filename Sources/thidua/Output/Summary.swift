@@ -1,0 +1,49 @@
+import ThiDuaCore
+
+/// One line a person reads for an event: `BNCTW 1.1 = 18.5`.
+enum Summary {
+    static func of(_ event: RecordedEvent) -> String {
+        guard let type = EventType(rawValue: event.type),
+              case .object(let fields)? = try? JSON.parse(event.data),
+              let decoded = try? DomainEvent(type: type, actor: event.actor, occurredAt: nil, data: fields)
+        else { return event.data }
+        return of(decoded.payload)
+    }
+
+    static func of(_ payload: Payload) -> String {
+        switch payload {
+        case .blocFounded(let name, _): return name
+        case .rulesAdopted(let r):
+            return "from \(r.fromYear): majority \(r.majority), quorum \(r.quorum), flags ≤ \(r.flagLimit)"
+                + (r.certificateLimit.map { ", certificates ≤ \($0)" } ?? "")
+        case .yearOpened(let members, let head, let deputies):
+            return "\(members.count) members" + (head.map { ", head \($0)" } ?? "")
+                + (deputies.isEmpty ? "" : ", deputies \(deputies.joined(separator: ","))")
+        case .memberAdmitted(let code, let name): return "\(code) \(name)"
+        case .memberWithdrawn(let code, let reason): return "\(code): \(reason)"
+        case .criterionSet(let c): return "\(c.code) \(c.kind.rawValue) max \(c.maxPoints): \(c.title)"
+        case .criterionRetired(let code, let reason): return "\(code): \(reason)"
+        case .scoreSubmitted(let member, let criterion, let points, _): return "\(member) \(criterion) = \(points)"
+        case .scoreReviewed(let member, let criterion, let points, let reason): return "\(member) \(criterion) → \(points): \(reason)"
+        case .scoresFinalized: return "scores final"
+        case .electionOpened(let s):
+            return "\(s.id) \(s.office.rawValue) \(s.seats) seat(s), \(s.method.rawValue): \(s.candidates.joined(separator: ","))"
+        case .voteCast(let election, let voter, let choices): return "\(election) \(voter) → \(choices.joined(separator: ","))"
+        case .voteVoided(let election, let voter, let reason): return "\(election) \(voter) voided: \(reason)"
+        case .ballotsTallied(let election, let ballots, let invalid, let counts):
+            return "\(election) \(ballots) ballots, \(invalid) invalid: "
+                + counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        case .electionClosed(let election): return election
+        case .officersAppointed(let head, let deputies, _): return "head \(head), deputies \(deputies.joined(separator: ","))"
+        case .pactDrafted(let clauses): return "\(clauses.count) clauses"
+        case .pactSigned(let member, let signatory, _): return "\(member) by \(signatory)"
+        case .registrationSubmitted(let member, let targets, _): return "\(member): \(targets.count) targets"
+        case .awardProposed(let member, let kind, _, _): return "\(member) \(kind.rawValue)"
+        case .awardWithdrawn(let member, let kind, _): return "\(member) \(kind.rawValue) withdrawn"
+        case .awardDecided(let member, let kind, let outcome, let decision, _):
+            return "\(member) \(kind.rawValue) \(outcome.rawValue): \(decision)"
+        case .yearClosed: return "closed"
+        case .yearReopened(let reason): return "reopened: \(reason)"
+        }
+    }
+}

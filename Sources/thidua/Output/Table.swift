@@ -1,0 +1,77 @@
+import ThiDuaCore
+
+/// A table printed with columns aligned by display width, so Vietnamese text lines up.
+struct Table {
+    var headers: [String]
+    var rows: [[String]] = []
+    /// Columns aligned to the right (numbers).
+    var rightAligned: Set<Int> = []
+
+    init(_ headers: [String], rightAligned: Set<Int> = []) {
+        self.headers = headers
+        self.rightAligned = rightAligned
+    }
+
+    mutating func add(_ row: [String]) { rows.append(row) }
+
+    func render() -> String {
+        var widths = headers.map(DisplayWidth.of)
+        for row in rows {
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], DisplayWidth.of(cell))
+            }
+        }
+        func format(_ row: [String]) -> String {
+            var parts: [String] = []
+            for (index, cell) in row.enumerated() {
+                let gap = String(repeating: " ", count: max(0, widths[index] - DisplayWidth.of(cell)))
+                let isLast = index == row.count - 1
+                parts.append(rightAligned.contains(index) ? gap + cell : (isLast ? cell : cell + gap))
+            }
+            return parts.joined(separator: "  ")
+        }
+        var lines = [format(headers), widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")]
+        lines += rows.map(format)
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Columns a text takes in a terminal: one per character, two for wide East Asian characters, none for marks.
+enum DisplayWidth {
+    static func of(_ text: String) -> Int {
+        var width = 0
+        for character in text {
+            guard let first = character.unicodeScalars.first else { continue }
+            let value = first.value
+            if first.properties.generalCategory == .nonspacingMark || first.properties.generalCategory == .enclosingMark
+                || first.properties.generalCategory == .format || value < 0x20 {
+                continue
+            }
+            width += isWide(value) ? 2 : 1
+        }
+        return width
+    }
+
+    static func isWide(_ value: UInt32) -> Bool {
+        (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) || (0xAC00...0xD7A3).contains(value)
+            || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
+            || (0xFFE0...0xFFE6).contains(value) || (0x1F300...0x1FAFF).contains(value) || (0x20000...0x3FFFD).contains(value)
+    }
+}
+
+/// RFC 4180 CSV.
+enum CSV {
+    static func row(_ cells: [String]) -> String {
+        cells.map { cell in
+            cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+                : cell
+        }.joined(separator: ",")
+    }
+}
+
+extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import ThiDuaCore
+import ThiDuaStore
+
+/// The only place that turns outcomes into exit codes (§7): 0 done, 1 rejected, 2 altered, 64 usage.
+func runMain() -> Never {
+    do {
+        var command = try ThiDua.parseAsRoot()
+        try command.run()
+        Console.flush()
+        exit(0)
+    } catch let error as StoreError {
+        fail(error.description, code: 1)
+    } catch let error as ThiDuaError {
+        fail(error.description, code: 1)
+    } catch let error as VerificationFailure {
+        fail(error.description, code: 2)
+    } catch let error as CLIError {
+        fail(error.description, code: error.exitCode)
+    } catch {
+        Console.flush()
+        ThiDua.exit(withError: error)
+    }
+}
+
+func fail(_ message: String, code: Int32) -> Never {
+    Console.flush()
+    Console.error("error: " + message)
+    exit(code)
+}
+
+runMain()
