@@ -36,11 +36,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ThiDuaCoreTests", dependencies: ["ThiDuaCore"]),
-        .testTarget(name: "ThiDuaStoreTests", dependencies: ["ThiDuaStore", "ThiDuaCore"]),
+        .testTarget(
+            name: "ThiDuaStoreTests",
+            dependencies: ["ThiDuaStore", "ThiDuaCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "ThiDuaCLITests",
-            dependencies: ["ThiDuaStore", "ThiDuaCore"],
-            resources: []
+            dependencies: ["thidua", "ThiDuaStore", "ThiDuaCore"]
         ),
     ]
 )

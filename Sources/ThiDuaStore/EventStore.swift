@@ -21,9 +21,10 @@ public final class EventStore: Sendable {
         }
         var config = Configuration()
         config.busyMode = .timeout(Self.busyTimeout)
-        config.journalMode = .wal
         config.label = "thidua"
         config.prepareDatabase { db in
+            // WAL is set here rather than through GRDB's `.wal`, which would lower synchronous to NORMAL.
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         self.path = path
