@@ -14,6 +14,33 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The bloc code (default: the only bloc in the log).", valueName: "code"))
     var bloc: String?
 
+    /// Options with a value that may also be written before the command: `thidua --db x.sqlite log`.
+    static let leadingOptions: Set<String> = ["--db", "--as", "--bloc", "--format"]
+
+    /// Moves global options written before the command name to the end, where the command's
+    /// option group parses them (before a `--` terminator, if there is one).
+    static func movingLeadingOptions(_ arguments: [String]) -> [String] {
+        var moved: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            let name = String(argument.split(separator: "=", maxSplits: 1).first ?? "")
+            guard leadingOptions.contains(name) else { break }
+            if argument.contains("=") {
+                moved.append(argument)
+                index += 1
+            } else {
+                moved.append(contentsOf: arguments[index..<min(index + 2, arguments.count)])
+                index += 2
+            }
+        }
+        guard !moved.isEmpty else { return arguments }
+        var rest = Array(arguments[min(index, arguments.count)...])
+        let insertion = rest.firstIndex(of: "--") ?? rest.count
+        rest.insert(contentsOf: moved, at: insertion)
+        return rest
+    }
+
     var databasePath: String {
         db ?? ProcessInfo.processInfo.environment["THIDUA_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "thidua.sqlite"
     }

@@ -6,7 +6,7 @@ import ThiDuaStore
 /// The only place that turns outcomes into exit codes (§7): 0 done, 1 rejected, 2 altered, 64 usage.
 func runMain() -> Never {
     do {
-        var command = try ThiDua.parseAsRoot()
+        var command = try ThiDua.parseAsRoot(GlobalOptions.movingLeadingOptions(Array(CommandLine.arguments.dropFirst())))
         try command.run()
         Console.flush()
         exit(0)
