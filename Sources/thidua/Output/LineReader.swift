@@ -11,6 +11,7 @@ struct JSONLinesReader: Sequence, IteratorProtocol {
     private var lineNumber = 0
     private var buffer: UnsafeMutablePointer<CChar>?
     private var capacity = 0
+    private var finished = false
 
     init(path: String, defaultActor: String?) throws {
         self.defaultActor = defaultActor
@@ -31,11 +32,20 @@ struct JSONLinesReader: Sequence, IteratorProtocol {
         while true {
             let length = getline(&buffer, &capacity, file)
             guard length >= 0, let buffer else {
+                let failed = ferror(file) != 0 ? errno : 0
                 if closes { fclose(file) }
+                if failed != 0, !finished {
+                    finished = true
+                    let reason = ThiDuaError(code: "unreadable-input", reason: "cannot read the input: \(String(cString: strerror(failed)))")
+                    return AppendItem(line: lineNumber + 1, event: .failure(reason))
+                }
                 return nil
             }
             lineNumber += 1
             var bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: length)
+            if lineNumber == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+                bytes = UnsafeBufferPointer(rebasing: bytes.dropFirst(3))
+            }
             while let last = bytes.last, last == 0x0A || last == 0x0D { bytes = UnsafeBufferPointer(rebasing: bytes.dropLast()) }
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             let event = Result { () throws(ThiDuaError) -> ProposedEvent in
