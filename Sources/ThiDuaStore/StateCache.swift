@@ -20,11 +20,31 @@ struct StateCache {
 
     mutating func year(_ stream: StreamID) throws -> YearState {
         if let known = years[stream] { return known }
-        let rules = try bloc(stream.bloc).rules(forYear: stream.year ?? 0)
-        var state = YearState(bloc: stream.bloc, year: stream.year ?? 0)
-        try StateCache.fold(db: db, stream: stream.description) { state.evolve($0, rules: rules) }
+        let state = try StateCache.foldYear(db: db, stream: stream)
         years[stream] = state
         return state
+    }
+
+    /// A year's state from the log alone, with the rules in force at each event.
+    static func foldYear(db: Database, stream: StreamID, upTo position: Int64 = .max,
+                         admit: (RecordedEvent) -> Bool = { _ in true }) throws -> YearState {
+        var blocEvents: [(position: Int64, event: DomainEvent)] = []
+        try forEachRow(db: db, stream: stream.bloc, upTo: position) { recorded in
+            if admit(recorded), let event = DomainEvent(recorded: recorded) { blocEvents.append((recorded.position, event)) }
+        }
+        var fold = YearFold(bloc: stream.bloc, year: stream.year ?? 0, blocEvents: blocEvents)
+        try forEachRow(db: db, stream: stream.description, upTo: position) { recorded in
+            if admit(recorded), let event = DomainEvent(recorded: recorded) { fold.apply(event, at: recorded.position) }
+        }
+        return fold.state
+    }
+
+    /// Streams one stream's rows in version order.
+    static func forEachRow(db: Database, stream: String, upTo position: Int64, _ body: (RecordedEvent) throws -> Void) throws {
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(sql: "SELECT \(EventStore.columns) FROM event WHERE stream = ? AND position <= ? ORDER BY version"),
+            arguments: [stream, position])
+        while let row = try rows.next() { try body(EventStore.recordedEvent(row)) }
     }
 
     mutating func decide(_ event: ProposedEvent) throws -> DomainEvent {

@@ -67,7 +67,7 @@ struct FoldPropertyTests {
     func foldingIsDeterministic(seed: UInt64) throws {
         let base = try Fixture.opened().ledger
         let history = try Self.randomHistory(seed: seed).events
-        #expect(history.count > 50)
+        #expect(history.count > 30)
         let once = Self.fold(history, from: base)
         let twice = Self.fold(history, from: base)
         #expect(once.years == twice.years)

@@ -121,3 +121,21 @@ struct LifecycleRuleTests {
         #expect(f.refusal("year.closed", as: "A")?.code == "election-open")
     }
 }
+
+@Suite("Rules: officers after withdrawal and election")
+struct OfficerRuleTests {
+    @Test func aWithdrawnOfficerNoLongerActs() throws {
+        var f = try Fixture.opened()
+        try f.record("member.withdrawn", as: "A", #"{"code":"B","reason":"sáp nhập"}"#)
+        #expect(f.refusal("criterion.set", as: "B", #"{"code":"9.1","title":"t","maxPoints":1}"#)?.code == "not-allowed")
+    }
+
+    @Test func aDeputyElectedHeadLeavesTheDeputies() throws {
+        var f = try Fixture.opened()
+        try f.record("election.opened", as: "A", #"{"election":"H","office":"head","seats":1,"candidates":["B","C"]}"#)
+        for voter in ["A", "B", "C", "D"] { try f.vote("H", voter, ["B"]) }
+        try f.record("election.closed", as: "A", #"{"election":"H"}"#)
+        #expect(f.state.head == "B")
+        #expect(f.state.deputies.isEmpty)
+    }
+}

@@ -34,7 +34,7 @@ extension Decider {
                              field: "actor", hint: "act as \(member), or as the secretariat on its behalf")
             }
         default:
-            guard state.isOfficer(actor) else {
+            guard state.isOfficer(actor), state.isActiveMember(actor) else {
                 let officers = ([state.head].compactMap { $0 } + state.deputies).joined(separator: ", ")
                 throw reject("not-allowed", "\(actor) is not an officer of \(state.year); \(event.type.rawValue) is an officer act",
                              field: "actor", hint: officers.isEmpty ? "act as the secretariat" : "act as one of \(officers) or the secretariat")

@@ -36,7 +36,9 @@ extension YearState {
             elections.update(id) { $0.result = $0.result(eligible: eligible, rules: rules) }
             if let election = elections[id], let result = election.result, result.outcome == .elected {
                 switch election.spec.office {
-                case .head: head = result.elected.first
+                case .head:
+                    head = result.elected.first
+                    deputies.removeAll { $0 == head }
                 case .deputy: deputies = result.elected
                 case .award: break
                 }
