@@ -19,6 +19,7 @@ extension EventStore {
                             if report.outcomes.count < AppendReport.keptOutcomes { report.outcomes.append(outcome) }
                         }
                     }
+                    try batch.writeProjections()
                     report.years = batch.states.years
                     report.head = batch.head.position > 0 ? (batch.head.position, batch.head.hash) : nil
                     return .commit
@@ -43,6 +44,8 @@ struct AppendBatch {
     var versions: [String: Int64] = [:]
     var states: StateCache
     var seenIDs: [String: ProposedEvent] = [:]
+    /// Year streams this batch appended to, with the position of their latest event.
+    var touchedYears: [StreamID: Int64] = [:]
 
     init(db: Database, store: EventStore) throws {
         self.db = db
@@ -101,9 +104,18 @@ struct AppendBatch {
         states.evolve(decided, in: event.stream)
         head = (position, hash)
         versions[stream] = version
+        if event.year != nil { touchedYears[event.stream] = position }
         if event.id != nil { seenIDs[id] = event }
         return AppendOutcome(line: line, position: position, stream: stream, version: version, id: id,
                              type: event.type, alreadyRecorded: false)
+    }
+
+    /// Rewrites the projections of every year the batch touched, inside the same transaction.
+    func writeProjections() throws {
+        for (stream, position) in touchedYears {
+            guard let state = states.years[stream] else { continue }
+            try YearProjection(state: state, position: position, version: versions[stream.description] ?? 0).write(db)
+        }
     }
 
     mutating func version(of stream: String) throws -> Int64 {

@@ -13,6 +13,7 @@ extension EventStore {
                 let present = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
                 report.missingTriggers = Schema.triggerNames.filter { !present.contains($0) }
                 try Self.checkChain(db, digest: digest, into: &report)
+                report.projectionProblems = try Self.projectionProblems(db)
                 return report
             }
         }

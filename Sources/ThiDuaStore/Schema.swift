@@ -45,6 +45,9 @@ enum Schema {
             try db.execute(sql: events)
             for trigger in triggers { try db.execute(sql: trigger) }
         }
+        migrator.registerMigration("v2-year-projections") { db in
+            for table in ProjectionSchema.tables { try db.execute(sql: table) }
+        }
         return migrator
     }
 

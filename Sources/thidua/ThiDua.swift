@@ -8,14 +8,18 @@ struct ThiDua: ParsableCommand {
         discussion: """
             Every action is an event in an append-only SQLite log (--db, else $THIDUA_DB, else ./thidua.sqlite).
             Example:
-              thidua init --bloc BDTW --name "Khối thi đua các ban đảng Trung ương"
-              thidua append EventLog/examples/bdtw-2017-2018.jsonl
-              thidua log --year 2017
+              thidua demo
+              thidua standings --year 2017
+              thidua --as BNCTW score submit --year 2017 --criterion 1.1 --points 18.5
               thidua verify
             """,
         subcommands: [
-            InitCommand.self, AppendCommand.self, LogCommand.self, ExportCommand.self,
-            DigestCommand.self, VerifyCommand.self,
+            DemoCommand.self, InitCommand.self, AppendCommand.self,
+            YearCommand.self, MemberCommand.self, RulesCommand.self, CriterionCommand.self, ScoreCommand.self, ScoresCommand.self,
+            ElectionCommand.self, VoteCommand.self, OfficersCommand.self, PactCommand.self, RegistrationCommand.self,
+            AwardCommand.self,
+            StandingsCommand.self, ElectionsCommand.self, AwardsCommand.self,
+            LogCommand.self, ExportCommand.self, DigestCommand.self, VerifyCommand.self, RebuildCommand.self,
         ]
     )
 }

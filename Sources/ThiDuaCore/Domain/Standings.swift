@@ -9,6 +9,17 @@ public struct StandingRow: Hashable, Sendable {
     public var total: Points
     /// Every unretired criterion has a score.
     public var complete: Bool
+
+    public init(rank: Int, member: String, name: String, base: Points, bonus: Points, penalty: Points, total: Points, complete: Bool) {
+        self.rank = rank
+        self.member = member
+        self.name = name
+        self.base = base
+        self.bonus = bonus
+        self.penalty = penalty
+        self.total = total
+        self.complete = complete
+    }
 }
 
 extension YearState {

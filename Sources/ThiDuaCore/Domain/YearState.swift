@@ -50,6 +50,12 @@ public struct Signature: Hashable, Sendable, Keyed {
     public var signatory: String
     public var title: String?
     public var key: String { member }
+
+    public init(member: String, signatory: String, title: String?) {
+        self.member = member
+        self.signatory = signatory
+        self.title = title
+    }
 }
 
 /// A member's emulation registration (đăng ký thi đua).
@@ -69,6 +75,17 @@ public struct AwardState: Hashable, Sendable, Keyed {
     public var decision: String?
     public var date: String?
     public var key: String { member }
+
+    public init(member: String, kind: AwardKind, status: Status, basis: String? = nil, election: String? = nil,
+                decision: String? = nil, date: String? = nil) {
+        self.member = member
+        self.kind = kind
+        self.status = status
+        self.basis = basis
+        self.election = election
+        self.decision = decision
+        self.date = date
+    }
 }
 
 /// An election as announced, with its ballots and, once closed, its result.

@@ -27,6 +27,8 @@ struct VerifyCommand: ParsableCommand {
         } else {
             Console.line("chain: intact" + (report.head.map { " up to position \($0.position), head \(EventHashing.hex($0.hash))" } ?? " (empty log)"))
         }
+        Console.line("projections: " + (report.projectionProblems.isEmpty ? "match a replay of the log"
+                                                                          : "DIFFER: \(report.projectionProblems.joined(separator: "; "))"))
         if let digest = report.digest {
             Console.line("digest \(digest.position): " + (digest.matches ? "matches; the log up to it is unchanged" : "DOES NOT MATCH"))
         }

@@ -28,7 +28,9 @@ struct Table {
                 let isLast = index == row.count - 1
                 parts.append(rightAligned.contains(index) ? gap + cell : (isLast ? cell : cell + gap))
             }
-            return parts.joined(separator: "  ")
+            var line = parts.joined(separator: "  ")
+            while line.last == " " { line.removeLast() }
+            return line
         }
         var lines = [format(headers), widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")]
         lines += rows.map(format)

@@ -1,0 +1,84 @@
+import GRDB
+import ThiDuaCore
+
+extension EventStore {
+    /// The stored projection of a year, read without touching the events.
+    public func projection(bloc: String, year: Int) throws(StoreError) -> YearProjection? {
+        try Self.translating {
+            try queue.read { db in try YearProjection.load(stream: StreamID(bloc: bloc, year: year), db) }
+        }
+    }
+
+    /// Years of a bloc that have projections, oldest first.
+    public func years(bloc: String) throws(StoreError) -> [Int] {
+        try Self.translating {
+            try queue.read { db in
+                try Int.fetchAll(db, sql: "SELECT year FROM year_summary WHERE bloc = ? ORDER BY year", arguments: [bloc])
+            }
+        }
+    }
+
+    /// Recreates every projection from the log alone; returns how many years were rebuilt.
+    @discardableResult
+    public func rebuild() throws(StoreError) -> Int {
+        try Self.translating {
+            try queue.writeWithoutTransaction { db in
+                var count = 0
+                try db.inTransaction(.immediate) {
+                    for table in ProjectionSchema.names { try db.execute(sql: "DELETE FROM \(table)") }
+                    for expected in try Self.replayedProjections(db) {
+                        try expected.write(db)
+                        count += 1
+                    }
+                    return .commit
+                }
+                return count
+            }
+        }
+    }
+
+    /// Every year's projection as a fold of the log gives it.
+    static func replayedProjections(_ db: Database) throws -> [YearProjection] {
+        let heads = try Row.fetchAll(db, sql: """
+            SELECT stream, MAX(position), MAX(version) FROM event WHERE stream LIKE '%/%' GROUP BY stream ORDER BY stream
+            """)
+        return try heads.compactMap { row in
+            guard let stream = StreamID(row[0]) else { return nil }
+            let state = try StateCache.foldYear(db: db, stream: stream)
+            return YearProjection(state: state, position: row[1], version: row[2])
+        }
+    }
+
+    /// Differences between the stored projections and a replay of the log.
+    static func projectionProblems(_ db: Database) throws -> [String] {
+        var problems: [String] = []
+        let expected = try replayedProjections(db)
+        for projection in expected {
+            guard let stored = try YearProjection.load(stream: projection.stream, db) else {
+                problems.append("\(projection.stream): projections are missing")
+                continue
+            }
+            if stored != projection { problems.append("\(projection.stream): \(Self.firstDifference(stored, projection))") }
+        }
+        let known = Set(expected.map(\.stream.description))
+        for table in ProjectionSchema.names {
+            let streams = try String.fetchAll(db, sql: "SELECT DISTINCT stream FROM \(table)")
+            for stream in streams where !known.contains(stream) {
+                problems.append("\(stream): \(table) holds rows for a year the log does not have")
+            }
+        }
+        return problems
+    }
+
+    static func firstDifference(_ stored: YearProjection, _ expected: YearProjection) -> String {
+        if stored.standings != expected.standings { return "standings differ from the log" }
+        if stored.members != expected.members { return "members differ from the log" }
+        if stored.head != expected.head || stored.deputies != expected.deputies { return "officers differ from the log" }
+        if stored.elections != expected.elections { return "elections differ from the log" }
+        if stored.clauses != expected.clauses || stored.signatures != expected.signatures || stored.pactInForce != expected.pactInForce {
+            return "the pact differs from the log"
+        }
+        if stored.awards != expected.awards { return "awards differ from the log" }
+        return "status or position differs from the log"
+    }
+}

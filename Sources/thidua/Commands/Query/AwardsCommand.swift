@@ -1,0 +1,39 @@
+import ArgumentParser
+import ThiDuaCore
+import ThiDuaStore
+
+/// `thidua awards`: proposals and decisions.
+struct AwardsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "awards", abstract: "The year's award proposals (đề nghị) and decisions (quyết định).",
+        discussion: "Example: thidua awards --year 2017")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var query: YearQueryOptions
+
+    func run() throws {
+        let p = try query.projection(global)
+        let rank = Dictionary(uniqueKeysWithValues: p.standings.map { ($0.member, $0.rank) })
+        switch query.output.format {
+        case .json:
+            Render.json(p.document(["awards": .array(p.awards.map { a in
+                JSON.object(["member": .string(a.member), "kind": .string(a.kind.rawValue), "status": .string(a.status.rawValue),
+                             "basis": a.basis.map(JSON.string) ?? .null, "election": a.election.map(JSON.string) ?? .null,
+                             "decision": a.decision.map(JSON.string) ?? .null, "date": a.date.map(JSON.string) ?? .null])
+            })]))
+        case .csv:
+            Render.csv(["member", "name", "kind", "status", "rank", "decision", "date"], p.awards.map {
+                [$0.member, p.name(of: $0.member), $0.kind.rawValue, $0.status.rawValue, rank[$0.member].map(String.init) ?? "",
+                 $0.decision ?? "", $0.date ?? ""]
+            })
+        case .table:
+            var table = Table(["member", "name", "award", "status", "rank", "decision"], rightAligned: [4])
+            for a in p.awards {
+                let kind = a.kind == .governmentFlag ? "Cờ thi đua của Chính phủ" : "Bằng khen của Thủ tướng"
+                table.add([a.member, p.name(of: a.member), kind, a.status.rawValue, rank[a.member].map(String.init) ?? "",
+                           [a.decision, a.date].compactMap { $0 }.joined(separator: ", ")])
+            }
+            Render.table(p.heading, table)
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import ThiDuaCore
+import ThiDuaStore
+
+/// `thidua officers`: the year's head and deputies; `thidua officers appoint`: rotation without a vote.
+struct OfficersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "officers", abstract: "The year's head (Khối trưởng) and deputies (Khối phó).",
+        discussion: "Example: thidua officers --year 2018", subcommands: [Appoint.self])
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var query: YearQueryOptions
+
+    func run() throws {
+        let p = try query.projection(global)
+        let roles = ([p.head].compactMap { $0 }.map { ("head", $0) }) + p.deputies.map { ("deputy", $0) }
+        switch query.output.format {
+        case .json:
+            Render.json(p.document(["officers": .object(["head": p.head.map(JSON.string) ?? .null,
+                                                          "deputies": .array(p.deputies.map(JSON.string))])]))
+        case .csv: Render.csv(["role", "member", "name"], roles.map { [$0.0, $0.1, p.name(of: $0.1)] })
+        case .table:
+            var table = Table(["role", "member", "name"])
+            for (role, code) in roles { table.add([role == "head" ? "Khối trưởng" : "Khối phó", code, p.name(of: code)]) }
+            Render.table(p.heading, table)
+        }
+    }
+
+    struct Appoint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Appoint the officers by agreement, without a vote (officers).",
+            discussion: #"Example: thidua --as BNCTW officers appoint --year 2018 --head BKTTW --deputy UBKTTW --deputy BDVTW --basis "Luân phiên theo quy chế""#)
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: YearWriteOptions
+        @Option(help: "The head.") var head: String
+        @Option(help: "A deputy (repeatable).") var deputy: [String] = []
+        @Option(help: "On what basis, e.g. the rotation rule.") var basis: String
+        func run() throws {
+            try Write.append(.officersAppointed, year: options.year, data: [
+                "head": .string(head), "deputies": Write.codes(deputy), "basis": .string(basis),
+            ], global: global, event: options.event)
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import ThiDuaCore
+import ThiDuaStore
+
+/// `thidua pact`: the year's pact and signatures; `pact draft|sign` record them.
+struct PactCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pact", abstract: "The mutual pact (giao ước thi đua): clauses and signatures.",
+        discussion: "Example: thidua pact --year 2018", subcommands: [Draft.self, Sign.self])
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var query: YearQueryOptions
+
+    func run() throws {
+        let p = try query.projection(global)
+        switch query.output.format {
+        case .json:
+            let signatures = p.signatures.map { s in
+                JSON.object(["member": .string(s.member), "signatory": .string(s.signatory), "title": s.title.map(JSON.string) ?? .null])
+            }
+            Render.json(p.document(["pact": .object(["clauses": .array(p.clauses.map(JSON.string)),
+                                                      "signatures": .array(signatures), "inForce": .bool(p.pactInForce)])]))
+        case .csv:
+            Render.csv(["member", "name", "signatory", "title"], p.signatures.map { [$0.member, p.name(of: $0.member), $0.signatory, $0.title ?? ""] })
+        case .table:
+            Console.line(p.heading)
+            Console.line(p.clauses.isEmpty ? "no pact drafted" : p.clauses.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n"))
+            var table = Table(["member", "name", "signatory", "title"])
+            for s in p.signatures { table.add([s.member, p.name(of: s.member), s.signatory, s.title ?? ""]) }
+            Console.line("")
+            Console.line(table.rows.isEmpty ? "no signatures" : table.render())
+            let active = p.members.filter(\.active).count
+            Console.line(p.pactInForce ? "in force: signed by all \(active) members" : "not in force: \(p.signatures.count) of \(active) members signed")
+        }
+    }
+
+    struct Draft: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Draft the pact's numbered clauses, before any signature (officers).",
+            discussion: #"Example: thidua --as BKTTW pact draft --year 2018 --clause "Tiếp tục quán triệt…" --clause "Phấn đấu hoàn thành…""#)
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: YearWriteOptions
+        @Option(help: "A clause, in order (repeatable).") var clause: [String]
+        func run() throws {
+            try Write.append(.pactDrafted, year: options.year, data: ["clauses": .array(clause.map(JSON.string))],
+                             global: global, event: options.event)
+        }
+    }
+
+    struct Sign: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Sign the pact for a member (the member itself).",
+            discussion: #"Example: thidua --as BKTTW pact sign --year 2018 --signatory "Ngô Văn Tuấn" --title "Phó trưởng Ban""#)
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: YearWriteOptions
+        @Option(help: "The member (default: --as).") var member: String?
+        @Option(help: "Who signed.") var signatory: String
+        @Option(help: "The signatory's title.") var title: String?
+        func run() throws {
+            let actor = try global.requiredActor()
+            try Write.append(.pactSigned, year: options.year, data: .fields([
+                "member": .string(member ?? actor), "signatory": .string(signatory), "title": Write.optional(title),
+            ]), global: global, event: options.event, actor: actor)
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import ThiDuaCore
+import ThiDuaStore
+
+/// `thidua standings`: the year's ranking, from projections.
+struct StandingsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "standings", abstract: "The year's standings (bảng xếp hạng), instantly, from projections.",
+        discussion: "Example: thidua standings --year 2017 --format json")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var query: YearQueryOptions
+
+    func run() throws {
+        let p = try query.projection(global)
+        switch query.output.format {
+        case .json: Render.json(p.document(["rows": .array(p.standings.map(\.json))]))
+        case .csv:
+            Render.csv(["rank", "member", "name", "base", "bonus", "penalty", "total", "complete"], p.standings.map {
+                [String($0.rank), $0.member, $0.name, "\($0.base)", "\($0.bonus)", "\($0.penalty)", "\($0.total)", String($0.complete)]
+            })
+        case .table:
+            var table = Table(["#", "member", "name", "base", "bonus", "penalty", "total", "complete"], rightAligned: [0, 3, 4, 5, 6])
+            for r in p.standings {
+                table.add([String(r.rank), r.member, r.name, "\(r.base)", "\(r.bonus)", "\(r.penalty)", "\(r.total)", r.complete ? "yes" : "no"])
+            }
+            Render.table(p.heading, table)
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import ThiDuaCore
+
+/// `thidua registration submit`.
+struct RegistrationCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "registration", abstract: "A member's emulation registration.", subcommands: [Submit.self])
+
+    struct Submit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Register targets and the titles sought (the member itself).",
+            discussion: #"Example: thidua --as BKTTW registration submit --year 2018 --target "Hoàn thành xuất sắc nhiệm vụ" --seek government-flag"#)
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: YearWriteOptions
+        @Option(help: "The member (default: --as).") var member: String?
+        @Option(help: "A target (repeatable).") var target: [String]
+        @Option(help: "A title sought: government-flag or pm-certificate (repeatable).") var seek: [String] = []
+        func run() throws {
+            let actor = try global.requiredActor()
+            try Write.append(.registrationSubmitted, year: options.year, data: [
+                "member": .string(member ?? actor), "targets": .array(target.map(JSON.string)),
+                "titlesSought": .array(seek.map(JSON.string)),
+            ], global: global, event: options.event, actor: actor)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import ThiDuaCore
+
+/// `thidua score submit|review` and `thidua scores finalize`.
+struct ScoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score", abstract: "Submit a self-score or review one.", subcommands: [Submit.self, Review.self])
+
+    struct Submit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A member's self-score (tự chấm); the latest counts unless reviewed.",
+            discussion: #"Example: thidua --as BNCTW score submit --year 2017 --criterion 1.1 --points 18.5 --evidence "Báo cáo số 12""#)
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: YearWriteOptions
+        @Option(help: "The member scored (default: --as).") var member: String?
+        @Option(help: "Criterion code.") var criterion: String
+        @Option(help: "Points, at most 2 decimals.") var points: String
+        @Option(help: "Evidence, e.g. a report number.") var evidence: String?
+        func run() throws {
+            let actor = try global.requiredActor()
+            try Write.append(.scoreSubmitted, year: options.year, data: .fields([
+                "member": .string(member ?? actor), "criterion": .string(criterion),
+                "points": try Write.number(points, option: "--points"), "evidence": Write.optional(evidence),
+            ]), global: global, event: options.event, actor: actor)
+        }
+    }
+
+    struct Review: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "An officer's appraisal (thẩm định); it overrides the member's self-scores.",
+            discussion: #"Example: thidua --as UBKTTW score review --year 2017 --member BNCTW --criterion 1.1 --points 17 --reason "Thiếu minh chứng""#)
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: YearWriteOptions
+        @Option(help: "The member scored.") var member: String
+        @Option(help: "Criterion code.") var criterion: String
+        @Option(help: "Points, at most 2 decimals.") var points: String
+        @Option(help: "Why the score changes.") var reason: String
+        func run() throws {
+            try Write.append(.scoreReviewed, year: options.year, data: [
+                "member": .string(member), "criterion": .string(criterion),
+                "points": try Write.number(points, option: "--points"), "reason": .string(reason),
+            ], global: global, event: options.event)
+        }
+    }
+}
+
+struct ScoresCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scores", abstract: "Finalize a year's scores.", subcommands: [Finalize.self])
+
+    struct Finalize: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Make the scores final (officers); awards may then be proposed.",
+                                                        discussion: "Example: thidua --as BNCTW scores finalize --year 2017")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: YearWriteOptions
+        func run() throws { try Write.append(.scoresFinalized, year: options.year, data: [:], global: global, event: options.event) }
+    }
+}

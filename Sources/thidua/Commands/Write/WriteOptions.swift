@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import ThiDuaCore
+import ThiDuaStore
+
+/// Options of every typed write in a year's stream.
+struct YearWriteOptions: ParsableArguments {
+    @Option(help: "The emulation year.")
+    var year: Int
+
+    @OptionGroup var event: EventOptions
+}
+
+/// Envelope options every typed write accepts.
+struct EventOptions: ParsableArguments {
+    @Option(name: .customLong("occurred-at"), help: ArgumentHelp("When it happened, ISO 8601 with offset (default: now).", valueName: "time"))
+    var occurredAt: String?
+
+    @Option(help: "Free text linking the events of one decision, e.g. the minutes' number.")
+    var correlation: String?
+
+    @Option(help: "A UUID for this event, so that running the command again is a no-op.")
+    var id: String?
+}
+
+/// Builds, appends and reports one typed event.
+enum Write {
+    @discardableResult
+    static func append(_ type: EventType, year: Int?, data: [String: JSON], global: GlobalOptions,
+                       event options: EventOptions, actor: String? = nil) throws -> (AppendReport, YearState?) {
+        let actor = try actor ?? global.requiredActor()
+        let store = try global.openStore()
+        let bloc = try store.resolveBloc(global.bloc)
+        var fields: [String: JSON] = [
+            "type": .string(type.rawValue), "bloc": .string(bloc), "actor": .string(actor), "data": .object(data),
+        ]
+        if let year { fields["year"] = JSON(year) }
+        if let occurredAt = options.occurredAt { fields["occurredAt"] = .string(occurredAt) }
+        if let correlation = options.correlation { fields["correlation"] = .string(correlation) }
+        if let id = options.id { fields["id"] = .string(id) }
+        let proposed = try Envelope.parse(object: fields)
+        let report = try store.append([proposed])
+        Typed.printAppended(report)
+        let state = year.flatMap { report.years[StreamID(bloc: bloc, year: $0)] }
+        if let state, let outcome = report.outcomes.first, !outcome.alreadyRecorded,
+           let decided = try? DomainEvent(type: type, actor: actor, occurredAt: nil, data: proposed.data) {
+            Console.line(Effect.describe(decided.payload, in: state))
+        } else if year == nil, let decided = try? DomainEvent(type: type, actor: actor, occurredAt: nil, data: proposed.data) {
+            Console.line(Summary.of(decided.payload))
+        }
+        return (report, state)
+    }
+
+    /// A decimal given on the command line, kept exact.
+    static func number(_ text: String, option: String) throws -> JSON {
+        guard case .number(let number)? = try? JSON.parse(text) else {
+            throw CLIError.usage("\(option) \(text): not a number; write it like 18.5")
+        }
+        return .number(number)
+    }
+
+    static func codes(_ values: [String]) -> JSON {
+        .array(values.flatMap { $0.split(separator: ",") }.map { .string($0.trimmingCharacters(in: .whitespaces)) })
+    }
+
+    static func optional(_ value: String?) -> JSON? { value.map(JSON.string) }
+}
+
+extension Dictionary where Key == String, Value == JSON {
+    /// Drops the fields left unset.
+    static func fields(_ pairs: KeyValuePairs<String, JSON?>) -> [String: JSON] {
+        var out: [String: JSON] = [:]
+        for (key, value) in pairs { if let value { out[key] = value } }
+        return out
+    }
+}
