@@ -1,5 +1,5 @@
--- The SQLite schema of the thidua event log, exactly as the store creates it (a test compares them).
--- See EventLog/HASHING.md for how each row is chained, and ../README.md for the guarantees.
+-- The SQLite schema of the thidua event log and its projections, exactly as the store creates it
+-- (a test compares them). See EventLog/HASHING.md for how each event row is chained.
 
 CREATE TABLE event (
   position INTEGER PRIMARY KEY CHECK (position >= 1),
@@ -15,6 +15,53 @@ CREATE TABLE event (
   data TEXT NOT NULL CHECK (json_valid(data) AND json_type(data) = 'object'),
   hash BLOB NOT NULL CHECK (length(hash) = 32),
   UNIQUE (stream, version)
+);
+
+CREATE TABLE year_award (
+  stream TEXT NOT NULL, ord INTEGER NOT NULL, member TEXT NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL,
+  basis TEXT, election TEXT, decision TEXT, date TEXT,
+  PRIMARY KEY (stream, member)
+);
+
+CREATE TABLE year_election (
+  stream TEXT NOT NULL, ord INTEGER NOT NULL, id TEXT NOT NULL, office TEXT NOT NULL, seats INTEGER NOT NULL,
+  method TEXT NOT NULL, award TEXT, candidates TEXT NOT NULL, ballots INTEGER NOT NULL, tally TEXT NOT NULL,
+  status TEXT NOT NULL, outcome TEXT NOT NULL, elected TEXT NOT NULL,
+  PRIMARY KEY (stream, id)
+);
+
+CREATE TABLE year_member (
+  stream TEXT NOT NULL, ord INTEGER NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, active INTEGER NOT NULL,
+  PRIMARY KEY (stream, code)
+);
+
+CREATE TABLE year_pact_clause (
+  stream TEXT NOT NULL, number INTEGER NOT NULL, text TEXT NOT NULL,
+  PRIMARY KEY (stream, number)
+);
+
+CREATE TABLE year_pact_signature (
+  stream TEXT NOT NULL, ord INTEGER NOT NULL, member TEXT NOT NULL, signatory TEXT NOT NULL, title TEXT,
+  PRIMARY KEY (stream, member)
+);
+
+CREATE TABLE year_standing (
+  stream TEXT NOT NULL, ord INTEGER NOT NULL, rank INTEGER NOT NULL, member TEXT NOT NULL, name TEXT NOT NULL,
+  base INTEGER NOT NULL, bonus INTEGER NOT NULL, penalty INTEGER NOT NULL, total INTEGER NOT NULL, -- hundredths of a point
+  complete INTEGER NOT NULL,
+  PRIMARY KEY (stream, member)
+);
+
+CREATE TABLE year_summary (
+  stream TEXT PRIMARY KEY,
+  bloc TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  position INTEGER NOT NULL, -- the year's latest event
+  version INTEGER NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('unopened', 'open', 'finalized', 'closed')),
+  head TEXT,
+  deputies TEXT NOT NULL CHECK (json_valid(deputies)),
+  pact_in_force INTEGER NOT NULL
 );
 
 CREATE TRIGGER event_append_only_delete BEFORE DELETE ON event

@@ -40,7 +40,8 @@ extension EventStore {
     /// Every year's projection as a fold of the log gives it.
     static func replayedProjections(_ db: Database) throws -> [YearProjection] {
         let heads = try Row.fetchAll(db, sql: """
-            SELECT stream, MAX(position), MAX(version) FROM event WHERE stream LIKE '%/%' GROUP BY stream ORDER BY stream
+            SELECT CAST(stream AS TEXT), MAX(position), IFNULL(CAST(MAX(version) AS INTEGER), 0)
+            FROM event WHERE stream LIKE '%/%' GROUP BY stream ORDER BY stream
             """)
         return try heads.compactMap { row in
             guard let stream = StreamID(row[0]) else { return nil }
@@ -62,7 +63,7 @@ extension EventStore {
         }
         let known = Set(expected.map(\.stream.description))
         for table in ProjectionSchema.names {
-            let streams = try String.fetchAll(db, sql: "SELECT DISTINCT stream FROM \(table)")
+            let streams = try String.fetchAll(db, sql: "SELECT DISTINCT IFNULL(CAST(stream AS TEXT), '') FROM \(table)")
             for stream in streams where !known.contains(stream) {
                 problems.append("\(stream): \(table) holds rows for a year the log does not have")
             }

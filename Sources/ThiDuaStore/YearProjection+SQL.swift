@@ -43,11 +43,11 @@ extension YearProjection {
     /// The stored rows of one year; nil when the year has none.
     static func load(stream: StreamID, _ db: Database) throws -> YearProjection? {
         let key = stream.description
-        guard let summary = try Row.fetchOne(db, sql: "SELECT * FROM year_summary WHERE stream = ?", arguments: [key]) else {
-            return nil
-        }
+        guard let summary = try Row.fetchOne(db, sql: """
+            SELECT \(columns["year_summary"]!) FROM year_summary WHERE stream = ?
+            """, arguments: [key]) else { return nil }
         func rows(_ table: String, order: String = "ord") throws -> [Row] {
-            try Row.fetchAll(db, sql: "SELECT * FROM \(table) WHERE stream = ? ORDER BY \(order)", arguments: [key])
+            try Row.fetchAll(db, sql: "SELECT \(columns[table]!) FROM \(table) WHERE stream = ? ORDER BY \(order)", arguments: [key])
         }
         let members = try rows("year_member").map { Member(code: $0["code"], name: $0["name"], active: $0["active"]) }
         let standings = try rows("year_standing").map { r in
@@ -72,6 +72,30 @@ extension YearProjection {
                               deputies: codes(summary["deputies"]), standings: standings, elections: elections,
                               clauses: clauses, signatures: signatures, pactInForce: summary["pact_in_force"], awards: awards)
     }
+
+    /// Each table's columns, cast to the type the reader expects, so an edited value reads instead of trapping.
+    static let columns: [String: String] = {
+        func cast(_ spec: String) -> String {
+            spec.split(separator: " ").map { item in
+                let parts = item.split(separator: ":")
+                let name = String(parts[0])
+                switch parts.count > 1 ? String(parts[1]) : "t" {
+                case "i": return "IFNULL(CAST(\(name) AS INTEGER), 0) AS \(name)"
+                case "o": return "CAST(\(name) AS TEXT) AS \(name)"
+                default: return "IFNULL(CAST(\(name) AS TEXT), '') AS \(name)"
+                }
+            }.joined(separator: ", ")
+        }
+        return [
+            "year_summary": cast("bloc year:i position:i version:i status head:o deputies pact_in_force:i"),
+            "year_member": cast("code name active:i"),
+            "year_standing": cast("rank:i member name base:i bonus:i penalty:i total:i complete:i"),
+            "year_election": cast("id office seats:i method award:o candidates ballots:i tally status outcome elected"),
+            "year_pact_clause": cast("number:i text"),
+            "year_pact_signature": cast("member signatory title:o"),
+            "year_award": cast("member kind status basis:o election:o decision:o date:o"),
+        ]
+    }()
 
     static func text(_ codes: [String]) -> String { JSON.array(codes.map(JSON.string)).canonicalText }
 

@@ -1,0 +1,22 @@
+#!/usr/bin/env python3
+"""Print EventLog/schema.sql from a thidua database, in the order the store's test compares.
+
+Usage: python3 Tools/schema_sql.py LOG.sqlite > EventLog/schema.sql
+(create a fresh log first, e.g. with `thidua --db /tmp/x.sqlite init --bloc X --name x`).
+"""
+import sqlite3
+import sys
+
+HEADER = """-- The SQLite schema of the thidua event log and its projections, exactly as the store creates it
+-- (a test compares them). See EventLog/HASHING.md for how each event row is chained.
+
+"""
+
+if len(sys.argv) != 2:
+    print(__doc__.strip(), file=sys.stderr)
+    sys.exit(64)
+rows = sqlite3.connect(sys.argv[1]).execute(
+    "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' "
+    "ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, name"
+).fetchall()
+sys.stdout.write(HEADER + "\n".join(row[0] + ";\n" for row in rows))
