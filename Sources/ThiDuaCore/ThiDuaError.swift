@@ -34,9 +34,9 @@ public struct ThiDuaError: Error, Equatable, Sendable, CustomStringConvertible {
         return text + " [\(code)]"
     }
 
-    public func at(line: Int) -> ThiDuaError {
+    public func at(line: Int?) -> ThiDuaError {
         var copy = self
-        copy.line = line
+        if let line { copy.line = line }
         return copy
     }
 

@@ -2,10 +2,11 @@ import ThiDuaCore
 
 /// One input line: its number and the event parsed from it (or why it could not be).
 public struct AppendItem: Sendable {
-    public var line: Int
+    /// The input line, for events read from a file; nil for typed commands.
+    public var line: Int?
     public var event: Result<ProposedEvent, ThiDuaError>
 
-    public init(line: Int, event: Result<ProposedEvent, ThiDuaError>) {
+    public init(line: Int?, event: Result<ProposedEvent, ThiDuaError>) {
         self.line = line
         self.event = event
     }
@@ -13,7 +14,7 @@ public struct AppendItem: Sendable {
 
 /// What became of one event of a batch.
 public struct AppendOutcome: Sendable, Equatable {
-    public var line: Int
+    public var line: Int?
     public var position: Int64
     public var stream: String
     public var version: Int64

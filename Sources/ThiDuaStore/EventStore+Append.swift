@@ -29,9 +29,9 @@ extension EventStore {
         }
     }
 
-    /// Appends events given directly (typed commands, tests); lines are numbered from 1.
+    /// Appends events given directly (typed commands), which have no input lines.
     public func append(_ events: [ProposedEvent]) throws(StoreError) -> AppendReport {
-        try append(events.enumerated().map { AppendItem(line: $0.offset + 1, event: .success($0.element)) })
+        try append(events.map { AppendItem(line: nil, event: .success($0)) })
     }
 }
 
@@ -73,7 +73,7 @@ struct AppendBatch {
         }
     }
 
-    mutating func decideAndInsert(_ event: ProposedEvent, line: Int) throws -> AppendOutcome {
+    mutating func decideAndInsert(_ event: ProposedEvent, line: Int?) throws -> AppendOutcome {
         let stream = event.stream.description
         if let id = event.id, let existing = try existingOutcome(of: event, id: id, line: line) {
             return existing
@@ -127,7 +127,7 @@ struct AppendBatch {
     }
 
     /// Idempotency (§4): the same id with identical content is a no-op; with other content, a refusal.
-    func existingOutcome(of event: ProposedEvent, id: String, line: Int) throws -> AppendOutcome? {
+    func existingOutcome(of event: ProposedEvent, id: String, line: Int?) throws -> AppendOutcome? {
         let row = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT position, stream, version, type, actor, occurredAt, correlation, data FROM event WHERE id = ?"),
             arguments: [id])

@@ -5,8 +5,12 @@ import ThiDuaStore
 /// `thidua officers`: the year's head and deputies; `thidua officers appoint`: rotation without a vote.
 struct OfficersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "officers", abstract: "The year's head (Khối trưởng) and deputies (Khối phó).",
-        discussion: "Example: thidua officers --year 2018", subcommands: [Appoint.self])
+        commandName: "officers", abstract: "The year's head (Khối trưởng) and deputies (Khối phó); appoint them.",
+        discussion: "Example: thidua officers --year 2018", subcommands: [Show.self, Appoint.self], defaultSubcommand: Show.self)
+
+    struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the year's head and deputies (the default).", discussion: "Example: thidua officers --year 2018 --format json")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var query: YearQueryOptions
@@ -24,6 +28,7 @@ struct OfficersCommand: ParsableCommand {
             for (role, code) in roles { table.add([role == "head" ? "Khối trưởng" : "Khối phó", code, p.name(of: code)]) }
             Render.table(p.heading, table)
         }
+    }
     }
 
     struct Appoint: ParsableCommand {

@@ -5,8 +5,12 @@ import ThiDuaStore
 /// `thidua pact`: the year's pact and signatures; `pact draft|sign` record them.
 struct PactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "pact", abstract: "The mutual pact (giao ước thi đua): clauses and signatures.",
-        discussion: "Example: thidua pact --year 2018", subcommands: [Draft.self, Sign.self])
+        commandName: "pact", abstract: "The mutual pact (giao ước thi đua): show, draft and sign it.",
+        discussion: "Example: thidua pact --year 2018", subcommands: [Show.self, Draft.self, Sign.self], defaultSubcommand: Show.self)
+
+    struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the clauses and signatures (the default).", discussion: "Example: thidua pact --year 2018 --format json")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var query: YearQueryOptions
@@ -32,6 +36,7 @@ struct PactCommand: ParsableCommand {
             let active = p.members.filter(\.active).count
             Console.line(p.pactInForce ? "in force: signed by all \(active) members" : "not in force: \(p.signatures.count) of \(active) members signed")
         }
+    }
     }
 
     struct Draft: ParsableCommand {

@@ -4,9 +4,14 @@ import ThiDuaCore
 /// `thidua vote`: an open-ballot vote; `thidua vote void`: an officer voids one.
 struct VoteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "vote", abstract: "Cast an open-ballot vote (the voter is --as).",
+        commandName: "vote", abstract: "Cast an open-ballot vote (the voter is --as), or void one.",
         discussion: "Example: thidua --as UBKTTW vote --year 2018 --election head-2018 --for BKTTW",
-        subcommands: [Void.self])
+        subcommands: [Cast.self, Void.self], defaultSubcommand: Cast.self)
+
+    struct Cast: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Cast an open-ballot vote (the default).",
+        discussion: "Example: thidua --as UBKTTW vote --year 2018 --election head-2018 --for BKTTW")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var options: YearWriteOptions
@@ -19,6 +24,7 @@ struct VoteCommand: ParsableCommand {
         try Write.append(.voteCast, year: options.year, data: [
             "election": .string(election.uppercased()), "voter": .string(voter ?? actor), "choices": Write.codes(choices),
         ], global: global, event: options.event, actor: actor)
+    }
     }
 
     struct Void: ParsableCommand {

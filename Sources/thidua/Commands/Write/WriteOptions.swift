@@ -19,7 +19,7 @@ struct EventOptions: ParsableArguments {
     @Option(help: "Free text linking the events of one decision, e.g. the minutes' number.")
     var correlation: String?
 
-    @Option(help: "A UUID for this event, so that running the command again is a no-op.")
+    @Option(name: .customLong("event-id"), help: "A UUID for this event, so that running the command again is a no-op.")
     var id: String?
 }
 

@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+import Testing
+import ThiDuaCore
+@testable import ThiDuaStore
+
+@Suite("Store contract: projections")
+struct ProjectionContractTests {
+    func scored() throws -> TemporaryLog {
+        let log = try TemporaryLog()
+        try log.append(Lines.setup + [Lines.score("BNCTW", "18.5"), Lines.score("UBKTTW", "19"), Lines.score("BKTTW", "12.25")])
+        return log
+    }
+
+    @Test func projectionsAreWrittenInTheAppendTransaction() throws {
+        let log = try scored()
+        let projection = try #require(try log.store.projection(bloc: "BDTW", year: 2017))
+        #expect(projection.standings.map(\.member) == ["UBKTTW", "BNCTW", "BKTTW"])
+        #expect(projection.standings.map(\.total) == [Points("19"), Points("18.5"), Points("12.25")])
+        #expect(projection.position == 6)
+        #expect(projection.version == 5)
+        #expect(projection.head == "BNCTW")
+        #expect(try log.store.verify().projectionProblems.isEmpty)
+    }
+
+    @Test func aRefusedBatchLeavesTheProjectionsAsTheyWere() throws {
+        let log = try scored()
+        let before = try log.store.projection(bloc: "BDTW", year: 2017)
+        #expect(throws: StoreError.self) { try log.append([Lines.score("BKTTW", "20"), Lines.score("BKTTW", "99")]) }
+        #expect(try log.store.projection(bloc: "BDTW", year: 2017) == before)
+    }
+
+    @Test func standingsReadNoEvents() throws {
+        let log = try scored()
+        let statements = Recorder()
+        try log.store.queue.inDatabase { db in
+            db.trace { statements.add(String(describing: $0)) }
+        }
+        _ = try log.store.projection(bloc: "BDTW", year: 2017)
+        #expect(statements.all.contains { $0.contains("year_standing") })
+        #expect(!statements.all.contains { $0.contains("FROM event") }, "\(statements.all)")
+    }
+
+    @Test func rebuildRecreatesWhatAppendWrote() throws {
+        let log = try scored()
+        let written = try log.store.projection(bloc: "BDTW", year: 2017)
+        try log.raw { try $0.execute(sql: "DELETE FROM year_standing; DELETE FROM year_summary") }
+        #expect(try log.store.projection(bloc: "BDTW", year: 2017) == nil)
+        #expect(try log.store.verify().projectionProblems == ["BDTW/2017: projections are missing"])
+        #expect(try log.store.rebuild() == 1)
+        #expect(try log.store.projection(bloc: "BDTW", year: 2017) == written)
+    }
+
+    @Test func rulesAdoptedAfterAnElectionClosedDoNotChangeItsResult() throws {
+        let log = try TemporaryLog()
+        let vote = { (voter: String) in
+            #"{"type":"vote.cast","bloc":"BDTW","year":2017,"actor":"\#(voter)","data":{"election":"H","voter":"\#(voter)","choices":["BKTTW"]}}"#
+        }
+        try log.append(Lines.setup + [
+            #"{"type":"election.opened","bloc":"BDTW","year":2017,"actor":"BNCTW","data":{"election":"H","office":"head","seats":1,"candidates":["BKTTW"]}}"#,
+            vote("BNCTW"), vote("UBKTTW"),
+            #"{"type":"election.closed","bloc":"BDTW","year":2017,"actor":"BNCTW","data":{"election":"H"}}"#,
+            #"{"type":"rules.adopted","bloc":"BDTW","actor":"secretariat","data":{"fromYear":2017,"quorum":1}}"#,
+        ])
+        let projection = try #require(try log.store.projection(bloc: "BDTW", year: 2017))
+        #expect(projection.elections.first?.outcome == "elected")
+        #expect(projection.head == "BKTTW")
+        #expect(try log.store.verify().projectionProblems.isEmpty)
+        try log.store.rebuild()
+        #expect(try log.store.projection(bloc: "BDTW", year: 2017) == projection)
+    }
+}
+
+final class Recorder: @unchecked Sendable {
+    private var items: [String] = []
+    private let lock = NSLock()
+    func add(_ item: String) { lock.lock(); items.append(item); lock.unlock() }
+    var all: [String] { lock.lock(); defer { lock.unlock() }; return items }
+}
