@@ -19,7 +19,7 @@ struct ThiDua: ParsableCommand {
             ElectionCommand.self, VoteCommand.self, OfficersCommand.self, PactCommand.self, RegistrationCommand.self,
             AwardCommand.self,
             StandingsCommand.self, ElectionsCommand.self, AwardsCommand.self,
-            LogCommand.self, ExportCommand.self, DigestCommand.self, VerifyCommand.self, RebuildCommand.self,
+            LogCommand.self, ReplayCommand.self, DiffCommand.self, ExportCommand.self, DigestCommand.self, VerifyCommand.self, RebuildCommand.self,
         ]
     )
 }

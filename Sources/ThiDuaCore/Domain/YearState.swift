@@ -35,6 +35,12 @@ public struct YearState: Sendable, Equatable {
 public struct ScoreEntry: Hashable, Sendable {
     public var submitted: Points?
     public var reviewed: Points?
+
+    public init(submitted: Points? = nil, reviewed: Points? = nil) {
+        self.submitted = submitted
+        self.reviewed = reviewed
+    }
+
     /// The latest review, else the latest self-score.
     public var effective: Points? { reviewed ?? submitted }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import ThiDuaCore
 import ThiDuaStore
@@ -7,7 +8,10 @@ struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
         abstract: "List events in log order, filtered.",
-        discussion: "Example: thidua log --year 2017 --member BNCTW --format json"
+        discussion: """
+            Each row shows position, occurredAt (valid time), recordedAt (system time), actor and a one-line summary.
+            Example: thidua log --year 2017 --member BNCTW --since 2018-01-01 --format json
+            """
     )
 
     @OptionGroup var global: GlobalOptions
@@ -20,6 +24,12 @@ struct LogCommand: ParsableCommand {
     @Option(help: "Only events about this criterion.") var criterion: String?
     @Option(help: "From this position on.") var from: Int64?
     @Option(help: "Up to this position.") var to: Int64?
+    @Option(help: ArgumentHelp("Only events that occurred at or after T (valid time).", valueName: "T")) var since: String?
+    @Option(help: ArgumentHelp("Only events that occurred at or before T; a date alone is the end of that day, +07:00.", valueName: "T")) var until: String?
+    @Option(name: .customLong("recorded-since"), help: ArgumentHelp("Only events recorded at or after T (system time).", valueName: "T")) var recordedSince: String?
+    @Option(name: .customLong("recorded-until"), help: ArgumentHelp("Only events recorded at or before T.", valueName: "T")) var recordedUntil: String?
+    @Flag(help: "After the matching events, keep waiting for new ones and print them as they are appended (Ctrl-C to stop).")
+    var follow = false
 
     func run() throws {
         let store = try global.openStore()
@@ -32,6 +42,11 @@ struct LogCommand: ParsableCommand {
         filter.criterion = criterion
         filter.fromPosition = from
         filter.toPosition = to
+        filter.occurredFrom = try since.map { try Self.start($0, "--since") }
+        filter.occurredTo = try until.map { try ReplayBoundOptions.time($0, "--until") }
+        filter.recordedFrom = try recordedSince.map { try Self.start($0, "--recorded-since") }
+        filter.recordedTo = try recordedUntil.map { try ReplayBoundOptions.time($0, "--recorded-until") }
+        if follow { try self.follow(store, filter) }
         switch output.format {
         case .json:
             try store.forEachEvent(filter) { event, prev in
@@ -53,6 +68,34 @@ struct LogCommand: ParsableCommand {
                 return true
             }
             Console.line(table.rows.isEmpty ? "no events match" : table.render())
+        }
+    }
+
+    /// The first instant of a bound: a date alone means the start of that day, +07:00.
+    static func start(_ text: String, _ option: String) throws -> Timestamp {
+        if text.utf8.count == 10, let stamp = try? Timestamp(parsing: text + "T00:00:00+07:00") { return stamp }
+        return try ReplayBoundOptions.time(text, option)
+    }
+
+    /// Prints matching events, then polls for new ones until interrupted.
+    func follow(_ store: EventStore, _ filter: EventFilter) throws -> Never {
+        var filter = filter
+        var last: Int64 = 0
+        while true {
+            try store.forEachEvent(filter) { event, prev in
+                switch output.format {
+                case .json: Console.line(event.outputJSON(prevHash: prev).canonicalText)
+                case .csv: Console.line(CSV.row([String(event.position), event.stream, String(event.version), event.type, event.actor,
+                                                 event.occurredAt, event.recordedAt, event.id, event.data]))
+                case .table: Console.line("\(event.position)  \(event.occurredAt)  \(event.recordedAt)  \(event.stream) v\(event.version)  \(event.type)  \(event.actor)  \(Summary.of(event))")
+                }
+                last = event.position
+                return true
+            }
+            Console.flush()
+            if let head = try store.head()?.position { last = max(last, head) }
+            filter.fromPosition = max(filter.fromPosition ?? 0, last + 1)
+            Thread.sleep(forTimeInterval: 0.3)
         }
     }
 }

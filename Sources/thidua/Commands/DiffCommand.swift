@@ -1,0 +1,74 @@
+import ArgumentParser
+import ThiDuaCore
+import ThiDuaStore
+
+/// `thidua diff`: what changed in a year between two moments, and which events changed it.
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "What changed in a year between two moments — scores, ranks, officers, signatures, awards — with the events that caused it.",
+        discussion: """
+            A moment is a time (valid time: what had occurred by then; a date alone is the end of that day, +07:00)
+            or a log position (a whole number).
+            Example: thidua diff --year 2017 --from 2017-12-31 --to 2018-03-30
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The year.") var year: Int
+    @Option(help: ArgumentHelp("The earlier moment: a time or a position.", valueName: "T|POS")) var from: String
+    @Option(help: ArgumentHelp("The later moment (default: now).", valueName: "T|POS")) var to: String?
+    @OptionGroup var output: FormatOption
+
+    func run() throws {
+        let store = try global.openStore()
+        let bloc = try store.resolveBloc(global.bloc)
+        let before = try store.replay(bloc: bloc, year: year, bounds: try Self.bounds(from, "--from"))
+        let after = try store.replay(bloc: bloc, year: year, bounds: try to.map { try Self.bounds($0, "--to") } ?? ReplayBounds(), keepEvents: true)
+        let folded = Set(try store.replay(bloc: bloc, year: year, bounds: try Self.bounds(from, "--from"), keepEvents: true).events.map(\.position))
+        let window = after.events.filter { !folded.contains($0.position) }
+        let decoded = window.compactMap { item in DomainEvent(recorded: item.recorded).map { (item.position, $0) } }
+        let changes = YearDiff.changes(from: before.state, to: after.state, events: decoded.map { (position: $0.0, event: $0.1) })
+        let byPosition = Dictionary(uniqueKeysWithValues: window.map { ($0.position, $0.recorded) })
+        switch output.format {
+        case .json:
+            let list = changes.map { change in
+                JSON.object([
+                    "kind": .string(change.kind.rawValue), "subject": .string(change.subject), "before": .string(change.before),
+                    "after": .string(change.after),
+                    "events": .array(change.causes.compactMap { byPosition[$0] }.map { e in
+                        .object(["position": JSON(Int(e.position)), "type": .string(e.type), "actor": .string(e.actor),
+                                 "occurredAt": .string(e.occurredAt), "recordedAt": .string(e.recordedAt), "summary": .string(Summary.of(e))])
+                    }),
+                ])
+            }
+            Console.line(JSON.object([
+                "bloc": .string(bloc), "year": JSON(year), "from": .string(from), "to": .string(to ?? "now"),
+                "fromPosition": JSON(Int(before.position)), "toPosition": JSON(Int(after.position)),
+                "fromStateHash": .string(before.document.stateHash), "toStateHash": .string(after.document.stateHash),
+                "changes": .array(list),
+            ]).canonicalText)
+        case .csv:
+            Render.csv(["kind", "subject", "before", "after", "events"], changes.map {
+                [$0.kind.rawValue, $0.subject, $0.before, $0.after, $0.causes.map(String.init).joined(separator: " ")]
+            })
+        case .table:
+            Console.line("\(bloc) \(year): \(from) (position \(before.position)) → \(to ?? "now") (position \(after.position)), \(window.count) event(s) between")
+            if changes.isEmpty { Console.line("no changes"); return }
+            var table = Table(["kind", "subject", "before", "after", "caused by"])
+            for change in changes {
+                table.add([change.kind.rawValue, change.subject, change.before, change.after, Self.causes(change.causes, byPosition)])
+            }
+            Console.line(table.render())
+        }
+    }
+
+    static func causes(_ positions: [Int64], _ events: [Int64: RecordedEvent]) -> String {
+        let shown = positions.prefix(3).compactMap { events[$0] }.map { "#\($0.position) \($0.type) by \($0.actor)" }
+        return shown.joined(separator: "; ") + (positions.count > 3 ? "; +\(positions.count - 3) more" : "")
+    }
+
+    static func bounds(_ text: String, _ option: String) throws -> ReplayBounds {
+        if let position = Int64(text) { return ReplayBounds(at: position) }
+        return ReplayBounds(asOf: try ReplayBoundOptions.time(text, option))
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import ThiDuaCore
+import ThiDuaStore
+
+/// `--as-of`, `--known-at`, `--at`: which part of the log a replay folds.
+struct ReplayBoundOptions: ParsableArguments {
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Valid time: events that occurred at or before T (a date alone is the end of that day, +07:00).", valueName: "T"))
+    var asOf: String?
+
+    @Option(name: .customLong("known-at"), help: ArgumentHelp("System time: events the log had recorded at or before T.", valueName: "T"))
+    var knownAt: String?
+
+    @Option(name: .customLong("at"), help: ArgumentHelp("Events up to this log position.", valueName: "POS"))
+    var at: Int64?
+
+    var bounds: ReplayBounds {
+        get throws { try ReplayBounds(asOf: asOf.map { try Self.time($0, "--as-of") }, knownAt: knownAt.map { try Self.time($0, "--known-at") }, at: at) }
+    }
+
+    var summary: String {
+        [asOf.map { "as of \($0)" }, knownAt.map { "known at \($0)" }, at.map { "up to position \($0)" }].compactMap { $0 }.joined(separator: ", ")
+    }
+
+    static func time(_ text: String, _ option: String) throws -> Timestamp {
+        do {
+            return try Timestamp(bound: text)
+        } catch {
+            throw CLIError.usage("\(option) \(text): \(error.reason)")
+        }
+    }
+}
