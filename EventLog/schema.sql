@@ -1,6 +1,10 @@
 -- The SQLite schema of the thidua event log and its projections, exactly as the store creates it
 -- (a test compares them). See EventLog/HASHING.md for how each event row is chained.
 
+CREATE TABLE bloc_summary (
+  code TEXT PRIMARY KEY, name TEXT NOT NULL, position INTEGER NOT NULL -- where it was founded
+);
+
 CREATE TABLE event (
   position INTEGER PRIMARY KEY CHECK (position >= 1),
   stream TEXT NOT NULL CHECK (length(stream) BETWEEN 1 AND 40),
@@ -43,6 +47,12 @@ CREATE TABLE year_pact_clause (
 CREATE TABLE year_pact_signature (
   stream TEXT NOT NULL, ord INTEGER NOT NULL, member TEXT NOT NULL, signatory TEXT NOT NULL, title TEXT,
   PRIMARY KEY (stream, member)
+);
+
+CREATE TABLE year_snapshot (
+  stream TEXT PRIMARY KEY,
+  version INTEGER NOT NULL, -- the stream version the state includes
+  state TEXT NOT NULL CHECK (json_valid(state))
 );
 
 CREATE TABLE year_standing (

@@ -84,7 +84,7 @@ struct AppendBatch {
                               reason: "expected \(stream) at version \(expected), but it is at version \(current)",
                               hint: "someone appended since you read it; read the stream again and retry")
         }
-        let decided = try states.decide(event)
+        let decided = try states.decide(event, currentVersion: current)
         let position = head.position + 1
         let version = current + 1
         let id = event.id ?? newID()
@@ -102,6 +102,9 @@ struct AppendBatch {
         try insert.execute(arguments: [position, stream, version, id, event.type.rawValue, EventType.currentSchema,
                                        event.actor, occurredAt, recordedAt.text, event.correlation, data, Data(hash)])
         states.evolve(decided, in: event.stream)
+        if case .blocFounded(let name, _) = decided.payload {
+            try YearSnapshot.writeBloc(code: event.bloc, name: name, position: position, db)
+        }
         head = (position, hash)
         versions[stream] = version
         if event.year != nil { touchedYears[event.stream] = position }
@@ -114,7 +117,9 @@ struct AppendBatch {
     func writeProjections() throws {
         for (stream, position) in touchedYears {
             guard let state = states.years[stream] else { continue }
-            try YearProjection(state: state, position: position, version: versions[stream.description] ?? 0).write(db)
+            let version = versions[stream.description] ?? 0
+            try YearProjection(state: state, position: position, version: version).write(db)
+            try YearSnapshot.write(state, version: version, db)
         }
     }
 

@@ -25,9 +25,11 @@ extension EventStore {
             try queue.writeWithoutTransaction { db in
                 var count = 0
                 try db.inTransaction(.immediate) {
-                    for table in ProjectionSchema.names { try db.execute(sql: "DELETE FROM \(table)") }
-                    for expected in try Self.replayedProjections(db) {
+                    for table in ProjectionSchema.names + ["bloc_summary"] { try db.execute(sql: "DELETE FROM \(table)") }
+                    try db.execute(sql: Self.blocSummaryFromLog)
+                    for (expected, state) in try Self.replayedYears(db) {
                         try expected.write(db)
+                        try YearSnapshot.write(state, version: expected.version, db)
                         count += 1
                     }
                     return .commit
@@ -37,8 +39,13 @@ extension EventStore {
         }
     }
 
-    /// Every year's projection as a fold of the log gives it.
-    static func replayedProjections(_ db: Database) throws -> [YearProjection] {
+    static let blocSummaryFromLog = """
+        INSERT INTO bloc_summary SELECT CAST(stream AS TEXT), IFNULL(json_extract(data, '$.name'), ''), position
+        FROM event WHERE type = 'bloc.founded' ORDER BY position
+        """
+
+    /// Every year's projection and state as a fold of the log gives them.
+    static func replayedYears(_ db: Database) throws -> [(YearProjection, YearState)] {
         let heads = try Row.fetchAll(db, sql: """
             SELECT CAST(stream AS TEXT), MAX(position), IFNULL(CAST(MAX(version) AS INTEGER), 0)
             FROM event WHERE stream LIKE '%/%' GROUP BY stream ORDER BY stream
@@ -46,22 +53,30 @@ extension EventStore {
         return try heads.compactMap { row in
             guard let stream = StreamID(row[0]) else { return nil }
             let state = try StateCache.foldYear(db: db, stream: stream)
-            return YearProjection(state: state, position: row[1], version: row[2])
+            return (YearProjection(state: state, position: row[1], version: row[2]), state)
         }
     }
 
     /// Differences between the stored projections and a replay of the log.
     static func projectionProblems(_ db: Database) throws -> [String] {
         var problems: [String] = []
-        let expected = try replayedProjections(db)
-        for projection in expected {
+        let expected = try replayedYears(db)
+        for (projection, state) in expected {
             guard let stored = try YearProjection.load(stream: projection.stream, db) else {
                 problems.append("\(projection.stream): projections are missing")
                 continue
             }
             if stored != projection { problems.append("\(projection.stream): \(Self.firstDifference(stored, projection))") }
+            if try YearSnapshot.load(projection.stream, currentVersion: projection.version, db) != state {
+                problems.append("\(projection.stream): the year's snapshot differs from the log")
+            }
         }
-        let known = Set(expected.map(\.stream.description))
+        let blocs = try Row.fetchAll(db, sql: "SELECT IFNULL(CAST(code AS TEXT), ''), IFNULL(CAST(name AS TEXT), ''), IFNULL(CAST(position AS INTEGER), 0) FROM bloc_summary ORDER BY position")
+            .map { "\($0[0] as String)|\($0[1] as String)|\($0[2] as Int64)" }
+        let founded = try Row.fetchAll(db, sql: "SELECT IFNULL(CAST(stream AS TEXT), ''), IFNULL(json_extract(data, '$.name'), ''), position FROM event WHERE type = 'bloc.founded' ORDER BY position")
+            .map { "\($0[0] as String)|\($0[1] as String)|\($0[2] as Int64)" }
+        if blocs != founded { problems.append("the list of blocs differs from the log") }
+        let known = Set(expected.map(\.0.stream.description))
         for table in ProjectionSchema.names {
             let streams = try String.fetchAll(db, sql: "SELECT DISTINCT IFNULL(CAST(stream AS TEXT), '') FROM \(table)")
             for stream in streams where !known.contains(stream) {

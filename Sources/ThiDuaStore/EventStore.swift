@@ -88,7 +88,7 @@ public final class EventStore: Sendable {
     public func blocs() throws(StoreError) -> [String] {
         try Self.translating {
             try queue.read { db in
-                try String.fetchAll(db, sql: "SELECT DISTINCT stream FROM event WHERE type = 'bloc.founded' ORDER BY stream")
+                try String.fetchAll(db, sql: "SELECT code FROM bloc_summary ORDER BY code")
             }
         }
     }

@@ -58,7 +58,23 @@ enum ProjectionSchema {
         """,
     ]
 
+    /// Tables added with snapshots: the blocs, and each year's whole state so appends need not fold it.
+    static let resumeTables = [
+        """
+        CREATE TABLE bloc_summary (
+          code TEXT PRIMARY KEY, name TEXT NOT NULL, position INTEGER NOT NULL -- where it was founded
+        )
+        """,
+        """
+        CREATE TABLE year_snapshot (
+          stream TEXT PRIMARY KEY,
+          version INTEGER NOT NULL, -- the stream version the state includes
+          state TEXT NOT NULL CHECK (json_valid(state))
+        )
+        """,
+    ]
+
     /// Tables holding one year's rows each, keyed by `stream`.
     static let names = ["year_summary", "year_member", "year_standing", "year_election", "year_pact_clause",
-                        "year_pact_signature", "year_award"]
+                        "year_pact_signature", "year_award", "year_snapshot"]
 }

@@ -48,6 +48,10 @@ enum Schema {
         migrator.registerMigration("v2-year-projections") { db in
             for table in ProjectionSchema.tables { try db.execute(sql: table) }
         }
+        migrator.registerMigration("v3-snapshots") { db in
+            for table in ProjectionSchema.resumeTables { try db.execute(sql: table) }
+            try db.execute(sql: "INSERT INTO bloc_summary SELECT stream, json_extract(data, '$.name'), position FROM event WHERE type = 'bloc.founded'")
+        }
         return migrator
     }
 

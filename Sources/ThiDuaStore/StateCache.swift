@@ -18,9 +18,10 @@ struct StateCache {
         return state
     }
 
-    mutating func year(_ stream: StreamID) throws -> YearState {
+    /// The year's state: kept from earlier in the batch, else its current snapshot, else a fold of the log.
+    mutating func year(_ stream: StreamID, currentVersion: Int64) throws -> YearState {
         if let known = years[stream] { return known }
-        let state = try StateCache.foldYear(db: db, stream: stream)
+        let state = try YearSnapshot.load(stream, currentVersion: currentVersion, db) ?? StateCache.foldYear(db: db, stream: stream)
         years[stream] = state
         return state
     }
@@ -47,9 +48,9 @@ struct StateCache {
         while let row = try rows.next() { try body(EventStore.recordedEvent(row)) }
     }
 
-    mutating func decide(_ event: ProposedEvent) throws -> DomainEvent {
+    mutating func decide(_ event: ProposedEvent, currentVersion: Int64) throws -> DomainEvent {
         let bloc = try bloc(event.bloc)
-        let year = event.type.isBlocStream ? nil : try year(event.stream)
+        let year = event.type.isBlocStream ? nil : try year(event.stream, currentVersion: currentVersion)
         return try Decider.decide(event, bloc: bloc, year: year)
     }
 

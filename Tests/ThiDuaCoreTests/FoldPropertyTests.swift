@@ -84,3 +84,28 @@ struct FoldPropertyTests {
         #expect(Self.fold(history, from: try Fixture.opened().ledger).years == decided.years)
     }
 }
+
+@Suite("Snapshots restore the state exactly")
+struct SnapshotTests {
+    @Test("a snapshot of any random history restores an equal state", arguments: [1, 5, 9, 2017] as [UInt64])
+    func roundTrip(seed: UInt64) throws {
+        let (_, ledger) = try FoldPropertyTests.randomHistory(seed: seed)
+        let state = ledger.year(StreamID(bloc: "BDTW", year: 2017))
+        let text = state.snapshot.canonicalText
+        let restored = try #require(YearState(snapshot: try JSON.parse(text)))
+        #expect(restored == state)
+    }
+
+    @Test func theSeedYearsRoundTrip() throws {
+        let ledger = try SeedExampleTests.ledger()
+        for year in [2017, 2018] {
+            let state = ledger.year(StreamID(bloc: "BDTW", year: year))
+            #expect(YearState(snapshot: try JSON.parse(state.snapshot.canonicalText)) == state)
+        }
+    }
+
+    @Test func aForeignDocumentIsNotASnapshot() throws {
+        #expect(YearState(snapshot: try JSON.parse(#"{"layout":99}"#)) == nil)
+        #expect(YearState(snapshot: .array([])) == nil)
+    }
+}

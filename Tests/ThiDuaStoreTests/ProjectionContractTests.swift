@@ -77,3 +77,39 @@ final class Recorder: @unchecked Sendable {
     func add(_ item: String) { lock.lock(); items.append(item); lock.unlock() }
     var all: [String] { lock.lock(); defer { lock.unlock() }; return items }
 }
+
+@Suite("Store contract: year snapshots")
+struct SnapshotContractTests {
+    @Test func anAppendResumesTheYearFromItsSnapshotWithoutFoldingIt() throws {
+        let log = try TemporaryLog()
+        try log.append(Lines.setup + (1...50).map { Lines.score("BNCTW", "\($0 % 20)") })
+        let statements = Recorder()
+        try log.store.queue.inDatabase { db in db.trace { statements.add(String(describing: $0)) } }
+        let report = try log.append([Lines.score("UBKTTW", "7")])
+        #expect(report.years[StreamID(bloc: "BDTW", year: 2017)]?.standings.first { $0.member == "UBKTTW" }?.total == Points("7"))
+        let folds = statements.all.filter { $0.contains("FROM event WHERE stream =") && $0.contains("ORDER BY version") && $0.contains("BDTW/2017") }
+        #expect(folds.isEmpty, "\(folds)")
+    }
+
+    @Test func aMissingOrStaleSnapshotFallsBackToTheLog() throws {
+        let log = try TemporaryLog()
+        try log.append(Lines.setup + [Lines.score("BNCTW", "10")])
+        try log.raw { try $0.execute(sql: "UPDATE year_snapshot SET version = 1") }
+        try log.append([Lines.score("UBKTTW", "11")])
+        let projection = try #require(try log.store.projection(bloc: "BDTW", year: 2017))
+        #expect(projection.standings.map(\.member) == ["UBKTTW", "BNCTW", "BKTTW"])
+        try log.raw { try $0.execute(sql: "DELETE FROM year_snapshot") }
+        try log.append([Lines.score("BKTTW", "12")])
+        #expect(try log.store.projection(bloc: "BDTW", year: 2017)?.standings.map(\.member) == ["BKTTW", "UBKTTW", "BNCTW"])
+        #expect(try log.store.verify().isIntact)
+    }
+
+    @Test func anEditedSnapshotIsReportedAndRebuilt() throws {
+        let log = try TemporaryLog()
+        try log.append(Lines.setup + [Lines.score("BNCTW", "10")])
+        try log.raw { try $0.execute(sql: "UPDATE year_snapshot SET state = replace(state, '\"BNCTW\":{\"1.1\":[10,null]}', '\"BNCTW\":{\"1.1\":[20,null]}')") }
+        #expect(try log.store.verify().projectionProblems == ["BDTW/2017: the year's snapshot differs from the log"])
+        try log.store.rebuild()
+        #expect(try log.store.verify().isIntact)
+    }
+}
