@@ -31,10 +31,21 @@ public final class EventStore: Sendable {
         self.clock = clock
         self.newID = newID
         self.queue = try Self.translating { try DatabaseQueue(path: path, configuration: config) }
-        try Self.translating {
-            let migrator = Schema.migrator
-            let pending = try queue.read { db in try !migrator.hasCompletedMigrations(db) }
-            if pending { try migrator.migrate(queue) }
+        try Self.translating { try Self.migrate(queue) }
+    }
+
+    /// Brings the schema up to date. GRDB reads the applied migrations outside a transaction, so two
+    /// processes creating the same new log can both try a migration; the loser finds it applied on retry.
+    static func migrate(_ queue: DatabaseQueue) throws {
+        let migrator = Schema.migrator
+        for attempt in 1... {
+            do {
+                if try queue.read({ db in try migrator.hasCompletedMigrations(db) }) { return }
+                try migrator.migrate(queue)
+                return
+            } catch let error as DatabaseError where attempt < 10 && error.resultCode == .SQLITE_ERROR {
+                Thread.sleep(forTimeInterval: 0.01 * Double(attempt))
+            }
         }
     }
 

@@ -35,6 +35,25 @@ struct DurabilityTests {
         #expect(try cli.run("verify").status == 0)
     }
 
+    @Test func processesCreatingTheSameNewLogAtOnceAllSucceed() throws {
+        let cli = try Thidua()
+        defer { cli.remove() }
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: 6) { index in
+            do {
+                let line = #"{"type":"bloc.founded","bloc":"B\#(index)","actor":"secretariat","data":{"name":"Khối \#(index)"}}"#
+                let result = try cli.run("append", "-", stdin: line)
+                if result.status != 0 { failures.add(result.stderr) }
+            } catch {
+                failures.add("\(error)")
+            }
+        }
+        #expect(failures.all.isEmpty, "\(failures.all)")
+        let log = try cli.run("log", "--format", "csv").stdout.split(separator: "\n")
+        #expect(log.count == 7)
+        #expect(try cli.run("verify").status == 0)
+    }
+
     @Test func aKilledBatchLeavesNothingOfItself() throws {
         let cli = try Thidua()
         defer { cli.remove() }
