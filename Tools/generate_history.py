@@ -2,7 +2,8 @@
 """Synthetic thidua histories for benchmarks and scale tests: every line valid, the same seed gives the same file.
 
 Usage: python3 Tools/generate_history.py [--blocs N] [--years N] [--members N] [--criteria N]
-           [--resubmissions N] [--reviews F] [--elections N] [--seed S] [--ids] > history.jsonl
+           [--resubmissions N] [--reviews F] [--elections N] [--seed S] [--ids] [--first-year Y]
+           [--first-bloc N] > history.jsonl
 
 Each bloc is founded; each year is opened with its members, gets a table of criteria, then every
 member scores every criterion `resubmissions` times (the latest counts), officers review a share of
@@ -29,6 +30,7 @@ def main():
     p.add_argument("--seed", type=int, default=2017)
     p.add_argument("--ids", action="store_true", help="give every line a deterministic id")
     p.add_argument("--first-year", type=int, default=2017)
+    p.add_argument("--first-bloc", type=int, default=1, help="number of the first bloc code (K001, K002, …)")
     a = p.parse_args()
     rnd = random.Random(a.seed)
     namespace = uuid.UUID(int=a.seed)
@@ -47,7 +49,7 @@ def main():
         out.write("\n")
 
     for b in range(a.blocs):
-        bloc = "K%03d" % (b + 1)
+        bloc = "K%03d" % (b + a.first_bloc)
         emit("bloc.founded", bloc, "secretariat", "%d-01-02T08:00:00+07:00" % a.first_year,
              {"name": "Khối thi đua số %d" % (b + 1)})
         members = ["M%03d" % (i + 1) for i in range(a.members)]

@@ -11,20 +11,29 @@ extension JSON {
 
     /// Parses one JSON document from UTF-8 bytes; strings must be valid UTF-8.
     public static func parse<Bytes: Collection<UInt8>>(_ bytes: Bytes) throws(JSONSyntaxError) -> JSON {
-        var parser = JSONParser(bytes: Array(bytes))
-        return try parser.parseDocument()
+        if let result = bytes.withContiguousStorageIfAvailable({ buffer in Result { () throws(JSONSyntaxError) -> JSON in try parse(buffer: buffer) } }) {
+            return try result.get()
+        }
+        let copy = Array(bytes)
+        return try copy.withUnsafeBufferPointer { buffer in Result { () throws(JSONSyntaxError) -> JSON in try parse(buffer: buffer) } }.get()
     }
 
     public static func parse(_ text: String) throws(JSONSyntaxError) -> JSON {
-        try parse(Array(text.utf8))
+        var text = text
+        return try text.withUTF8 { buffer in Result { () throws(JSONSyntaxError) -> JSON in try parse(buffer: buffer) } }.get()
+    }
+
+    static func parse(buffer: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSON {
+        var parser = JSONParser(bytes: buffer)
+        return try parser.parseDocument()
     }
 }
 
 struct JSONParser {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
 
-    init(bytes: [UInt8]) { self.bytes = bytes }
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     mutating func parseDocument() throws(JSONSyntaxError) -> JSON {
         skipWhitespace()
@@ -70,7 +79,7 @@ struct JSONParser {
         let count = word.utf8CodeUnitCount
         guard index + count <= bytes.count else { throw fail("unexpected end of line") }
         let matches = word.withUTF8Buffer { buffer in
-            bytes[index..<index + count].elementsEqual(buffer)
+            UnsafeBufferPointer(rebasing: bytes[index..<index + count]).elementsEqual(buffer)
         }
         guard matches else { throw fail("unknown literal, expected \(word)") }
         index += count
@@ -79,6 +88,7 @@ struct JSONParser {
     mutating func parseObject(depth: Int) throws(JSONSyntaxError) -> JSON {
         index += 1
         var members: [String: JSON] = [:]
+        members.reserveCapacity(8)
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
         while true {
@@ -121,22 +131,20 @@ struct JSONParser {
     mutating func parseString() throws(JSONSyntaxError) -> String {
         index += 1
         let start = index
-        var fast = true
+        var ascii = true
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                if fast {
-                    let slice = bytes[start..<index]
-                    index += 1
-                    guard let text = String(validating: slice, as: UTF8.self) else {
-                        throw JSONSyntaxError(column: start + 1, reason: "text is not valid UTF-8")
-                    }
-                    return text
+                let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                index += 1
+                guard ascii || UTF8Check.isValid(slice) else {
+                    throw JSONSyntaxError(column: start + 1, reason: "text is not valid UTF-8")
                 }
-                break
+                return String(decoding: slice, as: UTF8.self)
             }
-            if byte == UInt8(ascii: "\\") { fast = false; break }
+            if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw fail("raw control character in a string; escape it") }
+            if byte >= 0x80 { ascii = false }
             index += 1
         }
         index = start
@@ -146,10 +154,10 @@ struct JSONParser {
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
-                guard let text = String(validating: buffer, as: UTF8.self) else {
+                guard buffer.withUnsafeBufferPointer(UTF8Check.isValid) else {
                     throw JSONSyntaxError(column: start + 1, reason: "text is not valid UTF-8")
                 }
-                return text
+                return String(decoding: buffer, as: UTF8.self)
             case UInt8(ascii: "\\"):
                 index += 1
                 guard index < bytes.count else { throw fail("unfinished escape") }
@@ -250,5 +258,36 @@ struct JSONParser {
             throw JSONSyntaxError(column: start + 1, reason: "number out of range")
         }
         return number
+    }
+}
+
+/// UTF-8 validation (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF).
+enum UTF8Check {
+    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            func continuation(_ k: Int) -> Bool { i + k < n && bytes[i + k] & 0xC0 == 0x80 }
+            switch b {
+            case 0xC2...0xDF:
+                guard continuation(1) else { return false }
+                i += 2
+            case 0xE0...0xEF:
+                guard continuation(1), continuation(2) else { return false }
+                let second = bytes[i + 1]
+                if b == 0xE0 && second < 0xA0 || b == 0xED && second > 0x9F { return false }
+                i += 3
+            case 0xF0...0xF4:
+                guard continuation(1), continuation(2), continuation(3) else { return false }
+                let second = bytes[i + 1]
+                if b == 0xF0 && second < 0x90 || b == 0xF4 && second > 0x8F { return false }
+                i += 4
+            default:
+                return false
+            }
+        }
+        return true
     }
 }

@@ -16,12 +16,14 @@ public struct ReplayBounds: Sendable, Equatable {
         self.at = at
     }
 
-    func admits(_ event: RecordedEvent) -> Bool {
+    func admits(_ event: RecordedEvent) -> Bool { admits(occurredAt: event.occurredAt, recordedAt: event.recordedAt) }
+
+    func admits(occurredAt: String, recordedAt: String) -> Bool {
         if let asOf {
-            guard let occurred = try? Timestamp(parsing: event.occurredAt), occurred <= asOf else { return false }
+            guard let occurred = try? Timestamp(parsing: occurredAt), occurred <= asOf else { return false }
         }
         if let knownAt {
-            guard let recorded = try? Timestamp(parsing: event.recordedAt), recorded <= knownAt else { return false }
+            guard let recorded = try? Timestamp(parsing: recordedAt), recorded <= knownAt else { return false }
         }
         return true
     }
@@ -54,12 +56,29 @@ extension EventStore {
                     if bounds.admits(recorded), let event = DomainEvent(recorded: recorded) { blocEvents.append((recorded.position, event)) }
                 }
                 var fold = YearFold(bloc: bloc, year: year, blocEvents: blocEvents)
-                try StateCache.forEachRow(db: db, stream: stream.description, upTo: limit) { recorded in
-                    replay.rowsRead += 1
-                    guard bounds.admits(recorded), let event = DomainEvent(recorded: recorded) else { return }
-                    fold.apply(event, at: recorded.position)
-                    replay.position = recorded.position
-                    if keepEvents { replay.events.append((recorded.position, recorded)) }
+                if keepEvents {
+                    try StateCache.forEachRow(db: db, stream: stream.description, upTo: limit) { recorded in
+                        replay.rowsRead += 1
+                        guard bounds.admits(recorded), let event = DomainEvent(recorded: recorded) else { return }
+                        fold.apply(event, at: recorded.position)
+                        replay.position = recorded.position
+                        replay.events.append((recorded.position, recorded))
+                    }
+                } else {
+                    let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+                        SELECT position, IFNULL(CAST(type AS TEXT), ''), IFNULL(CAST(actor AS TEXT), ''),
+                               IFNULL(CAST(occurredAt AS TEXT), ''), IFNULL(CAST(recordedAt AS TEXT), ''), IFNULL(CAST(data AS TEXT), '')
+                        FROM event WHERE stream = ? AND position <= ? ORDER BY version
+                        """), arguments: [stream.description, limit])
+                    let bounded = bounds.asOf != nil || bounds.knownAt != nil
+                    while let row = try rows.next() {
+                        replay.rowsRead += 1
+                        if bounded, !bounds.admits(occurredAt: row[3], recordedAt: row[4]) { continue }
+                        guard let event = DomainEvent(type: row[1], actor: row[2], data: row[5]) else { continue }
+                        let position: Int64 = row[0]
+                        fold.apply(event, at: position)
+                        replay.position = position
+                    }
                 }
                 replay.state = fold.state
                 return replay

@@ -15,7 +15,7 @@ public final class EventStore: Sendable {
     /// Opens the log at `path`; creates it only when `create` is true.
     public init(path: String, create: Bool,
                 clock: @escaping @Sendable () -> Int64 = EventStore.systemClock,
-                newID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }) throws(StoreError) {
+                newID: (@Sendable () -> String)? = nil) throws(StoreError) {
         if !create, !FileManager.default.fileExists(atPath: path) {
             throw StoreError.noLog(path: path)
         }
@@ -29,7 +29,8 @@ public final class EventStore: Sendable {
         }
         self.path = path
         self.clock = clock
-        self.newID = newID
+        let ids = EventIDs()
+        self.newID = newID ?? { ids.uuid() }
         self.queue = try Self.translating { try DatabaseQueue(path: path, configuration: config) }
         try Self.translating { try Self.migrate(queue) }
     }

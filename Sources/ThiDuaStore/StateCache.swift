@@ -66,10 +66,10 @@ struct StateCache {
     /// Folds one stream's events in version order through a cursor.
     static func fold(db: Database, stream: String, upTo position: Int64 = .max, _ body: (DomainEvent) -> Void) throws {
         let rows = try Row.fetchCursor(
-            db.cachedStatement(sql: "SELECT type, actor, occurredAt, data FROM event WHERE stream = ? AND position <= ? ORDER BY version"),
+            db.cachedStatement(sql: "SELECT type, actor, data FROM event WHERE stream = ? AND position <= ? ORDER BY version"),
             arguments: [stream, position])
         while let row = try rows.next() {
-            if let event = DomainEvent(type: row[0], actor: row[1], occurredAt: row[2], data: row[3]) {
+            if let event = DomainEvent(type: row[0], actor: row[1], data: row[2]) {
                 body(event)
             }
         }

@@ -34,6 +34,19 @@ struct JSONTests {
         #expect(throws: JSONSyntaxError(column: 10, reason: "text is not valid UTF-8")) { try JSON.parse(bytes) }
     }
 
+    @Test("malformed UTF-8 is refused", arguments: [
+        [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0x80], [0xF8, 0x88, 0x80, 0x80, 0x80],
+    ] as [[UInt8]])
+    func malformedUTF8(sequence: [UInt8]) {
+        #expect(throws: JSONSyntaxError.self) { try JSON.parse([0x22] + sequence + [0x22]) }
+        #expect(throws: JSONSyntaxError.self) { try JSON.parse([0x22, 0x5C, 0x6E] + sequence + [0x22]) }
+    }
+
+    @Test("well-formed UTF-8 is kept", arguments: ["Đảng", "🎉", "Ủy ban", "K’Ré", "\u{10FFFF}"])
+    func wellFormedUTF8(text: String) throws {
+        #expect(try JSON.parse(Array(("\"" + text + "\"").utf8)) == .string(text))
+    }
+
     @Test func deepNestingIsRefused() {
         let text = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
         #expect(throws: JSONSyntaxError.self) { try JSON.parse(text) }

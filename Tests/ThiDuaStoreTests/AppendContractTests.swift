@@ -152,3 +152,18 @@ struct AppendContractTests {
         #expect(throws: StoreError.self) { try log.store.resolveBloc("XYZ") }
     }
 }
+
+@Suite("Store contract: generated ids")
+struct EventIDTests {
+    @Test func generatedIdsAreDistinctVersion4UUIDs() throws {
+        let ids = EventIDs()
+        let drawn = (0..<10_000).map { _ in ids.uuid() }
+        #expect(Set(drawn).count == drawn.count)
+        for id in drawn.prefix(100) {
+            #expect(try Envelope.uuid(id) == id)
+            let chars = Array(id)
+            #expect(chars[14] == "4")
+            #expect("89ab".contains(chars[19]))
+        }
+    }
+}

@@ -1,18 +1,25 @@
 /// Reads an event's data object field by field; fields left unread are refused by `finish`.
 struct DataReader {
     private let fields: [String: JSON]
-    private var read: Set<String> = []
+    /// How many of the fields present have been read; each name is read once.
+    private var found = 0
+    private var names: [String] = []
 
-    init(_ fields: [String: JSON]) { self.fields = fields }
+    init(_ fields: [String: JSON]) {
+        self.fields = fields
+        names.reserveCapacity(8)
+    }
 
     func fail(_ name: String, _ code: String, _ reason: String, hint: String? = nil) -> ThiDuaError {
         ThiDuaError(code: code, field: "data.\(name)", reason: reason, hint: hint)
     }
 
     mutating func value(_ name: String) -> JSON? {
-        read.insert(name)
-        if case .null? = fields[name] { return nil }
-        return fields[name]
+        names.append(name)
+        guard let value = fields[name] else { return nil }
+        found += 1
+        if case .null = value { return nil }
+        return value
     }
 
     mutating func text(_ name: String) throws(ThiDuaError) -> String? {
@@ -24,7 +31,7 @@ struct DataReader {
     }
 
     mutating func requiredText(_ name: String) throws(ThiDuaError) -> String {
-        guard let text = try text(name), !text.trimmingSpaces.isEmpty else {
+        guard let text = try text(name), !text.isBlank else {
             throw fail(name, "missing-field", "missing or empty")
         }
         return text
@@ -63,7 +70,7 @@ struct DataReader {
         case .array(let elements)?:
             var out: [String] = []
             for (index, element) in elements.enumerated() {
-                guard case .string(let text) = element, !text.trimmingSpaces.isEmpty else {
+                guard case .string(let text) = element, !text.isBlank else {
                     throw fail("\(name)[\(index)]", "wrong-type", "expected non-empty text, found \(element.kindName)")
                 }
                 out.append(text)
@@ -150,13 +157,20 @@ struct DataReader {
     }
 
     func finish() throws(ThiDuaError) {
-        if let unknown = fields.keys.sorted().first(where: { !read.contains($0) }) {
+        guard found < fields.count else { return }
+        if let unknown = fields.keys.sorted().first(where: { !names.contains($0) }) {
             throw fail(unknown, "unknown-field", "unknown data field", hint: "see EventLog/EVENTS.md for this type's fields")
         }
     }
 }
 
 extension String {
+    /// Empty or only white space.
+    var isBlank: Bool {
+        if let first = utf8.first, first > 0x20, first < 0x80 { return false }
+        return trimmingSpaces.isEmpty
+    }
+
     var trimmingSpaces: Substring {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }

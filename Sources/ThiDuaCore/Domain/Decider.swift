@@ -2,7 +2,7 @@
 public enum Decider {
     /// Validates `event` against its bloc and (for year events) year state; returns it decoded.
     public static func decide(_ event: ProposedEvent, bloc: BlocState, year: YearState?) throws(ThiDuaError) -> DomainEvent {
-        let decoded = try DomainEvent(type: event.type, actor: event.actor, occurredAt: event.occurredAt, data: event.data)
+        let decoded = try DomainEvent(type: event.type, actor: event.actor, data: event.data)
         do {
             if event.type.isBlocStream {
                 try decideBloc(decoded, bloc: bloc)

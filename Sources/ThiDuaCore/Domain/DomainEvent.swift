@@ -2,23 +2,21 @@
 public struct DomainEvent: Sendable, Equatable {
     public var type: EventType
     public var actor: String
-    public var occurredAt: Timestamp?
     public var payload: Payload
 
-    public init(type: EventType, actor: String, occurredAt: Timestamp?, payload: Payload) {
+    public init(type: EventType, actor: String, payload: Payload) {
         self.type = type
         self.actor = actor
-        self.occurredAt = occurredAt
         self.payload = payload
     }
 
     /// Decodes the data of a type strictly: unknown or missing fields are errors.
-    public init(type: EventType, actor: String, occurredAt: Timestamp?, data: [String: JSON]) throws(ThiDuaError) {
+    public init(type: EventType, actor: String, data: [String: JSON]) throws(ThiDuaError) {
         do {
             var reader = DataReader(data)
             let payload = try Payload(type: type, reading: &reader)
             try reader.finish()
-            self.init(type: type, actor: actor, occurredAt: occurredAt, payload: payload)
+            self.init(type: type, actor: actor, payload: payload)
         } catch {
             throw error.of(type: type.rawValue)
         }
@@ -26,14 +24,14 @@ public struct DomainEvent: Sendable, Equatable {
 
     /// Decodes a logged event; nil when its data no longer decodes (evolve then skips it).
     public init?(recorded: RecordedEvent) {
-        self.init(type: recorded.type, actor: recorded.actor, occurredAt: recorded.occurredAt, data: recorded.data)
+        self.init(type: recorded.type, actor: recorded.actor, data: recorded.data)
     }
 
     /// Decodes logged columns; nil when they no longer decode.
-    public init?(type: String, actor: String, occurredAt: String, data: String) {
+    public init?(type: String, actor: String, data: String) {
         guard let type = EventType(rawValue: type),
               case .object(let fields)? = try? JSON.parse(data),
-              let event = try? DomainEvent(type: type, actor: actor, occurredAt: try? Timestamp(parsing: occurredAt), data: fields)
+              let event = try? DomainEvent(type: type, actor: actor, data: fields)
         else { return nil }
         self = event
     }

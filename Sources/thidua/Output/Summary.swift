@@ -5,7 +5,7 @@ enum Summary {
     static func of(_ event: RecordedEvent) -> String {
         guard let type = EventType(rawValue: event.type),
               case .object(let fields)? = try? JSON.parse(event.data),
-              let decoded = try? DomainEvent(type: type, actor: event.actor, occurredAt: nil, data: fields)
+              let decoded = try? DomainEvent(type: type, actor: event.actor, data: fields)
         else { return event.data }
         return of(decoded.payload)
     }

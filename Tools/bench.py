@@ -1,0 +1,313 @@
+#!/usr/bin/env python3
+"""The §8 benchmarks, side by side in one run: thidua, the raw SQLite ceiling, Python eventsourcing.
+
+Usage (after `swift build -c release -Xswiftc -static-stdlib`, which links the Swift runtime statically
+and halves process start-up):
+    python3 Tools/bench.py [--sizes 100000,1000000] [--runs 30] [--binary .build/release/thidua]
+                           [--write BENCHMARKS.md]
+
+For each size it generates a history (Tools/generate_history.py: years of ~100k events, 20 members ×
+50 criteria × 100 resubmissions, plus a small year in a second bloc), then measures import, one
+`score submit` end to end on the 100k-event open year, `standings`, replay of the small and of the
+100k-event year, rebuild, verify, bytes per event and peak memory. In the same run it inserts the
+same rows with prepared statements into an identical schema (the raw SQLite ceiling) and runs the same
+history through the `eventsourcing` package on SQLite in 1000-event transactions (pip install eventsourcing).
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import resource
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+EVENTS_PER_YEAR = 100_000
+
+
+def run(argv, stdout=subprocess.DEVNULL, stdin=None):
+    """Runs a command; returns (seconds, peak RSS in KiB, stdout bytes or None)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, stdout=stdout, stderr=subprocess.PIPE, stdin=stdin)
+    out = process.stdout.read() if stdout == subprocess.PIPE else None
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    err = process.stderr.read().decode()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit("failed: %s\n%s" % (" ".join(argv), err))
+    return elapsed, usage.ru_maxrss, out
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def generate(path, args):
+    with open(path, "w") as out:
+        subprocess.run([sys.executable, os.path.join(ROOT, "Tools/generate_history.py")] + args, stdout=out,
+                       stderr=subprocess.DEVNULL, check=True)
+
+
+def raw_ceiling(rows, schema, path):
+    """The same rows, same table and indexes, synchronous=FULL, prepared statements, no domain work."""
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=FULL")
+    db.execute("PRAGMA cache_size=-65536")
+    db.executescript(schema)
+    start = time.perf_counter()
+    db.execute("BEGIN IMMEDIATE")
+    db.executemany("INSERT INTO event VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+    db.execute("COMMIT")
+    elapsed = time.perf_counter() - start
+    db.close()
+    return elapsed
+
+
+def eventsourcing_recorder(rows, path):
+    """The same rows as eventsourcing StoredEvents straight into its SQLite recorder: its storage
+    layer alone, no domain objects (an upper bound for that package)."""
+    from eventsourcing.persistence import StoredEvent
+    from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteDatastore
+    recorder = SQLiteApplicationRecorder(SQLiteDatastore(path))
+    recorder.create_table()
+    ids = {}
+    events = [StoredEvent(originator_id=ids.setdefault(r[1], uuid.uuid5(uuid.NAMESPACE_URL, r[1])), originator_version=r[2],
+                          topic=r[4], state=r[10].encode()) for r in rows]
+    start = time.perf_counter()
+    for i in range(0, len(events), 1000):
+        recorder.insert_events(events[i:i + 1000])
+    return time.perf_counter() - start
+
+
+def eventsourcing_workload(history, path):
+    """The same history through the eventsourcing package: one aggregate per stream whose events are
+    checked (points within the criterion's maximum) and folded, saved in 1000-event transactions to
+    SQLite; then one 100k-event year is read back and folded. Returns (insert s, events, fold s, folded)."""
+    from eventsourcing.application import Application
+    from eventsourcing.domain import Aggregate, event
+
+    class Stream(Aggregate):
+        @event("Opened")
+        def __init__(self, name):
+            self.name = name
+            self.maximum = {}
+            self.scores = {}
+
+        @event("Recorded")
+        def record(self, kind, data):
+            if kind == "criterion.set":
+                self.maximum[data["code"]] = data["maxPoints"]
+            elif kind in ("score.submitted", "score.reviewed"):
+                if not 0 <= data["points"] <= self.maximum.get(data["criterion"], 0):
+                    raise ValueError("points over the maximum")
+                self.scores[data["member"] + " " + data["criterion"]] = data["points"]
+
+    os.environ["PERSISTENCE_MODULE"] = "eventsourcing.sqlite"
+    os.environ["SQLITE_DBNAME"] = path
+    app = Application()
+    streams = {}
+    pending = {}
+    count = 0
+    start = time.perf_counter()
+    with open(history) as lines:
+        for line in lines:
+            e = json.loads(line)
+            name = e["bloc"] + ("/%d" % e["year"] if "year" in e else "")
+            aggregate = streams.get(name)
+            if aggregate is None:
+                aggregate = streams[name] = Stream(name)
+            aggregate.record(e["type"], e["data"])
+            pending[name] = aggregate
+            count += 1
+            if count % 1000 == 0:
+                app.save(*pending.values())
+                pending.clear()
+    if pending:
+        app.save(*pending.values())
+    insert = time.perf_counter() - start
+    largest = max(streams.values(), key=lambda a: a.version)
+    start = time.perf_counter()
+    folded = app.repository.get(largest.id)
+    fold = time.perf_counter() - start
+    return insert, count, fold, folded.version
+
+
+def bench(size, args, binary):
+    work = tempfile.mkdtemp(prefix="thidua-bench-")
+    years = max(1, size // EVENTS_PER_YEAR)
+    big = os.path.join(work, "history.jsonl")
+    small = os.path.join(work, "small.jsonl")
+    generate(big, ["--years", str(years), "--members", "20", "--criteria", "50", "--resubmissions", "100",
+                   "--reviews", "0", "--elections", "1"])
+    generate(small, ["--first-bloc", "2", "--members", "8", "--criteria", "10", "--resubmissions", "1", "--reviews", "0.2"])
+    db = os.path.join(work, "thidua.sqlite")
+    t = ["--db", db]
+    result = {"size": size}
+    elapsed, rss, _ = run([binary] + t + ["append", big])
+    count = sqlite3.connect(db).execute("SELECT COUNT(*) FROM event").fetchone()[0]
+    result.update(events=count, import_s=elapsed, import_rate=count / elapsed, import_rss=rss)
+    run([binary] + t + ["append", small])
+    open_year = 2017 + years - 1
+
+    connection = sqlite3.connect(db)
+    rows = connection.execute("SELECT * FROM event WHERE position <= ? ORDER BY position", (count,)).fetchall()
+    schema = "\n".join(r[0] + ";" for r in connection.execute(
+        "SELECT sql FROM sqlite_master WHERE name = 'event' OR (type = 'index' AND tbl_name = 'event' AND sql IS NOT NULL)"))
+    connection.close()
+    raw = raw_ceiling(rows, schema, os.path.join(work, "raw.sqlite"))
+    result.update(raw_rate=count / raw)
+    try:
+        result.update(es_recorder_rate=count / eventsourcing_recorder(rows, os.path.join(work, "es-recorder.sqlite")))
+    except ImportError:
+        result.update(es_recorder_rate=None)
+    del rows
+    try:
+        es_insert, es_count, es_fold, es_folded = eventsourcing_workload(big, os.path.join(work, "es.sqlite"))
+        result.update(es_rate=es_count / es_insert, es_fold_rate=es_folded / es_fold)
+    except ImportError:
+        result.update(es_rate=None, es_fold_rate=None)
+
+    submits = []
+    for i in range(args.runs):
+        elapsed, _, _ = run([binary] + t + ["--bloc", "K001", "--as", "M001", "score", "submit", "--year", str(open_year),
+                                            "--criterion", "1.1", "--points", str(i % 5)])
+        submits.append(elapsed)
+    result.update(submit_p50=percentile(submits, 50), submit_p99=percentile(submits, 99))
+    standings = [run([binary] + t + ["--bloc", "K001", "standings", "--year", str(open_year)])[0] for _ in range(args.runs)]
+    result.update(standings_p50=percentile(standings, 50), standings_p99=percentile(standings, 99))
+    small_replays = [run([binary] + t + ["--bloc", "K002", "replay", "--year", "2017", "--format", "json"])[0] for _ in range(10)]
+    result.update(replay_small=statistics.median(small_replays))
+    big_replays = [run([binary] + t + ["--bloc", "K001", "replay", "--year", str(open_year), "--format", "json"]) for _ in range(3)]
+    result.update(replay_big=statistics.median(r[0] for r in big_replays), replay_rss=max(r[1] for r in big_replays))
+    elapsed, rss, _ = run([binary] + t + ["rebuild"])
+    result.update(rebuild_s=elapsed, rebuild_rss=rss)
+    elapsed, rss, _ = run([binary] + t + ["verify"])
+    result.update(verify_s=elapsed, verify_rss=rss)
+
+    checkpoint = sqlite3.connect(db)
+    checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    checkpoint.close()
+    export = os.path.join(work, "export.jsonl")
+    with open(export, "wb") as out:
+        run([binary] + t + ["export"], stdout=out)
+    total = count + sum(1 for _ in open(small)) + args.runs
+    result.update(db_bytes_per_event=os.path.getsize(db) / total, export_bytes_per_event=os.path.getsize(export) / total)
+    shutil.rmtree(work)
+    return result
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return "%s, %d cores, %s, SQLite %s, Python %s" % (cpu, os.cpu_count(), platform.platform(), sqlite3.sqlite_version,
+                                                       platform.python_version())
+
+
+def table(results):
+    def ms(x):
+        return "%.1f ms" % (x * 1000)
+
+    def rate(x):
+        return "—" if x is None else "%.1fk/s" % (x / 1000)
+
+    lines = ["| measure | " + " | ".join("%s events" % format(r["events"], ",") for r in results) + " |",
+             "|---|" + "---|" * len(results)]
+
+    def row(name, f):
+        lines.append("| %s | %s |" % (name, " | ".join(f(r) for r in results)))
+
+    row("import (thidua append, validated, hashed, projected)", lambda r: "%s (%.1f s)" % (rate(r["import_rate"]), r["import_s"]))
+    row("raw SQLite ceiling (same rows, same indexes, synchronous=FULL)", lambda r: rate(r["raw_rate"]))
+    row("thidua / raw ceiling", lambda r: "%.0f%%" % (100 * r["import_rate"] / r["raw_rate"]))
+    row("Python eventsourcing: same history, checked and folded per stream, 1000-event transactions", lambda r: rate(r["es_rate"]))
+    row("Python eventsourcing: its SQLite recorder alone, same rows, no domain objects", lambda r: rate(r["es_recorder_rate"]))
+    row("thidua / eventsourcing (same history)", lambda r: "—" if r["es_rate"] is None else "%.2f×" % (r["import_rate"] / r["es_rate"]))
+    row("score submit end to end, p50 / p99 (100k-event year)", lambda r: "%s / %s" % (ms(r["submit_p50"]), ms(r["submit_p99"])))
+    row("standings end to end, p50 / p99", lambda r: "%s / %s" % (ms(r["standings_p50"]), ms(r["standings_p99"])))
+    row("replay of a small year (≈100 events)", lambda r: ms(r["replay_small"]))
+    row("replay of the 100k-event year", lambda r: ms(r["replay_big"]))
+    row("eventsourcing: read back and fold the largest stream", lambda r: rate(r["es_fold_rate"]))
+    row("rebuild", lambda r: "%.2f s" % r["rebuild_s"])
+    row("verify (chain, integrity, triggers, projections)", lambda r: "%.2f s" % r["verify_s"])
+    row("database bytes per event / export bytes per event", lambda r: "%.0f / %.0f (%.2f×)" % (
+        r["db_bytes_per_event"], r["export_bytes_per_event"], r["db_bytes_per_event"] / r["export_bytes_per_event"]))
+    row("peak memory: import / replay / verify", lambda r: "%d / %d / %d MiB" % (r["import_rss"] // 1024, r["replay_rss"] // 1024,
+                                                                                   r["verify_rss"] // 1024))
+    return "\n".join(lines)
+
+
+def targets(results):
+    big = results[-1]
+    first = results[0]
+    checks = [
+        ("import ≥ 150k events/s", big["import_rate"] >= 150_000, rate_text(big["import_rate"])),
+        ("import ≥ 50% of the raw SQLite ceiling", big["import_rate"] >= 0.5 * big["raw_rate"],
+         "%.0f%%" % (100 * big["import_rate"] / big["raw_rate"])),
+        ("import ≥ 3× Python eventsourcing", big["es_rate"] is not None and big["import_rate"] >= 3 * big["es_rate"],
+         "—" if big["es_rate"] is None else "%.2f×" % (big["import_rate"] / big["es_rate"])),
+        ("score submit ≤ 20 ms median on a 1M log, 100k-event year", big["submit_p50"] <= 0.020, "%.1f ms" % (big["submit_p50"] * 1000)),
+        ("standings ≤ 15 ms", big["standings_p50"] <= 0.015, "%.1f ms" % (big["standings_p50"] * 1000)),
+        ("replay of a 100k-event year ≤ 0.2 s", big["replay_big"] <= 0.2, "%.2f s" % big["replay_big"]),
+        ("rebuild of 1M events ≤ 5 s", big["rebuild_s"] <= 5, "%.2f s" % big["rebuild_s"]),
+        ("verify of 1M events ≤ 3 s", big["verify_s"] <= 3, "%.2f s" % big["verify_s"]),
+        ("database ≤ 2× the JSON Lines export", big["db_bytes_per_event"] <= 2 * big["export_bytes_per_event"],
+         "%.2f×" % (big["db_bytes_per_event"] / big["export_bytes_per_event"])),
+        ("one append, standings, small replay flat from %s to %s events" % (format(first["events"], ","), format(big["events"], ",")),
+         big["submit_p50"] <= 1.5 * first["submit_p50"] and big["standings_p50"] <= 1.5 * first["standings_p50"]
+         and big["replay_small"] <= 1.5 * first["replay_small"],
+         "%.1f→%.1f, %.1f→%.1f, %.1f→%.1f ms" % (first["submit_p50"] * 1000, big["submit_p50"] * 1000, first["standings_p50"] * 1000,
+                                              big["standings_p50"] * 1000, first["replay_small"] * 1000, big["replay_small"] * 1000)),
+    ]
+    lines = ["| §8 target | measured | met |", "|---|---|---|"]
+    lines += ["| %s | %s | %s |" % (name, value, "yes" if ok else "**no**") for name, ok, value in checks]
+    return "\n".join(lines)
+
+
+def rate_text(x):
+    return "%.1fk/s" % (x / 1000)
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--sizes", default="100000,1000000")
+    p.add_argument("--runs", type=int, default=30)
+    p.add_argument("--binary", default=os.path.join(ROOT, ".build/release/thidua"))
+    p.add_argument("--write", help="write the report to this Markdown file")
+    args = p.parse_args()
+    if not os.path.exists(args.binary):
+        raise SystemExit("no release binary at %s; run swift build -c release -Xswiftc -static-stdlib first" % args.binary)
+    results = []
+    for size in [int(s) for s in args.sizes.split(",")]:
+        print("benchmarking %s events…" % format(size, ","), file=sys.stderr)
+        results.append(bench(size, args, args.binary))
+    report = "\n\n".join([
+        "# Benchmarks",
+        "Measured by `python3 Tools/bench.py` on %s; %s. Release build; WAL, synchronous=FULL; "
+        "every row of a table measured in the same run, since absolute times drift on shared machines." % (
+            datetime.date.today().isoformat(), machine()),
+        table(results),
+        targets(results),
+    ])
+    print(report)
+    if args.write:
+        with open(args.write, "w") as out:
+            out.write(report + "\n")
+
+
+if __name__ == "__main__":
+    main()
