@@ -48,11 +48,13 @@ struct AppendBatch {
     var seenIDs: [String: ProposedEvent] = [:]
     /// Year streams this batch appended to, with the position of their latest event.
     var touchedYears: [StreamID: Int64] = [:]
+    let insert: EventInsert
 
     init(db: Database, store: EventStore) throws {
         self.db = db
         self.newID = store.newID
         self.states = StateCache(db: db)
+        self.insert = try EventInsert(db)
         let last = try Row.fetchOne(db, sql: "SELECT position, hash, recordedAt FROM event ORDER BY position DESC LIMIT 1")
         head = last.map { ($0[0], [UInt8]($0[1] as Data)) } ?? (0, EventHashing.genesis)
         var now = store.clock()
@@ -97,12 +99,9 @@ struct AppendBatch {
             schema: EventType.currentSchema, actor: event.actor, occurredAt: occurredAt, recordedAt: recordedAt.text,
             correlation: event.correlation, data: data)
         let hash = EventHashing.chain(previous: head.hash, canonical: canonical)
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO event (position, stream, version, id, type, schema, actor, occurredAt, recordedAt, correlation, data, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        try insert.execute(arguments: [position, stream, version, id, event.type.rawValue, EventType.currentSchema,
-                                       event.actor, occurredAt, recordedAt.text, event.correlation, data, Data(hash)])
+        try insert.execute(db, position: position, stream: stream, version: version, id: id, type: event.type.rawValue,
+                           schema: EventType.currentSchema, actor: event.actor, occurredAt: occurredAt, recordedAt: recordedAt.text,
+                           correlation: event.correlation, data: data, hash: hash)
         states.evolve(decided, in: event.stream)
         if case .blocFounded(let name, _) = decided.payload {
             try YearSnapshot.writeBloc(code: event.bloc, name: name, position: position, db)
