@@ -8,16 +8,27 @@ public enum EventHashing {
     public static func canonicalBytes(position: Int64, stream: String, version: Int64, id: String, type: String,
                                       schema: Int, actor: String, occurredAt: String, recordedAt: String,
                                       correlation: String?, data: String) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(160 + data.utf8.count)
-        for field in [String(position), stream, String(version), id, type, String(schema), actor,
-                      occurredAt, recordedAt, correlation ?? "", data] {
-            out.append(contentsOf: String(field.utf8.count).utf8)
-            out.append(UInt8(ascii: ":"))
-            out.append(contentsOf: field.utf8)
-            out.append(UInt8(ascii: ","))
-        }
-        return out
+        var row = CanonicalRow()
+        row.append(position)
+        row.append(stream)
+        row.append(version)
+        row.append(id)
+        row.append(type)
+        row.append(Int64(schema))
+        row.append(actor)
+        row.append(occurredAt)
+        row.append(recordedAt)
+        row.append(correlation ?? "")
+        row.append(data)
+        return row.bytes
+    }
+
+    /// SHA-256(previous hash ‖ canonical bytes), without copying either.
+    public static func chain(previous: UnsafeRawBufferPointer, canonical: UnsafeRawBufferPointer) -> SHA256.Digest {
+        var hasher = SHA256()
+        hasher.update(bufferPointer: previous)
+        hasher.update(bufferPointer: canonical)
+        return hasher.finalize()
     }
 
     /// SHA-256(previous hash ‖ canonical bytes).
@@ -58,5 +69,52 @@ public enum EventHashing {
         case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
         default: nil
         }
+    }
+}
+
+/// The canonical bytes of a row, built field by field as netstrings in one reusable buffer.
+public struct CanonicalRow {
+    public private(set) var bytes: [UInt8] = []
+
+    public init() { bytes.reserveCapacity(512) }
+
+    public mutating func reset() { bytes.removeAll(keepingCapacity: true) }
+
+    /// `<byte length>:<bytes>,`
+    public mutating func append(_ field: UnsafeRawBufferPointer) {
+        appendDecimal(Int64(field.count))
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(contentsOf: field)
+        bytes.append(UInt8(ascii: ","))
+    }
+
+    public mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// A whole number as its decimal text.
+    public mutating func append(_ value: Int64) {
+        var digits: [UInt8] = []
+        EventHashing.decimal(value, into: &digits)
+        digits.withUnsafeBytes { append($0) }
+    }
+
+    private mutating func appendDecimal(_ value: Int64) { EventHashing.decimal(value, into: &bytes) }
+}
+
+extension EventHashing {
+    static func decimal(_ value: Int64, into out: inout [UInt8]) {
+        if value < 0 {
+            out.append(UInt8(ascii: "-"))
+            decimal(UInt64(value.magnitude), into: &out)
+        } else {
+            decimal(UInt64(value), into: &out)
+        }
+    }
+
+    static func decimal(_ value: UInt64, into out: inout [UInt8]) {
+        if value >= 10 { decimal(value / 10, into: &out) }
+        out.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 }

@@ -96,14 +96,13 @@ struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a field name in double quotes") }
             let keyColumn = index + 1
             let key = try parseString()
-            guard members[key] == nil else {
-                throw JSONSyntaxError(column: keyColumn, reason: "field \"\(key)\" appears twice")
-            }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':' after field name") }
             index += 1
             skipWhitespace()
-            members[key] = try parseValue(depth: depth + 1)
+            guard members.updateValue(try parseValue(depth: depth + 1), forKey: key) == nil else {
+                throw JSONSyntaxError(column: keyColumn, reason: "field \"\(key)\" appears twice")
+            }
             skipWhitespace()
             guard index < bytes.count else { throw fail("unexpected end of line, expected ',' or '}'") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -220,6 +219,47 @@ struct JSONParser {
     }
 
     mutating func parseNumber() throws(JSONSyntaxError) -> JSONNumber {
+        if let number = parseShortDecimal() { return number }
+        return try parseAnyNumber()
+    }
+
+    /// The common case without allocating: up to 18 digits, an optional fraction, no exponent.
+    mutating func parseShortDecimal() -> JSONNumber? {
+        var i = index
+        var negative = false
+        if bytes[i] == UInt8(ascii: "-") { negative = true; i += 1 }
+        var mantissa: Int64 = 0
+        var digits = 0
+        var scale = 0
+        guard i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 else { return nil }
+        if bytes[i] == 0x30 {
+            i += 1
+            if i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 { return nil }
+        } else {
+            while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 {
+                mantissa = mantissa * 10 + Int64(bytes[i] - 0x30)
+                digits += 1
+                i += 1
+                if digits > 18 { return nil }
+            }
+        }
+        if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            guard i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 else { return nil }
+            while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 {
+                mantissa = mantissa * 10 + Int64(bytes[i] - 0x30)
+                digits += 1
+                scale += 1
+                i += 1
+                if digits > 18 { return nil }
+            }
+        }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") { return nil }
+        index = i
+        return JSONNumber(units: negative ? -mantissa : mantissa, scale: scale)
+    }
+
+    mutating func parseAnyNumber() throws(JSONSyntaxError) -> JSONNumber {
         let start = index
         var negative = false
         if bytes[index] == UInt8(ascii: "-") { negative = true; index += 1 }

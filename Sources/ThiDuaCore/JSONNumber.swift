@@ -17,7 +17,16 @@ public struct JSONNumber: Hashable, Sendable, CustomStringConvertible {
 
     /// Scaled integer: `JSONNumber(units: 1850, scale: 2)` is 18.5.
     public init(units: Int64, scale: Int) {
-        self.init(negative: units < 0, integerDigits: String(units.magnitude), exponent: -scale)!
+        var magnitude = units.magnitude
+        var scale = scale
+        while scale > 0, magnitude % 10 == 0 {
+            magnitude /= 10
+            scale -= 1
+        }
+        if magnitude == 0 { scale = 0 }
+        self.digits = String(magnitude)
+        self.scale = scale
+        self.isNegative = units < 0 && magnitude != 0
     }
 
     /// Builds from an integer digit string times 10^exponent; nil when out of range.

@@ -27,7 +27,7 @@ extension EventStore {
                 try db.inTransaction(.immediate) {
                     for table in ProjectionSchema.names + ["bloc_summary"] { try db.execute(sql: "DELETE FROM \(table)") }
                     try db.execute(sql: Self.blocSummaryFromLog)
-                    for (expected, state) in try Self.replayedYears(db) {
+                    for (expected, state) in try LogFold.read(db).years {
                         try expected.write(db)
                         try YearSnapshot.write(state, version: expected.version, db)
                         count += 1
@@ -44,23 +44,9 @@ extension EventStore {
         FROM event WHERE type = 'bloc.founded' ORDER BY position
         """
 
-    /// Every year's projection and state as a fold of the log gives them.
-    static func replayedYears(_ db: Database) throws -> [(YearProjection, YearState)] {
-        let heads = try Row.fetchAll(db, sql: """
-            SELECT CAST(stream AS TEXT), MAX(position), IFNULL(CAST(MAX(version) AS INTEGER), 0)
-            FROM event WHERE stream LIKE '%/%' GROUP BY stream ORDER BY stream
-            """)
-        return try heads.compactMap { row in
-            guard let stream = StreamID(row[0]) else { return nil }
-            let state = try StateCache.foldYear(db: db, stream: stream)
-            return (YearProjection(state: state, position: row[1], version: row[2]), state)
-        }
-    }
-
     /// Differences between the stored projections and a replay of the log.
-    static func projectionProblems(_ db: Database) throws -> [String] {
+    static func projectionProblems(_ db: Database, expected: [(YearProjection, YearState)]) throws -> [String] {
         var problems: [String] = []
-        let expected = try replayedYears(db)
         for (projection, state) in expected {
             guard let stored = try YearProjection.load(stream: projection.stream, db) else {
                 problems.append("\(projection.stream): projections are missing")

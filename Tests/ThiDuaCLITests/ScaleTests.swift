@@ -6,18 +6,10 @@ struct ScaleTests {
     @Test func aGeneratedHistoryAppendsVerifiesAndReplaysConsistently() throws {
         let cli = try Thidua()
         defer { cli.remove() }
-        let generator = Process()
-        generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        generator.arguments = ["python3", Thidua.packageRoot.appendingPathComponent("Tools/generate_history.py").path,
-                               "--blocs", "2", "--years", "3", "--members", "6", "--criteria", "12", "--resubmissions", "3",
-                               "--elections", "2", "--seed", "7"]
-        let output = Pipe()
-        generator.standardOutput = output
-        generator.standardError = Pipe()
-        try generator.run()
-        let history = output.fileHandleForReading.readDataToEndOfFile()
-        generator.waitUntilExit()
-        #expect(generator.terminationStatus == 0)
+        let (status, history) = try Thidua.pythonTool("generate_history.py", [
+            "--blocs", "2", "--years", "3", "--members", "6", "--criteria", "12", "--resubmissions", "3", "--elections", "2", "--seed", "7",
+        ])
+        #expect(status == 0)
         let file = cli.path("history.jsonl")
         try history.write(to: URL(fileURLWithPath: file))
         let lines = history.split(separator: 0x0A).count

@@ -92,16 +92,22 @@ struct Thidua {
 
     /// Runs the independent Python verifier.
     func pythonVerify(_ extra: [String] = []) throws -> Result {
+        let (status, output) = try Self.pythonTool("verify_chain.py", [database] + extra)
+        return Result(status: status, stdout: String(decoding: output, as: UTF8.self), stderr: "")
+    }
+
+    /// Runs one of the Python scripts in Tools/, returning its exit status and standard output.
+    static func pythonTool(_ script: String, _ arguments: [String]) throws -> (Int32, Data) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.packageRoot.appendingPathComponent("Tools/verify_chain.py").path, database] + extra
+        process.arguments = ["python3", packageRoot.appendingPathComponent("Tools/\(script)").path] + arguments
         let out = Pipe()
         process.standardOutput = out
         process.standardError = Pipe()
         try process.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: data, as: UTF8.self), stderr: "")
+        return (process.terminationStatus, data)
     }
 
     func remove() { try? FileManager.default.removeItem(at: directory) }

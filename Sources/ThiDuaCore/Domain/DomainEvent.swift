@@ -29,6 +29,13 @@ public struct DomainEvent: Sendable, Equatable {
 
     /// Decodes logged columns; nil when they no longer decode.
     public init?(type: String, actor: String, data: String) {
+        var data = data
+        guard let event = data.withUTF8({ DomainEvent(type: type, actor: actor, data: $0) }) else { return nil }
+        self = event
+    }
+
+    /// Decodes logged columns, the data given as UTF-8 bytes; nil when they no longer decode.
+    public init?(type: String, actor: String, data: UnsafeBufferPointer<UInt8>) {
         guard let type = EventType(rawValue: type),
               case .object(let fields)? = try? JSON.parse(data),
               let event = try? DomainEvent(type: type, actor: actor, data: fields)
