@@ -155,15 +155,24 @@ struct AppendContractTests {
 
 @Suite("Store contract: generated ids")
 struct EventIDTests {
-    @Test func generatedIdsAreDistinctVersion4UUIDs() throws {
+    @Test func generatedIdsAreDistinctIncreasingVersion7UUIDs() throws {
         let ids = EventIDs()
-        let drawn = (0..<10_000).map { _ in ids.uuid() }
+        let drawn = (0..<10_000).map { _ in ids.uuid(millisecond: 1_700_000_000_000) } + [ids.uuid(millisecond: 1_700_000_000_001)]
         #expect(Set(drawn).count == drawn.count)
+        #expect(drawn == drawn.sorted())
+        #expect(drawn.first?.hasPrefix("018bcfe5-6800-7") == true)
         for id in drawn.prefix(100) {
             #expect(try Envelope.uuid(id) == id)
             let chars = Array(id)
-            #expect(chars[14] == "4")
+            #expect(chars[14] == "7")
             #expect("89ab".contains(chars[19]))
         }
+    }
+
+    @Test func idsFromSeparateGeneratorsInTheSameMillisecondDiffer() {
+        let first = EventIDs(), second = EventIDs()
+        let a = (0..<1_000).map { _ in first.uuid(millisecond: 1_700_000_000_000) }
+        let b = (0..<1_000).map { _ in second.uuid(millisecond: 1_700_000_000_000) }
+        #expect(Set(a).isDisjoint(with: b))
     }
 }

@@ -5,13 +5,14 @@ import ThiDuaStore
 enum Typed {
     /// Builds a proposed event, validating and normalising its fields exactly as a JSON line would be.
     static func event(_ type: EventType, bloc: String, year: Int?, actor: String, occurredAt: String? = nil,
-                      data: [String: JSON], correlation: String? = nil) throws -> ProposedEvent {
+                      data: [String: JSON], correlation: String? = nil, id: String? = nil) throws -> ProposedEvent {
         var fields: [String: JSON] = [
             "type": .string(type.rawValue), "bloc": .string(bloc), "actor": .string(actor), "data": .object(data),
         ]
         if let year { fields["year"] = JSON(year) }
         if let occurredAt { fields["occurredAt"] = .string(occurredAt) }
         if let correlation { fields["correlation"] = .string(correlation) }
+        if let id { fields["id"] = .string(id) }
         return try Envelope.parse(object: fields)
     }
 

@@ -31,14 +31,8 @@ enum Write {
         let actor = try actor ?? global.requiredActor()
         let store = try global.openStore()
         let bloc = try store.resolveBloc(global.bloc)
-        var fields: [String: JSON] = [
-            "type": .string(type.rawValue), "bloc": .string(bloc), "actor": .string(actor), "data": .object(data),
-        ]
-        if let year { fields["year"] = JSON(year) }
-        if let occurredAt = options.occurredAt { fields["occurredAt"] = .string(occurredAt) }
-        if let correlation = options.correlation { fields["correlation"] = .string(correlation) }
-        if let id = options.id { fields["id"] = .string(id) }
-        let proposed = try Envelope.parse(object: fields)
+        let proposed = try Typed.event(type, bloc: bloc, year: year, actor: actor, occurredAt: options.occurredAt, data: data,
+                                       correlation: options.correlation, id: options.id)
         let report = try store.append([proposed])
         Typed.printAppended(report)
         let state = year.flatMap { report.years[StreamID(bloc: bloc, year: $0)] }
