@@ -83,6 +83,20 @@ struct LogCommandsTests {
         #expect(again.stdout.contains("0 event(s) appended, 245 already recorded"))
     }
 
+    @Test func anUnknownBlocIsNamedNotSilentlyEmpty() throws {
+        let cli = try Thidua()
+        defer { cli.remove() }
+        #expect(try cli.run("init", "--bloc", "BDTW", "--name", "x").status == 0)
+        #expect(try cli.run("init", "--bloc", "KX", "--name", "y").status == 0)
+        let log = try cli.run("--bloc", "NOPE", "log")
+        #expect(log.status == 1)
+        #expect(log.stderr == "error: bloc NOPE is not in this log; it holds BDTW, KX\n")
+        #expect(try cli.run("--bloc", "NOPE", "export").status == 1)
+        let ambiguous = try cli.run("standings")
+        #expect(ambiguous.stderr == "error: the log holds several blocs (BDTW, KX); choose one with --bloc\n")
+        #expect(try cli.run("--bloc", "KX", "log", "--format", "csv").stdout.split(separator: "\n").count == 2)
+    }
+
     @Test func usageErrorsExit64() throws {
         let cli = try Thidua()
         defer { cli.remove() }

@@ -17,7 +17,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let store = try global.openStore()
         var filter = EventFilter()
-        filter.bloc = global.bloc
+        if let bloc = global.bloc { filter.bloc = try store.resolveBloc(bloc) }
         try store.forEachEvent(filter) { event, prev in
             if let year, let stream = StreamID(event.stream), stream.year != nil, stream.year != year { return true }
             Console.line(event.outputJSON(prevHash: prev).canonicalText)

@@ -34,7 +34,7 @@ struct LogCommand: ParsableCommand {
     func run() throws {
         let store = try global.openStore()
         var filter = EventFilter()
-        filter.bloc = global.bloc
+        if let bloc = global.bloc { filter.bloc = try store.resolveBloc(bloc) }
         filter.year = year
         filter.types = type
         filter.actor = actor
