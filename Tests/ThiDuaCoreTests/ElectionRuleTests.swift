@@ -78,30 +78,25 @@ struct ElectionRuleTests {
         #expect(f.state.head == "A")
     }
 
-    @Test func aTieForTheLastSeatLeavesItUnfilled() throws {
+    /// Two deputy seats, four ballots: A 4 votes, B and C 2 each, tied across the last seat.
+    func tiedDeputyElection(majority: String?) throws -> (Fixture, ElectionResult) {
         var f = try Fixture.opened()
-        try f.record("rules.adopted", year: nil, #"{"fromYear":2017,"majority":0.25}"#)
+        if let majority { try f.record("rules.adopted", year: nil, #"{"fromYear":2017,"majority":\#(majority)}"#) }
         try f.record("election.opened", as: "A", #"{"election":"P","office":"deputy","seats":2,"candidates":["A","B","C"]}"#)
-        try f.vote("P", "A", ["A", "B"])
-        try f.vote("P", "B", ["A", "C"])
-        try f.vote("P", "C", ["A", "B"])
-        try f.vote("P", "D", ["A", "C"])
+        for (voter, second) in [("A", "B"), ("B", "C"), ("C", "B"), ("D", "C")] { try f.vote("P", voter, ["A", second]) }
         try f.record("election.closed", as: "A", #"{"election":"P"}"#)
-        let result = try #require(f.state.elections["P"]?.result)
+        return (f, try #require(f.state.elections["P"]?.result))
+    }
+
+    @Test func aTieForTheLastSeatLeavesItUnfilled() throws {
+        let (f, result) = try tiedDeputyElection(majority: "0.25")
         #expect(result.elected == ["A"])
         #expect(result.outcome == .tie)
         #expect(f.state.deputies == ["B"])
     }
 
     @Test func withoutAMajorityATiedSeatIsShort() throws {
-        var f = try Fixture.opened()
-        try f.record("election.opened", as: "A", #"{"election":"P","office":"deputy","seats":2,"candidates":["A","B","C"]}"#)
-        try f.vote("P", "A", ["A", "B"])
-        try f.vote("P", "B", ["A", "C"])
-        try f.vote("P", "C", ["A", "B"])
-        try f.vote("P", "D", ["A", "C"])
-        try f.record("election.closed", as: "A", #"{"election":"P"}"#)
-        let result = try #require(f.state.elections["P"]?.result)
+        let (_, result) = try tiedDeputyElection(majority: nil)
         #expect(result.elected == ["A"])
         #expect(result.outcome == .short)
     }
