@@ -28,7 +28,7 @@ public enum Envelope {
         return try parse(object: fields, defaultActor: defaultActor)
     }
 
-    public static func parse(object fields: [String: JSON], defaultActor: String? = nil) throws(ThiDuaError) -> ProposedEvent {
+    public static func parse(object fields: JSONObject, defaultActor: String? = nil) throws(ThiDuaError) -> ProposedEvent {
         if let unknown = fields.keys.sorted().first(where: { !inputFields.contains($0) && !outputFields.contains($0) }) {
             throw ThiDuaError(code: "unknown-field", field: unknown, reason: "unknown envelope field",
                               hint: "allowed: \(inputFields.sorted().joined(separator: ", "))")
@@ -45,7 +45,7 @@ public enum Envelope {
         }
     }
 
-    static func parseFields(_ fields: [String: JSON], type: EventType, defaultActor: String?) throws(ThiDuaError) -> ProposedEvent {
+    static func parseFields(_ fields: JSONObject, type: EventType, defaultActor: String?) throws(ThiDuaError) -> ProposedEvent {
         let bloc = try Text.code(try string(fields, "bloc", required: true)!, field: "bloc")
         let year = try integer(fields, "year")
         if type.isBlocStream, year != nil {
@@ -67,7 +67,7 @@ public enum Envelope {
         }
         let actor = try actorCode(actorText, field: "actor")
         let occurredAt = try timestamp(fields, "occurredAt")
-        let data: [String: JSON]
+        let data: JSONObject
         switch fields["data"] {
         case nil, .null?: data = [:]
         case .object(let object)?: data = try normalized(object, path: "data")
@@ -91,7 +91,7 @@ public enum Envelope {
     }
 
     /// Output-format fields are informational on input, but must not contradict the line.
-    static func checkOutputFields(_ fields: [String: JSON], of event: ProposedEvent) throws(ThiDuaError) {
+    static func checkOutputFields(_ fields: JSONObject, of event: ProposedEvent) throws(ThiDuaError) {
         if let stream = try string(fields, "stream"), stream != event.stream.description {
             throw ThiDuaError(code: "stream-mismatch", field: "stream",
                               reason: "\"\(stream.prefix(40))\" does not match bloc and year (\(event.stream))")
@@ -109,7 +109,7 @@ public enum Envelope {
         text == Text.secretariat ? text : try Text.code(text, field: field)
     }
 
-    static func string(_ fields: [String: JSON], _ name: String, required: Bool = false) throws(ThiDuaError) -> String? {
+    static func string(_ fields: JSONObject, _ name: String, required: Bool = false) throws(ThiDuaError) -> String? {
         switch fields[name] {
         case nil, .null?:
             if required {
@@ -121,7 +121,7 @@ public enum Envelope {
         }
     }
 
-    static func integer(_ fields: [String: JSON], _ name: String) throws(ThiDuaError) -> Int? {
+    static func integer(_ fields: JSONObject, _ name: String) throws(ThiDuaError) -> Int? {
         switch fields[name] {
         case nil, .null?: return nil
         case .number(let number)?:
@@ -133,7 +133,7 @@ public enum Envelope {
         }
     }
 
-    static func timestamp(_ fields: [String: JSON], _ name: String) throws(ThiDuaError) -> Timestamp? {
+    static func timestamp(_ fields: JSONObject, _ name: String) throws(ThiDuaError) -> Timestamp? {
         guard let text = try string(fields, name) else { return nil }
         do {
             return try Timestamp(parsing: text)
@@ -159,8 +159,8 @@ public enum Envelope {
     }
 
     /// NFC-normalises every string in the data and checks control characters and length.
-    static func normalized(_ object: [String: JSON], path: String) throws(ThiDuaError) -> [String: JSON] {
-        var result: [String: JSON] = [:]
+    static func normalized(_ object: JSONObject, path: String) throws(ThiDuaError) -> JSONObject {
+        var result: JSONObject = [:]
         result.reserveCapacity(object.count)
         for (key, value) in object {
             result[key] = try normalized(value, path: "\(path).\(key)")

@@ -87,8 +87,9 @@ struct JSONParser {
 
     mutating func parseObject(depth: Int) throws(JSONSyntaxError) -> JSON {
         index += 1
-        var members: [String: JSON] = [:]
+        var members = JSONObject()
         members.reserveCapacity(8)
+        var seen: Set<String> = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
         while true {
@@ -100,9 +101,18 @@ struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':' after field name") }
             index += 1
             skipWhitespace()
-            guard members.updateValue(try parseValue(depth: depth + 1), forKey: key) == nil else {
+            let value = try parseValue(depth: depth + 1)
+            let duplicate: Bool
+            if members.count < 16 {
+                duplicate = members.members.contains { $0.key == key }
+            } else {
+                if seen.isEmpty { seen = Set(members.keys) }
+                duplicate = !seen.insert(key).inserted
+            }
+            guard !duplicate else {
                 throw JSONSyntaxError(column: keyColumn, reason: "field \"\(key)\" appears twice")
             }
+            members.appendNew(key, value)
             skipWhitespace()
             guard index < bytes.count else { throw fail("unexpected end of line, expected ',' or '}'") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }

@@ -5,11 +5,11 @@ public enum JSON: Equatable, Sendable {
     case number(JSONNumber)
     case string(String)
     case array([JSON])
-    case object([String: JSON])
+    case object(JSONObject)
 }
 
 extension JSON {
-    public var objectValue: [String: JSON]? {
+    public var objectValue: JSONObject? {
         if case .object(let value) = self { return value }
         return nil
     }

@@ -9,14 +9,14 @@ public struct ProposedEvent: Equatable, Sendable {
     public var actor: String
     public var occurredAt: Timestamp?
     /// Type-specific data, a JSON object with NFC text.
-    public var data: [String: JSON]
+    public var data: JSONObject
     /// The stream's version before this event, when the client asserts it.
     public var expectedVersion: Int?
     /// Free text linking the events of one decision.
     public var correlation: String?
 
     public init(id: String? = nil, type: EventType, bloc: String, year: Int? = nil, actor: String,
-                occurredAt: Timestamp? = nil, data: [String: JSON] = [:], expectedVersion: Int? = nil,
+                occurredAt: Timestamp? = nil, data: JSONObject = [:], expectedVersion: Int? = nil,
                 correlation: String? = nil) {
         self.id = id
         self.type = type

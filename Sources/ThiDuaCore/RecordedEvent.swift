@@ -38,7 +38,7 @@ public struct RecordedEvent: Equatable, Sendable {
 
     /// The output format (§4): the input envelope plus position, stream, version, recordedAt and the chain.
     public func outputJSON(prevHash: [UInt8]) -> JSON {
-        var fields: [String: JSON] = [
+        var fields: JSONObject = [
             "position": .number(JSONNumber(Int(position))),
             "stream": .string(stream),
             "version": .number(JSONNumber(Int(version))),

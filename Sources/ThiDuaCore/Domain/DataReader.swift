@@ -1,11 +1,11 @@
 /// Reads an event's data object field by field; fields left unread are refused by `finish`.
 struct DataReader {
-    private let fields: [String: JSON]
+    private let fields: JSONObject
     /// How many of the fields present have been read; each name is read once.
     private var found = 0
     private var names: [String] = []
 
-    init(_ fields: [String: JSON]) {
+    init(_ fields: JSONObject) {
         self.fields = fields
         names.reserveCapacity(8)
     }

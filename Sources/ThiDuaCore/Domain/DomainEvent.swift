@@ -11,7 +11,7 @@ public struct DomainEvent: Sendable, Equatable {
     }
 
     /// Decodes the data of a type strictly: unknown or missing fields are errors.
-    public init(type: EventType, actor: String, data: [String: JSON]) throws(ThiDuaError) {
+    public init(type: EventType, actor: String, data: JSONObject) throws(ThiDuaError) {
         do {
             var reader = DataReader(data)
             let payload = try Payload(type: type, reading: &reader)

@@ -5,7 +5,7 @@ public struct StateDocument: Sendable {
     public let state: YearState
     /// The body without `position` and `stateHash`: what the hash covers, so a log and its
     /// export-import copy (whose positions differ) hash alike.
-    public let body: [String: JSON]
+    public let body: JSONObject
 
     public init(_ state: YearState) {
         self.state = state
@@ -25,7 +25,7 @@ public struct StateDocument: Sendable {
         return .object(fields)
     }
 
-    static func body(of s: YearState) -> [String: JSON] {
+    static func body(of s: YearState) -> JSONObject {
         let optional: (String?) -> JSON = { $0.map(JSON.string) ?? .null }
         let codes: ([String]) -> JSON = { .array($0.map(JSON.string)) }
         let members = s.members.values.map { m in

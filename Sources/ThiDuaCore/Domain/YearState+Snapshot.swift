@@ -5,7 +5,7 @@ extension YearState {
     public var snapshot: JSON {
         let text: (String?) -> JSON = { $0.map(JSON.string) ?? .null }
         let codes: ([String]) -> JSON = { .array($0.map(JSON.string)) }
-        var scoreTable: [String: JSON] = [:]
+        var scoreTable: JSONObject = [:]
         for (member, byCriterion) in scores {
             scoreTable[member] = .object(byCriterion.mapValues { .array([$0.submitted?.json ?? .null, $0.reviewed?.json ?? .null]) })
         }
@@ -88,7 +88,7 @@ extension YearState {
 
 extension ElectionState {
     var snapshot: JSON {
-        var fields: [String: JSON] = [
+        var fields: JSONObject = [
             "id": .string(spec.id), "office": .string(spec.office.rawValue), "seats": JSON(spec.seats),
             "candidates": .array(spec.candidates.map(JSON.string)), "method": .string(spec.method.rawValue),
             "award": spec.award.map { .string($0.rawValue) } ?? .null,

@@ -20,7 +20,7 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         guard let bloc = global.bloc else { throw CLIError.usage("init needs --bloc CODE, e.g. --bloc BDTW") }
-        var data: [String: JSON] = ["name": .string(name)]
+        var data: JSONObject = ["name": .string(name)]
         if let organiser { data["organiser"] = .string(organiser) }
         let event = try Typed.event(.blocFounded, bloc: bloc, year: nil, actor: try global.optionalActor() ?? Text.secretariat, data: data)
         let store = try global.openStore(create: true)

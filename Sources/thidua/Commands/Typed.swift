@@ -5,8 +5,8 @@ import ThiDuaStore
 enum Typed {
     /// Builds a proposed event, validating and normalising its fields exactly as a JSON line would be.
     static func event(_ type: EventType, bloc: String, year: Int?, actor: String, occurredAt: String? = nil,
-                      data: [String: JSON], correlation: String? = nil, id: String? = nil) throws -> ProposedEvent {
-        var fields: [String: JSON] = [
+                      data: JSONObject, correlation: String? = nil, id: String? = nil) throws -> ProposedEvent {
+        var fields: JSONObject = [
             "type": .string(type.rawValue), "bloc": .string(bloc), "actor": .string(actor), "data": .object(data),
         ]
         if let year { fields["year"] = JSON(year) }

@@ -23,7 +23,7 @@ struct YearQueryOptions: ParsableArguments {
 
 extension YearProjection {
     /// `"bloc","year","position","status"` and the given fields.
-    func document(_ fields: [String: JSON]) -> JSON {
+    func document(_ fields: JSONObject) -> JSON {
         var out = fields
         out["bloc"] = .string(bloc)
         out["year"] = JSON(year)

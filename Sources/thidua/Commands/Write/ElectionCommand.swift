@@ -37,7 +37,7 @@ struct ElectionCommand: ParsableCommand {
         @Option(help: "Invalid ballots.") var invalid: Int = 0
         @Option(help: ArgumentHelp("Votes for a candidate as CODE=N (repeatable).", valueName: "code=n")) var count: [String] = []
         func run() throws {
-            var counts: [String: JSON] = [:]
+            var counts: JSONObject = [:]
             for entry in count {
                 let parts = entry.split(separator: "=")
                 guard parts.count == 2, let n = Int(parts[1]) else { throw CLIError.usage("--count \(entry): write it as CODE=N") }

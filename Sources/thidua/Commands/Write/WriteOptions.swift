@@ -26,7 +26,7 @@ struct EventOptions: ParsableArguments {
 /// Builds, appends and reports one typed event.
 enum Write {
     @discardableResult
-    static func append(_ type: EventType, year: Int?, data: [String: JSON], global: GlobalOptions,
+    static func append(_ type: EventType, year: Int?, data: JSONObject, global: GlobalOptions,
                        event options: EventOptions, actor: String? = nil) throws -> (AppendReport, YearState?) {
         let actor = try actor ?? global.requiredActor()
         let store = try global.openStore()
@@ -60,10 +60,10 @@ enum Write {
     static func optional(_ value: String?) -> JSON? { value.map(JSON.string) }
 }
 
-extension Dictionary where Key == String, Value == JSON {
+extension JSONObject {
     /// Drops the fields left unset.
-    static func fields(_ pairs: KeyValuePairs<String, JSON?>) -> [String: JSON] {
-        var out: [String: JSON] = [:]
+    static func fields(_ pairs: KeyValuePairs<String, JSON?>) -> JSONObject {
+        var out = JSONObject()
         for (key, value) in pairs { if let value { out[key] = value } }
         return out
     }
