@@ -2,7 +2,7 @@
 """Print EventLog/schema.sql from a thidua database, in the order the store's test compares.
 
 Usage: python3 Tools/schema_sql.py LOG.sqlite > EventLog/schema.sql
-(create a fresh log first, e.g. with `thidua --db /tmp/x.sqlite init --bloc X --name x`).
+(create a fresh log first, e.g. with `thidua --db "$(mktemp -d)/x.sqlite" init --bloc X --name x`).
 """
 import sqlite3
 import sys
