@@ -9,7 +9,7 @@ struct OfficersCommand: ParsableCommand {
         discussion: "Example: thidua officers --year 2018", subcommands: [Show.self, Appoint.self], defaultSubcommand: Show.self)
 
     struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "show", 
         abstract: "Show the year's head and deputies (the default).", discussion: "Example: thidua officers --year 2018 --format json")
 
     @OptionGroup var global: GlobalOptions
@@ -32,7 +32,7 @@ struct OfficersCommand: ParsableCommand {
     }
 
     struct Appoint: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "appoint", 
             abstract: "Appoint the officers by agreement, without a vote (officers).",
             discussion: #"Example: thidua --as BNCTW officers appoint --year 2018 --head BKTTW --deputy UBKTTW --deputy BDVTW --basis "Luân phiên theo quy chế""#)
         @OptionGroup var global: GlobalOptions

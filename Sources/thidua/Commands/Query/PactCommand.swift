@@ -9,7 +9,7 @@ struct PactCommand: ParsableCommand {
         discussion: "Example: thidua pact --year 2018", subcommands: [Show.self, Draft.self, Sign.self], defaultSubcommand: Show.self)
 
     struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "show", 
         abstract: "Show the clauses and signatures (the default).", discussion: "Example: thidua pact --year 2018 --format json")
 
     @OptionGroup var global: GlobalOptions
@@ -40,7 +40,7 @@ struct PactCommand: ParsableCommand {
     }
 
     struct Draft: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "draft", 
             abstract: "Draft the pact's numbered clauses, before any signature (officers).",
             discussion: #"Example: thidua --as BKTTW pact draft --year 2018 --clause "Tiếp tục quán triệt…" --clause "Phấn đấu hoàn thành…""#)
         @OptionGroup var global: GlobalOptions
@@ -53,7 +53,7 @@ struct PactCommand: ParsableCommand {
     }
 
     struct Sign: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "sign", 
             abstract: "Sign the pact for a member (the member itself).",
             discussion: #"Example: thidua --as BKTTW pact sign --year 2018 --signatory "Ngô Văn Tuấn" --title "Phó trưởng Ban""#)
         @OptionGroup var global: GlobalOptions

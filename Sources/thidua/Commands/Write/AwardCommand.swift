@@ -9,7 +9,7 @@ struct AwardCommand: ParsableCommand {
         subcommands: [Propose.self, Withdraw.self, Decide.self])
 
     struct Propose: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "propose", 
             abstract: "Propose an award on final standings (officers).",
             discussion: "Example: thidua --as BNCTW award propose --year 2017 --member BNCTW --kind government-flag")
         @OptionGroup var global: GlobalOptions
@@ -27,7 +27,7 @@ struct AwardCommand: ParsableCommand {
     }
 
     struct Withdraw: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "withdraw", 
             abstract: "Withdraw a pending proposal (officers).",
             discussion: #"Example: thidua --as BNCTW award withdraw --year 2017 --member BTGTW --kind pm-certificate --reason "Đơn vị xin rút""#)
         @OptionGroup var global: GlobalOptions
@@ -43,7 +43,7 @@ struct AwardCommand: ParsableCommand {
     }
 
     struct Decide: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "decide", 
             abstract: "Record the Government's or Prime Minister's decision (also after the year is closed).",
             discussion: #"Example: thidua --as secretariat award decide --year 2017 --member BNCTW --kind government-flag --outcome granted --decision "QĐ số 123/QĐ-TTg" --date 2018-06-01"#)
         @OptionGroup var global: GlobalOptions

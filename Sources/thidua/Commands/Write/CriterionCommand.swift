@@ -7,7 +7,7 @@ struct CriterionCommand: ParsableCommand {
         commandName: "criterion", abstract: "Define or retire a line of the scoring table.", subcommands: [Set.self, Retire.self])
 
     struct Set: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "set", 
             abstract: "Create or redefine a criterion (officers).",
             discussion: #"Example: thidua --as BNCTW criterion set --year 2017 --code 1.1 --title "Tham mưu" --max 20 --kind base --group I"#)
         @OptionGroup var global: GlobalOptions
@@ -26,7 +26,7 @@ struct CriterionCommand: ParsableCommand {
     }
 
     struct Retire: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Retire a criterion; it leaves the standings.",
+        static let configuration = CommandConfiguration(commandName: "retire", abstract: "Retire a criterion; it leaves the standings.",
                                                         discussion: #"Example: thidua --as BNCTW criterion retire --year 2017 --code 2.4 --reason "Trùng với 2.1""#)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: YearWriteOptions

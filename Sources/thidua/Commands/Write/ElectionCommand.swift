@@ -7,7 +7,7 @@ struct ElectionCommand: ParsableCommand {
         commandName: "election", abstract: "Open, tally and close elections.", subcommands: [Open.self, Tally.self, Close.self])
 
     struct Open: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "open", 
             abstract: "Announce an election for head, deputies or an award (officers).",
             discussion: "Example: thidua --as BNCTW election open --year 2018 --id head-2018 --office head --seats 1 --candidates BKTTW,BDVTW")
         @OptionGroup var global: GlobalOptions
@@ -27,7 +27,7 @@ struct ElectionCommand: ParsableCommand {
     }
 
     struct Tally: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "tally", 
             abstract: "Record the tellers' count of a secret ballot (officers).",
             discussion: "Example: thidua --as BNCTW election tally --year 2017 --id FLAG-2017 --ballots 8 --invalid 0 --count BNCTW=8")
         @OptionGroup var global: GlobalOptions
@@ -50,7 +50,7 @@ struct ElectionCommand: ParsableCommand {
     }
 
     struct Close: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "close", 
             abstract: "Close an election; the result is derived from the ballots (officers).",
             discussion: "Example: thidua --as BNCTW election close --year 2018 --id head-2018")
         @OptionGroup var global: GlobalOptions

@@ -7,7 +7,7 @@ struct MemberCommand: ParsableCommand {
         commandName: "member", abstract: "Admit or withdraw a member for a year.", subcommands: [Admit.self, Withdraw.self])
 
     struct Admit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Admit a member (officers).",
+        static let configuration = CommandConfiguration(commandName: "admit", abstract: "Admit a member (officers).",
                                                         discussion: #"Example: thidua --as BKTTW member admit --year 2018 --code BDNTW --name "Ban Đối ngoại Trung ương""#)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: YearWriteOptions
@@ -20,7 +20,7 @@ struct MemberCommand: ParsableCommand {
     }
 
     struct Withdraw: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Withdraw a member; it keeps its history and leaves standings and electorates.",
+        static let configuration = CommandConfiguration(commandName: "withdraw", abstract: "Withdraw a member; it keeps its history and leaves standings and electorates.",
                                                         discussion: #"Example: thidua --as secretariat member withdraw --year 2025 --code BDNTW --reason "Hợp nhất""#)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: YearWriteOptions

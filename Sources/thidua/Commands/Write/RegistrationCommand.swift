@@ -7,7 +7,7 @@ struct RegistrationCommand: ParsableCommand {
         commandName: "registration", abstract: "A member's emulation registration.", subcommands: [Submit.self])
 
     struct Submit: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "submit", 
             abstract: "Register targets and the titles sought (the member itself).",
             discussion: #"Example: thidua --as BKTTW registration submit --year 2018 --target "Hoàn thành xuất sắc nhiệm vụ" --seek government-flag"#)
         @OptionGroup var global: GlobalOptions

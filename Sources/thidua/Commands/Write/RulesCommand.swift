@@ -7,7 +7,7 @@ struct RulesCommand: ParsableCommand {
         commandName: "rules", abstract: "Adopt voting and award rules.", subcommands: [Adopt.self])
 
     struct Adopt: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "adopt", 
             abstract: "Adopt rules from a year on (secretariat): majority, quorum, flag and certificate limits.",
             discussion: #"Example: thidua --as secretariat rules adopt --from-year 2018 --quorum 2/3 --certificate-limit 3"#)
         @OptionGroup var global: GlobalOptions

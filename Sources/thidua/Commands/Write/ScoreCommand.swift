@@ -7,7 +7,7 @@ struct ScoreCommand: ParsableCommand {
         commandName: "score", abstract: "Submit a self-score or review one.", subcommands: [Submit.self, Review.self])
 
     struct Submit: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "submit", 
             abstract: "A member's self-score (tự chấm); the latest counts unless reviewed.",
             discussion: #"Example: thidua --as BNCTW score submit --year 2017 --criterion 1.1 --points 18.5 --evidence "Báo cáo số 12""#)
         @OptionGroup var global: GlobalOptions
@@ -26,7 +26,7 @@ struct ScoreCommand: ParsableCommand {
     }
 
     struct Review: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "review", 
             abstract: "An officer's appraisal (thẩm định); it overrides the member's self-scores.",
             discussion: #"Example: thidua --as UBKTTW score review --year 2017 --member BNCTW --criterion 1.1 --points 17 --reason "Thiếu minh chứng""#)
         @OptionGroup var global: GlobalOptions
@@ -49,7 +49,7 @@ struct ScoresCommand: ParsableCommand {
         commandName: "scores", abstract: "Finalize a year's scores.", subcommands: [Finalize.self])
 
     struct Finalize: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Make the scores final (officers); awards may then be proposed.",
+        static let configuration = CommandConfiguration(commandName: "finalize", abstract: "Make the scores final (officers); awards may then be proposed.",
                                                         discussion: "Example: thidua --as BNCTW scores finalize --year 2017")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: YearWriteOptions

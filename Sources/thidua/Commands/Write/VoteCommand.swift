@@ -9,7 +9,7 @@ struct VoteCommand: ParsableCommand {
         subcommands: [Cast.self, Void.self], defaultSubcommand: Cast.self)
 
     struct Cast: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "cast", 
         abstract: "Cast an open-ballot vote (the default).",
         discussion: "Example: thidua --as UBKTTW vote --year 2018 --election head-2018 --for BKTTW")
 

@@ -8,7 +8,7 @@ struct YearCommand: ParsableCommand {
         subcommands: [Open.self, Close.self, Reopen.self])
 
     struct Open: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "open", 
             abstract: "Open a year with its members and interim officers (secretariat).",
             discussion: #"Example: thidua --as secretariat year open 2018 --member BKTTW="Ban Kinh tế Trung ương" --member UBKTTW="Ủy ban Kiểm tra Trung ương" --head BKTTW"#)
         @OptionGroup var global: GlobalOptions
@@ -31,7 +31,7 @@ struct YearCommand: ParsableCommand {
     }
 
     struct Close: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Close a year (officers); afterwards only award decisions and reopening.",
+        static let configuration = CommandConfiguration(commandName: "close", abstract: "Close a year (officers); afterwards only award decisions and reopening.",
                                                         discussion: "Example: thidua --as BNCTW year close 2017")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var event: EventOptions
@@ -40,7 +40,7 @@ struct YearCommand: ParsableCommand {
     }
 
     struct Reopen: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Reopen a closed year (secretariat).",
+        static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Reopen a closed year (secretariat).",
                                                         discussion: #"Example: thidua --as secretariat year reopen 2017 --reason "Bổ sung hồ sơ""#)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var event: EventOptions
