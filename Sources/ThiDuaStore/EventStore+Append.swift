@@ -45,7 +45,6 @@ struct AppendBatch {
     var head: (position: Int64, hash: [UInt8])
     var versions: [String: Int64] = [:]
     var states: StateCache
-    var seenIDs: [String: ProposedEvent] = [:]
     /// Year streams this batch appended to, with the position of their latest event.
     var touchedYears: [StreamID: Int64] = [:]
     let insert: EventInsert
@@ -109,7 +108,6 @@ struct AppendBatch {
         head = (position, hash)
         versions[stream] = version
         if event.year != nil { touchedYears[event.stream] = position }
-        if event.id != nil { seenIDs[id] = event }
         return AppendOutcome(line: line, position: position, stream: stream, version: version, id: id,
                              type: event.type, alreadyRecorded: false)
     }

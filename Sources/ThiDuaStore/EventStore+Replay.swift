@@ -46,43 +46,7 @@ extension EventStore {
     /// Folds one year from the log alone — never the projections — within the bounds.
     public func replay(bloc: String, year: Int, bounds: ReplayBounds = ReplayBounds(), keepEvents: Bool = false) throws(StoreError) -> Replay {
         try Self.translating {
-            try queue.read { db in
-                let stream = StreamID(bloc: bloc, year: year)
-                var replay = Replay(state: YearState(bloc: bloc, year: year), position: 0, rowsRead: 0, events: [])
-                var blocEvents: [(position: Int64, event: DomainEvent)] = []
-                let limit = bounds.at ?? .max
-                try StateCache.forEachRow(db: db, stream: bloc, upTo: limit) { recorded in
-                    replay.rowsRead += 1
-                    if bounds.admits(recorded), let event = DomainEvent(recorded: recorded) { blocEvents.append((recorded.position, event)) }
-                }
-                var fold = YearFold(bloc: bloc, year: year, blocEvents: blocEvents)
-                if keepEvents {
-                    try StateCache.forEachRow(db: db, stream: stream.description, upTo: limit) { recorded in
-                        replay.rowsRead += 1
-                        guard bounds.admits(recorded), let event = DomainEvent(recorded: recorded) else { return }
-                        fold.apply(event, at: recorded.position)
-                        replay.position = recorded.position
-                        replay.events.append((recorded.position, recorded))
-                    }
-                } else {
-                    let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-                        SELECT position, IFNULL(CAST(type AS TEXT), ''), IFNULL(CAST(actor AS TEXT), ''),
-                               IFNULL(CAST(occurredAt AS TEXT), ''), IFNULL(CAST(recordedAt AS TEXT), ''), IFNULL(CAST(data AS TEXT), '')
-                        FROM event WHERE stream = ? AND position <= ? ORDER BY version
-                        """), arguments: [stream.description, limit])
-                    let bounded = bounds.asOf != nil || bounds.knownAt != nil
-                    while let row = try rows.next() {
-                        replay.rowsRead += 1
-                        if bounded, !bounds.admits(occurredAt: row[3], recordedAt: row[4]) { continue }
-                        guard let event = DomainEvent(type: row[1], actor: row[2], data: row[5]) else { continue }
-                        let position: Int64 = row[0]
-                        fold.apply(event, at: position)
-                        replay.position = position
-                    }
-                }
-                replay.state = fold.state
-                return replay
-            }
+            try queue.read { db in try Replay.fold(db, bloc: bloc, year: year, bounds: bounds, keepEvents: keepEvents) }
         }
     }
 
@@ -90,9 +54,54 @@ extension EventStore {
     func replayQueryPlan() throws(StoreError) -> [String] {
         try Self.translating {
             try queue.read { db in
-                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT \(Self.columns) FROM event WHERE stream = ? AND position <= ? ORDER BY version",
-                                 arguments: ["X/2017", Int64.max]).map { $0["detail"] as String }
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Replay.yearRows, arguments: ["X/2017", Int64.max])
+                    .map { $0["detail"] as String }
             }
         }
+    }
+}
+
+extension Replay {
+    /// The columns a fold needs of one year's rows, in version order.
+    static let yearRows = """
+        SELECT position, IFNULL(CAST(type AS TEXT), ''), IFNULL(CAST(actor AS TEXT), ''),
+               IFNULL(CAST(occurredAt AS TEXT), ''), IFNULL(CAST(recordedAt AS TEXT), ''), IFNULL(CAST(data AS TEXT), '')
+        FROM event WHERE stream = ? AND position <= ? ORDER BY version
+        """
+
+    /// Reads the bloc's rows and the year's, folding the year with the rules as they stood at each event.
+    static func fold(_ db: Database, bloc: String, year: Int, bounds: ReplayBounds = ReplayBounds(),
+                     keepEvents: Bool = false) throws -> Replay {
+        let stream = StreamID(bloc: bloc, year: year)
+        var replay = Replay(state: YearState(bloc: bloc, year: year), position: 0, rowsRead: 0, events: [])
+        var blocEvents: [(position: Int64, event: DomainEvent)] = []
+        let limit = bounds.at ?? .max
+        try StateCache.forEachRow(db: db, stream: bloc, upTo: limit) { recorded in
+            replay.rowsRead += 1
+            if bounds.admits(recorded), let event = DomainEvent(recorded: recorded) { blocEvents.append((recorded.position, event)) }
+        }
+        var fold = YearFold(bloc: bloc, year: year, blocEvents: blocEvents)
+        if keepEvents {
+            try StateCache.forEachRow(db: db, stream: stream.description, upTo: limit) { recorded in
+                replay.rowsRead += 1
+                guard bounds.admits(recorded), let event = DomainEvent(recorded: recorded) else { return }
+                fold.apply(event, at: recorded.position)
+                replay.position = recorded.position
+                replay.events.append((recorded.position, recorded))
+            }
+        } else {
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: yearRows), arguments: [stream.description, limit])
+            let bounded = bounds.asOf != nil || bounds.knownAt != nil
+            while let row = try rows.next() {
+                replay.rowsRead += 1
+                if bounded, !bounds.admits(occurredAt: row[3], recordedAt: row[4]) { continue }
+                guard let event = DomainEvent(type: row[1], actor: row[2], data: row[5]) else { continue }
+                let position: Int64 = row[0]
+                fold.apply(event, at: position)
+                replay.position = position
+            }
+        }
+        replay.state = fold.state
+        return replay
     }
 }

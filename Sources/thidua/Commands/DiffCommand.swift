@@ -22,9 +22,9 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         let store = try global.openStore()
         let bloc = try store.resolveBloc(global.bloc)
-        let before = try store.replay(bloc: bloc, year: year, bounds: try Self.bounds(from, "--from"))
+        let before = try store.replay(bloc: bloc, year: year, bounds: try Self.bounds(from, "--from"), keepEvents: true)
         let after = try store.replay(bloc: bloc, year: year, bounds: try to.map { try Self.bounds($0, "--to") } ?? ReplayBounds(), keepEvents: true)
-        let folded = Set(try store.replay(bloc: bloc, year: year, bounds: try Self.bounds(from, "--from"), keepEvents: true).events.map(\.position))
+        let folded = Set(before.events.map(\.position))
         let window = after.events.filter { !folded.contains($0.position) }
         let decoded = window.compactMap { item in DomainEvent(recorded: item.recorded).map { (item.position, $0) } }
         let changes = YearDiff.changes(from: before.state, to: after.state, events: decoded.map { (position: $0.0, event: $0.1) })
