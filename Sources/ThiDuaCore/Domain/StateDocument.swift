@@ -27,7 +27,6 @@ public struct StateDocument: Sendable {
 
     static func body(of s: YearState) -> JSONObject {
         let optional: (String?) -> JSON = { $0.map(JSON.string) ?? .null }
-        let codes: ([String]) -> JSON = { .array($0.map(JSON.string)) }
         let members = s.members.values.map { m in
             JSON.object(["code": .string(m.code), "name": .string(m.name), "active": .bool(m.active)])
         }
@@ -45,36 +44,15 @@ public struct StateDocument: Sendable {
                                        "effective": entry.effective?.json ?? .null]))
             }
         }
-        let elections = s.elections.values.map { e -> JSON in
-            let result = e.result
-            let tally = result?.votes ?? e.counts
-            return .object([
-                "id": .string(e.spec.id), "office": .string(e.spec.office.rawValue), "seats": JSON(e.spec.seats),
-                "method": .string(e.spec.method.rawValue), "candidates": codes(e.spec.candidates),
-                "award": optional(e.spec.award?.rawValue),
-                "ballots": JSON(result?.ballots ?? e.ballots), "tally": .object(tally.mapValues { JSON($0) }),
-                "status": .string(e.isClosed ? "closed" : "open"),
-                "outcome": .string(result?.outcome.rawValue ?? "open"), "elected": codes(result?.elected ?? []),
-            ])
-        }
-        let signatures = s.pact.signatures.values.map { sig in
-            JSON.object(["member": .string(sig.member), "signatory": .string(sig.signatory), "title": optional(sig.title)])
-        }
-        let awards = s.awards.values.map { a in
-            JSON.object(["member": .string(a.member), "kind": .string(a.kind.rawValue), "status": .string(a.status.rawValue),
-                         "basis": optional(a.basis), "election": optional(a.election), "decision": optional(a.decision),
-                         "date": optional(a.date)])
-        }
         return [
             "bloc": .string(s.bloc), "year": JSON(s.year), "status": .string(s.status.rawValue),
             "members": .array(members),
-            "officers": .object(["head": optional(s.head), "deputies": codes(s.deputies)]),
+            "officers": .officers(head: s.head, deputies: s.deputies),
             "criteria": .array(criteria), "scores": .array(scores),
             "standings": .array(s.standings.map(\.json)),
-            "elections": .array(elections),
-            "pact": .object(["clauses": .array(s.pact.clauses.map(JSON.string)), "signatures": .array(signatures),
-                             "inForce": .bool(s.pactInForce)]),
-            "awards": .array(awards),
+            "elections": .array(s.elections.values.map { ElectionRow($0).json }),
+            "pact": .pact(clauses: s.pact.clauses, signatures: s.pact.signatures.values, inForce: s.pactInForce),
+            "awards": .array(s.awards.values.map(\.json)),
         ]
     }
 }

@@ -54,21 +54,30 @@ struct LogCommand: ParsableCommand {
                 return true
             }
         case .csv:
-            Console.line(CSV.row(["position", "stream", "version", "type", "actor", "occurredAt", "recordedAt", "id", "data"]))
-            try store.forEachEvent(filter) { e, _ in
-                Console.line(CSV.row([String(e.position), e.stream, String(e.version), e.type, e.actor, e.occurredAt,
-                                      e.recordedAt, e.id, e.data]))
+            Console.line(CSV.row(Self.csvHeader))
+            try store.forEachEvent(filter) { event, _ in
+                Console.line(CSV.row(Self.csvCells(event)))
                 return true
             }
         case .table:
-            var table = Table(["pos", "occurredAt", "recordedAt", "stream", "v", "type", "actor", "summary"], rightAligned: [0, 4])
-            try store.forEachEvent(filter) { e, _ in
-                table.add([String(e.position), e.occurredAt, e.recordedAt, e.stream, String(e.version), e.type, e.actor,
-                           Summary.of(e)])
+            var table = Table(Self.tableHeader, rightAligned: [0, 4])
+            try store.forEachEvent(filter) { event, _ in
+                table.add(Self.tableCells(event))
                 return true
             }
             Console.line(table.rows.isEmpty ? "no events match" : table.render())
         }
+    }
+
+    static let csvHeader = ["position", "stream", "version", "type", "actor", "occurredAt", "recordedAt", "id", "data"]
+    static let tableHeader = ["pos", "occurredAt", "recordedAt", "stream", "v", "type", "actor", "summary"]
+
+    static func csvCells(_ e: RecordedEvent) -> [String] {
+        [String(e.position), e.stream, String(e.version), e.type, e.actor, e.occurredAt, e.recordedAt, e.id, e.data]
+    }
+
+    static func tableCells(_ e: RecordedEvent) -> [String] {
+        [String(e.position), e.occurredAt, e.recordedAt, e.stream, String(e.version), e.type, e.actor, Summary.of(e)]
     }
 
     /// The first instant of a bound: a date alone means the start of that day, +07:00.
@@ -81,13 +90,13 @@ struct LogCommand: ParsableCommand {
     func follow(_ store: EventStore, _ filter: EventFilter) throws -> Never {
         var filter = filter
         var last: Int64 = 0
+        if output.format == .csv { Console.line(CSV.row(Self.csvHeader)) }
         while true {
             try store.forEachEvent(filter) { event, prev in
                 switch output.format {
                 case .json: Console.line(event.outputJSON(prevHash: prev).canonicalText)
-                case .csv: Console.line(CSV.row([String(event.position), event.stream, String(event.version), event.type, event.actor,
-                                                 event.occurredAt, event.recordedAt, event.id, event.data]))
-                case .table: Console.line("\(event.position)  \(event.occurredAt)  \(event.recordedAt)  \(event.stream) v\(event.version)  \(event.type)  \(event.actor)  \(Summary.of(event))")
+                case .csv: Console.line(CSV.row(Self.csvCells(event)))
+                case .table: Console.line(Self.tableCells(event).joined(separator: "  "))
                 }
                 last = event.position
                 return true

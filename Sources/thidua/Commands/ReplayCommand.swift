@@ -59,20 +59,10 @@ enum ReplayReport {
         }
         Console.line(scores.rows.isEmpty ? "(none)" : scores.render())
         section("Standings")
-        var standings = Table(["#", "member", "name", "base", "bonus", "penalty", "total", "complete"], rightAligned: [0, 3, 4, 5, 6])
-        for r in s.standings {
-            standings.add([String(r.rank), r.member, r.name, "\(r.base)", "\(r.bonus)", "\(r.penalty)", "\(r.total)", r.complete ? "yes" : "no"])
-        }
+        let standings = Render.standings(s.standings)
         Console.line(standings.rows.isEmpty ? "(none)" : standings.render())
         section("Elections")
-        var elections = Table(["election", "office", "seats", "method", "ballots", "tally", "outcome", "elected"], rightAligned: [2, 4])
-        for e in s.elections.values {
-            let result = e.result
-            let counts = result?.votes ?? e.counts
-            elections.add([e.spec.id, e.spec.office.rawValue, String(e.spec.seats), e.spec.method.rawValue, String(result?.ballots ?? e.ballots),
-                           e.spec.candidates.map { "\($0) \(counts[$0] ?? 0)" }.joined(separator: ", "),
-                           result?.outcome.rawValue ?? "open", result?.elected.joined(separator: ", ") ?? ""])
-        }
+        let elections = Render.elections(s.elections.values.map(ElectionRow.init))
         Console.line(elections.rows.isEmpty ? "(none)" : elections.render())
         section("Pact")
         Console.line(s.pact.clauses.isEmpty ? "not drafted" : "\(s.pact.clauses.count) clause(s), \(s.pact.signatures.count) signature(s), "

@@ -16,11 +16,7 @@ struct AwardsCommand: ParsableCommand {
         let rank = Dictionary(uniqueKeysWithValues: p.standings.map { ($0.member, $0.rank) })
         switch query.output.format {
         case .json:
-            Render.json(p.document(["awards": .array(p.awards.map { a in
-                JSON.object(["member": .string(a.member), "kind": .string(a.kind.rawValue), "status": .string(a.status.rawValue),
-                             "basis": a.basis.map(JSON.string) ?? .null, "election": a.election.map(JSON.string) ?? .null,
-                             "decision": a.decision.map(JSON.string) ?? .null, "date": a.date.map(JSON.string) ?? .null])
-            })]))
+            Render.json(p.document(["awards": .array(p.awards.map(\.json))]))
         case .csv:
             Render.csv(["member", "name", "kind", "status", "rank", "decision", "date"], p.awards.map {
                 [$0.member, p.name(of: $0.member), $0.kind.rawValue, $0.status.rawValue, rank[$0.member].map(String.init) ?? "",

@@ -24,22 +24,7 @@ struct ElectionsCommand: ParsableCommand {
                            }
                        })
         case .table:
-            var table = Table(["election", "office", "seats", "method", "ballots", "tally", "outcome", "elected"], rightAligned: [2, 4])
-            for e in p.elections {
-                let tally = e.candidates.map { "\($0) \(e.tally[$0] ?? 0)" }.joined(separator: ", ")
-                table.add([e.id, e.office + (e.award.map { " (\($0))" } ?? ""), String(e.seats), e.method, String(e.ballots), tally,
-                           e.outcome, e.elected.joined(separator: ", ")])
-            }
-            Render.table(p.heading, table)
+            Render.table(p.heading, Render.elections(p.elections))
         }
-    }
-}
-
-extension ElectionRow {
-    var json: JSON {
-        .object(["id": .string(id), "office": .string(office), "seats": JSON(seats), "method": .string(method),
-                 "award": award.map(JSON.string) ?? .null, "candidates": .array(candidates.map(JSON.string)),
-                 "ballots": JSON(ballots), "tally": .object(tally.mapValues { JSON($0) }), "status": .string(status),
-                 "outcome": .string(outcome), "elected": .array(elected.map(JSON.string))])
     }
 }

@@ -20,8 +20,7 @@ struct OfficersCommand: ParsableCommand {
         let roles = ([p.head].compactMap { $0 }.map { ("head", $0) }) + p.deputies.map { ("deputy", $0) }
         switch query.output.format {
         case .json:
-            Render.json(p.document(["officers": .object(["head": p.head.map(JSON.string) ?? .null,
-                                                          "deputies": .array(p.deputies.map(JSON.string))])]))
+            Render.json(p.document(["officers": .officers(head: p.head, deputies: p.deputies)]))
         case .csv: Render.csv(["role", "member", "name"], roles.map { [$0.0, $0.1, p.name(of: $0.1)] })
         case .table:
             var table = Table(["role", "member", "name"])

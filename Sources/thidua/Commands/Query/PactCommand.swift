@@ -19,11 +19,7 @@ struct PactCommand: ParsableCommand {
         let p = try query.projection(global)
         switch query.output.format {
         case .json:
-            let signatures = p.signatures.map { s in
-                JSON.object(["member": .string(s.member), "signatory": .string(s.signatory), "title": s.title.map(JSON.string) ?? .null])
-            }
-            Render.json(p.document(["pact": .object(["clauses": .array(p.clauses.map(JSON.string)),
-                                                      "signatures": .array(signatures), "inForce": .bool(p.pactInForce)])]))
+            Render.json(p.document(["pact": .pact(clauses: p.clauses, signatures: p.signatures, inForce: p.pactInForce)]))
         case .csv:
             Render.csv(["member", "name", "signatory", "title"], p.signatures.map { [$0.member, p.name(of: $0.member), $0.signatory, $0.title ?? ""] })
         case .table:

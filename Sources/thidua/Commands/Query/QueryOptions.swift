@@ -44,6 +44,26 @@ enum Render {
         for row in rows { Console.line(CSV.row(row)) }
     }
 
+    /// The standings as a table, for `standings` and `replay`.
+    static func standings(_ rows: [StandingRow]) -> Table {
+        var table = Table(["#", "member", "name", "base", "bonus", "penalty", "total", "complete"], rightAligned: [0, 3, 4, 5, 6])
+        for r in rows {
+            table.add([String(r.rank), r.member, r.name, "\(r.base)", "\(r.bonus)", "\(r.penalty)", "\(r.total)", r.complete ? "yes" : "no"])
+        }
+        return table
+    }
+
+    /// Elections with their tallies and results as a table, for `elections` and `replay`.
+    static func elections(_ rows: [ElectionRow]) -> Table {
+        var table = Table(["election", "office", "seats", "method", "ballots", "tally", "outcome", "elected"], rightAligned: [2, 4])
+        for e in rows {
+            let tally = e.candidates.map { "\($0) \(e.tally[$0] ?? 0)" }.joined(separator: ", ")
+            table.add([e.id, e.office + (e.award.map { " (\($0))" } ?? ""), String(e.seats), e.method, String(e.ballots), tally,
+                       e.outcome, e.elected.joined(separator: ", ")])
+        }
+        return table
+    }
+
     static func table(_ heading: String, _ table: Table) {
         Console.line(heading)
         Console.line(table.rows.isEmpty ? "(none)" : table.render())

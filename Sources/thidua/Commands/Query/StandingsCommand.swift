@@ -20,11 +20,7 @@ struct StandingsCommand: ParsableCommand {
                 [String($0.rank), $0.member, $0.name, "\($0.base)", "\($0.bonus)", "\($0.penalty)", "\($0.total)", String($0.complete)]
             })
         case .table:
-            var table = Table(["#", "member", "name", "base", "bonus", "penalty", "total", "complete"], rightAligned: [0, 3, 4, 5, 6])
-            for r in p.standings {
-                table.add([String(r.rank), r.member, r.name, "\(r.base)", "\(r.bonus)", "\(r.penalty)", "\(r.total)", r.complete ? "yes" : "no"])
-            }
-            Render.table(p.heading, table)
+            Render.table(p.heading, Render.standings(p.standings))
         }
     }
 }
