@@ -78,7 +78,8 @@ struct AppendBatch {
 
     mutating func decideAndInsert(_ event: ProposedEvent, line: Int?) throws -> AppendOutcome {
         let stream = event.stream.description
-        if let id = event.id, let existing = try existingOutcome(of: event, id: id, line: line) {
+        let data = event.dataText
+        if let id = event.id, let existing = try existingOutcome(of: event, data: data, id: id, line: line) {
             return existing
         }
         let current = try version(of: stream)
@@ -92,7 +93,6 @@ struct AppendBatch {
         let version = current + 1
         let id = event.id ?? newID()
         let occurredAt = event.occurredAt?.text ?? recordedAt.text
-        let data = event.dataText
         let canonical = EventHashing.canonicalBytes(
             position: position, stream: stream, version: version, id: id, type: event.type.rawValue,
             schema: EventType.currentSchema, actor: event.actor, occurredAt: occurredAt, recordedAt: recordedAt.text,
@@ -131,13 +131,13 @@ struct AppendBatch {
     }
 
     /// Idempotency (§4): the same id with identical content is a no-op; with other content, a refusal.
-    func existingOutcome(of event: ProposedEvent, id: String, line: Int?) throws -> AppendOutcome? {
+    func existingOutcome(of event: ProposedEvent, data: String, id: String, line: Int?) throws -> AppendOutcome? {
         let row = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT position, stream, version, type, actor, occurredAt, correlation, data FROM event WHERE id = ?"),
             arguments: [id])
         guard let row else { return nil }
         let same = row["stream"] == event.stream.description && row["type"] == event.type.rawValue
-            && row["actor"] == event.actor && row["data"] == event.dataText
+            && row["actor"] == event.actor && row["data"] == data
             && (row["correlation"] as String?) == event.correlation
             && (event.occurredAt == nil || row["occurredAt"] == event.occurredAt!.text)
         guard same else {
