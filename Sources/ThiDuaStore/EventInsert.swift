@@ -1,5 +1,6 @@
 import GRDB
 import GRDBSQLite
+import ThiDuaCore
 
 /// The append path's one INSERT, bound through SQLite's C API: GRDB's `StatementArguments` boxes
 /// every value, which cost an import more than SQLite's own work on the row.
@@ -15,21 +16,20 @@ struct EventInsert {
 
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-    func execute(_ db: Database, position: Int64, stream: String, version: Int64, id: String, type: String, schema: Int,
-                 actor: String, occurredAt: String, recordedAt: String, correlation: String?, data: String, hash: [UInt8]) throws {
+    func execute(_ db: Database, _ row: PendingRow, hash: [UInt8]) throws {
         let s = statement.sqliteStatement
         sqlite3_reset(s)
-        sqlite3_bind_int64(s, 1, position)
-        bind(s, 2, stream)
-        sqlite3_bind_int64(s, 3, version)
-        bind(s, 4, id)
-        bind(s, 5, type)
-        sqlite3_bind_int64(s, 6, Int64(schema))
-        bind(s, 7, actor)
-        bind(s, 8, occurredAt)
-        bind(s, 9, recordedAt)
-        if let correlation { bind(s, 10, correlation) } else { sqlite3_bind_null(s, 10) }
-        bind(s, 11, data)
+        sqlite3_bind_int64(s, 1, row.position)
+        bind(s, 2, row.stream)
+        sqlite3_bind_int64(s, 3, row.version)
+        bind(s, 4, row.id)
+        bind(s, 5, row.type)
+        sqlite3_bind_int64(s, 6, Int64(EventType.currentSchema))
+        bind(s, 7, row.actor)
+        bind(s, 8, row.occurredAt)
+        bind(s, 9, row.recordedAt)
+        if let correlation = row.correlation { bind(s, 10, correlation) } else { sqlite3_bind_null(s, 10) }
+        bind(s, 11, row.data)
         hash.withUnsafeBytes { _ = sqlite3_bind_blob(s, 12, $0.baseAddress, Int32($0.count), Self.transient) }
         let code = sqlite3_step(s)
         sqlite3_reset(s)

@@ -6,8 +6,8 @@ import ThiDuaCore
 
 @Suite("Store contract: append")
 struct AppendContractTests {
-    @Test func positionsAreGlobalAndVersionsPerStream() throws {
-        let log = try TemporaryLog()
+    @Test(arguments: AppendMode.allCases) func positionsAreGlobalAndVersionsPerStream(mode: AppendMode) throws {
+        let log = try TemporaryLog(mode: mode)
         try log.append(Lines.setup + [Lines.opened(2018), Lines.score("BNCTW", "18.5"), Lines.criterion(year: 2018)])
         let events = try log.all()
         #expect(events.map(\.position) == [1, 2, 3, 4, 5, 6])
@@ -15,8 +15,8 @@ struct AppendContractTests {
         #expect(events.map(\.version) == [1, 1, 2, 1, 3, 2])
     }
 
-    @Test func recordedAtIsSetByTheStoreAndOccurredAtDefaultsToIt() throws {
-        let log = try TemporaryLog()
+    @Test(arguments: AppendMode.allCases) func recordedAtIsSetByTheStoreAndOccurredAtDefaultsToIt(mode: AppendMode) throws {
+        let log = try TemporaryLog(mode: mode)
         try log.append(Lines.setup)
         let events = try log.all()
         #expect(events[0].recordedAt == "2023-11-14T22:13:20.001000Z")
@@ -24,8 +24,8 @@ struct AppendContractTests {
         #expect(events[1].occurredAt == "2017-01-05T08:00:00+07:00")
     }
 
-    @Test func aBatchWithOneBadLineAppendsNothingAndNamesTheLine() throws {
-        let log = try TemporaryLog()
+    @Test(arguments: AppendMode.allCases) func aBatchWithOneBadLineAppendsNothingAndNamesTheLine(mode: AppendMode) throws {
+        let log = try TemporaryLog(mode: mode)
         try log.append([Lines.founded])
         var lines = [Lines.opened(), Lines.criterion()]
         lines += (1...5).map { _ in Lines.score("BNCTW", "10") }
@@ -43,8 +43,8 @@ struct AppendContractTests {
         #expect(try log.all().count == 1)
     }
 
-    @Test func aMalformedLineInABatchAppendsNothing() throws {
-        let log = try TemporaryLog()
+    @Test(arguments: AppendMode.allCases) func aMalformedLineInABatchAppendsNothing(mode: AppendMode) throws {
+        let log = try TemporaryLog(mode: mode)
         do {
             try log.append(Lines.setup + ["{not json"])
             Issue.record("accepted malformed JSON")
@@ -54,15 +54,15 @@ struct AppendContractTests {
         #expect(try log.all().isEmpty)
     }
 
-    @Test func laterLinesSeeTheStateEarlierLinesLeave() throws {
-        let log = try TemporaryLog()
+    @Test(arguments: AppendMode.allCases) func laterLinesSeeTheStateEarlierLinesLeave(mode: AppendMode) throws {
+        let log = try TemporaryLog(mode: mode)
         let report = try log.append(Lines.setup + [Lines.score("BNCTW", "18"), Lines.score("UBKTTW", "19.5")])
         let year = try #require(report.years[StreamID(bloc: "BDTW", year: 2017)])
         #expect(year.standings.map(\.member) == ["UBKTTW", "BNCTW", "BKTTW"])
     }
 
-    @Test func theSameIdWithTheSameContentIsANoOp() throws {
-        let log = try TemporaryLog()
+    @Test(arguments: AppendMode.allCases) func theSameIdWithTheSameContentIsANoOp(mode: AppendMode) throws {
+        let log = try TemporaryLog(mode: mode)
         let id = "6f1c0a9b-3c1a-4f5e-9a7e-2d6f1c0a9b31"
         try log.append(Lines.setup + [Lines.score("BNCTW", "18", id: id)])
         let again = try log.append([Lines.score("BNCTW", "18.00", id: id.uppercased())])
@@ -72,8 +72,8 @@ struct AppendContractTests {
         #expect(try log.all().count == 4)
     }
 
-    @Test func theSameIdWithOtherContentIsRefused() throws {
-        let log = try TemporaryLog()
+    @Test(arguments: AppendMode.allCases) func theSameIdWithOtherContentIsRefused(mode: AppendMode) throws {
+        let log = try TemporaryLog(mode: mode)
         let id = "6f1c0a9b-3c1a-4f5e-9a7e-2d6f1c0a9b31"
         try log.append(Lines.setup + [Lines.score("BNCTW", "18", id: id)])
         #expect {
@@ -84,16 +84,16 @@ struct AppendContractTests {
         #expect(try log.all().count == 4)
     }
 
-    @Test func repeatedIdsInsideOneBatchAreOneEvent() throws {
-        let log = try TemporaryLog()
+    @Test(arguments: AppendMode.allCases) func repeatedIdsInsideOneBatchAreOneEvent(mode: AppendMode) throws {
+        let log = try TemporaryLog(mode: mode)
         let id = "6f1c0a9b-3c1a-4f5e-9a7e-2d6f1c0a9b31"
         let report = try log.append(Lines.setup + [Lines.score("BNCTW", "18", id: id), Lines.score("BNCTW", "18", id: id)])
         #expect(report.appended == 4)
         #expect(report.alreadyRecorded == 1)
     }
 
-    @Test func expectedVersionDetectsAConflict() throws {
-        let log = try TemporaryLog()
+    @Test(arguments: AppendMode.allCases) func expectedVersionDetectsAConflict(mode: AppendMode) throws {
+        let log = try TemporaryLog(mode: mode)
         try log.append(Lines.setup)
         let stale = #"{"type":"scores.finalized","bloc":"BDTW","year":2017,"actor":"BNCTW","expectedVersion":1}"#
         #expect {
@@ -105,17 +105,17 @@ struct AppendContractTests {
         #expect(try log.all().count == 4)
     }
 
-    @Test func recordedAtNeverGoesBackwards() throws {
-        let log = try TemporaryLog(clockStart: 1_800_000_000_000_000)
+    @Test(arguments: AppendMode.allCases) func recordedAtNeverGoesBackwards(mode: AppendMode) throws {
+        let log = try TemporaryLog(clockStart: 1_800_000_000_000_000, mode: mode)
         try log.append([Lines.founded])
         let earlier = try EventStore(path: log.path, create: false, clock: { 1_000_000 })
-        _ = try earlier.append([try Envelope.parse(line: Array(Lines.opened().utf8))])
+        _ = try earlier.append([AppendItem(line: 1, event: .success(try Envelope.parse(line: Array(Lines.opened().utf8))))], mode: mode)
         let events = try log.all()
         #expect(events[1].recordedAt == events[0].recordedAt)
     }
 
-    @Test func everyRowChainsFromThePrevious() throws {
-        let log = try TemporaryLog()
+    @Test(arguments: AppendMode.allCases) func everyRowChainsFromThePrevious(mode: AppendMode) throws {
+        let log = try TemporaryLog(mode: mode)
         try log.append(Lines.setup + [Lines.score("BNCTW", "18.5")])
         var previous = EventHashing.genesis
         try log.store.forEachEvent { event, prev in
@@ -144,8 +144,8 @@ struct AppendContractTests {
         }
     }
 
-    @Test func theBlocDefaultsToTheOnlyOne() throws {
-        let log = try TemporaryLog()
+    @Test(arguments: AppendMode.allCases) func theBlocDefaultsToTheOnlyOne(mode: AppendMode) throws {
+        let log = try TemporaryLog(mode: mode)
         #expect(throws: StoreError.self) { try log.store.resolveBloc(nil) }
         try log.append([Lines.founded])
         #expect(try log.store.resolveBloc(nil) == "BDTW")

@@ -8,8 +8,10 @@ final class TemporaryLog {
     let directory: URL
     let path: String
     let store: EventStore
+    let mode: AppendMode
 
-    init(clockStart: Int64 = 1_700_000_000_000_000) throws {
+    init(clockStart: Int64 = 1_700_000_000_000_000, mode: AppendMode = .inline) throws {
+        self.mode = mode
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-store-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         path = directory.appendingPathComponent("log.sqlite").path
@@ -29,7 +31,7 @@ final class TemporaryLog {
                 try Envelope.parse(line: Array(line.utf8), defaultActor: actor)
             })
         }
-        return try store.append(items)
+        return try store.append(items, mode: mode)
     }
 
     func all() throws -> [RecordedEvent] {

@@ -24,7 +24,7 @@ struct AppendCommand: ParsableCommand {
     func run() throws {
         let reader = try JSONLinesReader(path: file, defaultActor: try global.optionalActor())
         let store = try global.openStore(create: true)
-        let report = try store.append(reader)
+        let report = try store.append(reader, mode: .pipelined)
         if report.appended + report.alreadyRecorded == 0 {
             Console.line("nothing to append: the input holds no events")
             return
