@@ -4,11 +4,7 @@ public enum Envelope {
     public static let maximumLineBytes = 1 << 20
     public static let years = 1900...2999
 
-    static let inputFields: Set<String> = [
-        "type", "bloc", "year", "actor", "occurredAt", "data", "id", "expectedVersion", "correlation",
-    ]
-    /// Fields of the output format, accepted so that `export` re-imports; checked where they must agree.
-    static let outputFields: Set<String> = ["position", "stream", "version", "recordedAt", "prevHash", "hash", "schema"]
+    static let inputFields = ["type", "bloc", "year", "actor", "occurredAt", "data", "id", "expectedVersion", "correlation"]
 
     /// Parses one line; `defaultActor` fills in a missing `actor`.
     public static func parse<Bytes: Collection<UInt8>>(line bytes: Bytes, defaultActor: String? = nil) throws(ThiDuaError) -> ProposedEvent {
@@ -29,25 +25,22 @@ public enum Envelope {
     }
 
     public static func parse(object fields: JSONObject, defaultActor: String? = nil) throws(ThiDuaError) -> ProposedEvent {
-        if let unknown = fields.keys.sorted().first(where: { !inputFields.contains($0) && !outputFields.contains($0) }) {
-            throw ThiDuaError(code: "unknown-field", field: unknown, reason: "unknown envelope field",
-                              hint: "allowed: \(inputFields.sorted().joined(separator: ", "))")
-        }
-        let typeText = try string(fields, "type", required: true)!
+        let envelope = try EnvelopeFields(fields)
+        let typeText = try string(envelope.type, "type", required: true)!
         guard let type = EventType(rawValue: typeText) else {
             throw ThiDuaError(code: "unknown-type", field: "type", reason: "unknown event type \"\(typeText.prefix(40))\"",
                               hint: "see EventLog/EVENTS.md for the known types")
         }
         do {
-            return try parseFields(fields, type: type, defaultActor: defaultActor)
+            return try parseFields(envelope, type: type, defaultActor: defaultActor)
         } catch {
             throw error.of(type: typeText)
         }
     }
 
-    static func parseFields(_ fields: JSONObject, type: EventType, defaultActor: String?) throws(ThiDuaError) -> ProposedEvent {
-        let bloc = try Text.code(try string(fields, "bloc", required: true)!, field: "bloc")
-        let year = try integer(fields, "year")
+    static func parseFields(_ fields: EnvelopeFields, type: EventType, defaultActor: String?) throws(ThiDuaError) -> ProposedEvent {
+        let bloc = try Text.code(try string(fields.bloc, "bloc", required: true)!, field: "bloc")
+        let year = try integer(fields.year, "year")
         if type.isBlocStream, year != nil {
             throw ThiDuaError(code: "unexpected-field", field: "year", reason: "\(type.rawValue) is a bloc event and has no year",
                               hint: "remove \"year\"")
@@ -61,26 +54,26 @@ public enum Envelope {
                 throw ThiDuaError(code: "bad-year", field: "year", reason: "\(year) is not a year between \(years.lowerBound) and \(years.upperBound)")
             }
         }
-        guard let actorText = try string(fields, "actor") ?? defaultActor else {
+        guard let actorText = try string(fields.actor, "actor") ?? defaultActor else {
             throw ThiDuaError(code: "missing-field", field: "actor", reason: "missing; nobody is named as acting",
                               hint: "add \"actor\" (a member code or \"secretariat\") or pass --as")
         }
         let actor = try actorCode(actorText, field: "actor")
-        let occurredAt = try timestamp(fields, "occurredAt")
+        let occurredAt = try timestamp(fields.occurredAt, "occurredAt")
         let data: JSONObject
-        switch fields["data"] {
+        switch fields.data {
         case nil, .null?: data = [:]
         case .object(let object)?: data = try normalized(object, path: "data")
         case let other?:
             throw ThiDuaError(code: "wrong-type", field: "data", reason: "expected an object, found \(other.kindName)")
         }
-        let id = try string(fields, "id").map { text throws(ThiDuaError) in try uuid(text) }
-        let expectedVersion = try integer(fields, "expectedVersion")
+        let id = try string(fields.id, "id").map { text throws(ThiDuaError) in try uuid(text) }
+        let expectedVersion = try integer(fields.expectedVersion, "expectedVersion")
         if let expectedVersion, expectedVersion < 0 {
             throw ThiDuaError(code: "bad-version", field: "expectedVersion", reason: "\(expectedVersion) is negative",
                               hint: "use 0 for a stream with no events yet")
         }
-        var correlation = try string(fields, "correlation").map { text throws(ThiDuaError) in
+        var correlation = try string(fields.correlation, "correlation").map { text throws(ThiDuaError) in
             try Text.normalized(text, field: "correlation")
         }
         if correlation?.isEmpty == true { correlation = nil }
@@ -91,26 +84,30 @@ public enum Envelope {
     }
 
     /// Output-format fields are informational on input, but must not contradict the line.
-    static func checkOutputFields(_ fields: JSONObject, of event: ProposedEvent) throws(ThiDuaError) {
-        if let stream = try string(fields, "stream"), stream != event.stream.description {
+    static func checkOutputFields(_ fields: EnvelopeFields, of event: ProposedEvent) throws(ThiDuaError) {
+        guard fields.hasOutputFields else { return }
+        if let stream = try string(fields.stream, "stream"), stream != event.stream.description {
             throw ThiDuaError(code: "stream-mismatch", field: "stream",
                               reason: "\"\(stream.prefix(40))\" does not match bloc and year (\(event.stream))")
         }
-        if let schema = try integer(fields, "schema"), schema != EventType.currentSchema {
+        if let schema = try integer(fields.schema, "schema"), schema != EventType.currentSchema {
             throw ThiDuaError(code: "unknown-schema", field: "schema",
                               reason: "schema \(schema) of \(event.type.rawValue) is not known to this version of thidua",
                               hint: "upgrade thidua")
         }
-        for name in ["position", "version"] { _ = try integer(fields, name) }
-        for name in ["recordedAt", "prevHash", "hash"] { _ = try string(fields, name) }
+        _ = try integer(fields.position, "position")
+        _ = try integer(fields.version, "version")
+        _ = try string(fields.recordedAt, "recordedAt")
+        _ = try string(fields.prevHash, "prevHash")
+        _ = try string(fields.hash, "hash")
     }
 
     public static func actorCode(_ text: String, field: String) throws(ThiDuaError) -> String {
         text == Text.secretariat ? text : try Text.code(text, field: field)
     }
 
-    static func string(_ fields: JSONObject, _ name: String, required: Bool = false) throws(ThiDuaError) -> String? {
-        switch fields[name] {
+    static func string(_ value: JSON?, _ name: String, required: Bool = false) throws(ThiDuaError) -> String? {
+        switch value {
         case nil, .null?:
             if required {
                 throw ThiDuaError(code: "missing-field", field: name, reason: "missing")
@@ -121,8 +118,8 @@ public enum Envelope {
         }
     }
 
-    static func integer(_ fields: JSONObject, _ name: String) throws(ThiDuaError) -> Int? {
-        switch fields[name] {
+    static func integer(_ value: JSON?, _ name: String) throws(ThiDuaError) -> Int? {
+        switch value {
         case nil, .null?: return nil
         case .number(let number)?:
             guard let value = number.intValue else {
@@ -133,8 +130,8 @@ public enum Envelope {
         }
     }
 
-    static func timestamp(_ fields: JSONObject, _ name: String) throws(ThiDuaError) -> Timestamp? {
-        guard let text = try string(fields, name) else { return nil }
+    static func timestamp(_ value: JSON?, _ name: String) throws(ThiDuaError) -> Timestamp? {
+        guard let text = try string(value, name) else { return nil }
         do {
             return try Timestamp(parsing: text)
         } catch {
@@ -160,26 +157,37 @@ public enum Envelope {
 
     /// NFC-normalises every string in the data and checks control characters and length.
     static func normalized(_ object: JSONObject, path: String) throws(ThiDuaError) -> JSONObject {
-        var result: JSONObject = [:]
-        result.reserveCapacity(object.count)
-        for (key, value) in object {
-            result[key] = try normalized(value, path: "\(path).\(key)")
+        try normalizedMembers(object, path: { path }) ?? object
+    }
+
+    /// The object with its text normalised, or nil when it already is; paths are spelled out only for errors.
+    private static func normalizedMembers(_ object: JSONObject, path: () -> String) throws(ThiDuaError) -> JSONObject? {
+        var result: JSONObject?
+        for (index, member) in object.members.enumerated() {
+            if let changed = try normalized(member.value, path: { "\(path()).\(member.key)" }) {
+                if result == nil { result = object }
+                result!.replaceValue(at: index, with: changed)
+            }
         }
         return result
     }
 
-    static func normalized(_ value: JSON, path: String) throws(ThiDuaError) -> JSON {
+    private static func normalized(_ value: JSON, path: () -> String) throws(ThiDuaError) -> JSON? {
         switch value {
-        case .string(let text): return .string(try Text.normalized(text, field: path))
+        case .string(let text):
+            let normal = try Text.normalized(text, field: path())
+            return normal.utf8.elementsEqual(text.utf8) ? nil : .string(normal)
         case .array(let elements):
-            var out: [JSON] = []
-            out.reserveCapacity(elements.count)
+            var result: [JSON]?
             for (index, element) in elements.enumerated() {
-                out.append(try normalized(element, path: "\(path)[\(index)]"))
+                if let changed = try normalized(element, path: { "\(path())[\(index)]" }) {
+                    if result == nil { result = elements }
+                    result![index] = changed
+                }
             }
-            return .array(out)
-        case .object(let object): return .object(try normalized(object, path: path))
-        default: return value
+            return result.map(JSON.array)
+        case .object(let object): return try normalizedMembers(object, path: path).map(JSON.object)
+        default: return nil
         }
     }
 }

@@ -95,9 +95,28 @@ public struct CanonicalRow {
 
     /// A whole number as its decimal text.
     public mutating func append(_ value: Int64) {
-        var digits: [UInt8] = []
-        EventHashing.decimal(value, into: &digits)
-        digits.withUnsafeBytes { append($0) }
+        var length = value < 0 ? 2 : 1
+        var rest = value.magnitude
+        while rest >= 10 { rest /= 10; length += 1 }
+        appendDecimal(Int64(length))
+        bytes.append(UInt8(ascii: ":"))
+        appendDecimal(value)
+        bytes.append(UInt8(ascii: ","))
+    }
+
+    /// Calls `body` with the byte range of each field of canonical `bytes`, in order.
+    public static func forEachField(of bytes: UnsafeRawBufferPointer, _ body: (Int, UnsafeRawBufferPointer) -> Void) {
+        var at = 0, index = 0
+        while at < bytes.count {
+            var length = 0
+            while bytes[at] != UInt8(ascii: ":") {
+                length = length * 10 + Int(bytes[at] - UInt8(ascii: "0"))
+                at += 1
+            }
+            body(index, UnsafeRawBufferPointer(rebasing: bytes[(at + 1)..<(at + 1 + length)]))
+            at += length + 2
+            index += 1
+        }
     }
 
     private mutating func appendDecimal(_ value: Int64) { EventHashing.decimal(value, into: &bytes) }

@@ -17,7 +17,7 @@ extension JSON {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
-        case .number(let number): out.append(contentsOf: number.description.utf8)
+        case .number(let number): number.write(to: &out)
         case .string(let text): JSON.writeString(text, to: &out)
         case .array(let elements):
             out.append(UInt8(ascii: "["))
@@ -28,8 +28,9 @@ extension JSON {
             out.append(UInt8(ascii: "]"))
         case .object(let members):
             out.append(UInt8(ascii: "{"))
-            let sorted = members.members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-            for (offset, member) in sorted.enumerated() {
+            let precedes = { (a: (key: String, value: JSON), b: (key: String, value: JSON)) in a.key.utf8.lexicographicallyPrecedes(b.key.utf8) }
+            let inOrder = zip(members.members, members.members.dropFirst()).allSatisfy { precedes($0, $1) }
+            for (offset, member) in (inOrder ? members.members : members.members.sorted(by: precedes)).enumerated() {
                 if offset > 0 { out.append(UInt8(ascii: ",")) }
                 JSON.writeString(member.key, to: &out)
                 out.append(UInt8(ascii: ":"))

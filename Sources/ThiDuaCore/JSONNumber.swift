@@ -62,6 +62,27 @@ public struct JSONNumber: Hashable, Sendable, CustomStringConvertible {
         return text
     }
 
+    /// Writes `description`'s bytes without building the string.
+    func write(to out: inout [UInt8]) {
+        if isNegative { out.append(UInt8(ascii: "-")) }
+        var digits = digits
+        digits.withUTF8 { digits in
+            let whole = digits.count - scale
+            if whole <= 0 {
+                out.append(UInt8(ascii: "0"))
+                out.append(UInt8(ascii: "."))
+                out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: -whole))
+                out.append(contentsOf: digits)
+            } else {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[..<whole]))
+                if scale > 0 {
+                    out.append(UInt8(ascii: "."))
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[whole...]))
+                }
+            }
+        }
+    }
+
     /// The value as an integer, when it is one and fits.
     public var intValue: Int? {
         guard scale == 0, let magnitude = Int(digits) else { return nil }

@@ -27,12 +27,12 @@ public enum Text {
     }
 
     /// NFC-normalises free text and refuses control characters (other than tab and newline) and overlong text.
-    public static func normalized(_ text: String, field: String) throws(ThiDuaError) -> String {
+    public static func normalized(_ text: String, field: @autoclosure () -> String) throws(ThiDuaError) -> String {
         var ascii = true
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x20 && value != 0x0A && value != 0x09 || (0x7F...0x9F).contains(value) {
-                throw ThiDuaError(code: "control-character", field: field,
+                throw ThiDuaError(code: "control-character", field: field(),
                                   reason: "text holds the control character U+\(String(value, radix: 16, uppercase: true).leftPadded(4))",
                                   hint: "remove it")
             }
@@ -42,7 +42,7 @@ public enum Text {
         if !ascii || result.utf8.count > maximumLength {
             let count = result.unicodeScalars.count
             if count > maximumLength {
-                throw ThiDuaError(code: "text-too-long", field: field,
+                throw ThiDuaError(code: "text-too-long", field: field(),
                                   reason: "text has \(count) characters, the limit is \(maximumLength)",
                                   hint: "shorten it or put the full text in a document and cite it")
             }

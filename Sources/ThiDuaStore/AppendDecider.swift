@@ -61,8 +61,9 @@ struct AppendDecider {
                               hint: "someone appended since you read it; read the stream again and retry")
         }
         let decided = try states.decide(event, currentVersion: current)
+        let id = event.id ?? newID()
         var row = PendingRow(
-            position: head + 1, stream: stream, version: current + 1, id: event.id ?? newID(), type: event.type.rawValue,
+            position: head + 1, stream: stream, version: current + 1, id: id, type: event.type.rawValue,
             actor: event.actor, occurredAt: event.occurredAt?.text ?? start.recordedAt.text, recordedAt: start.recordedAt.text,
             correlation: event.correlation, data: data)
         states.evolve(decided, in: event.stream)
@@ -71,7 +72,7 @@ struct AppendDecider {
         head = row.position
         versions[stream] = row.version
         if event.year != nil { touchedYears[event.stream] = row.position }
-        record(AppendOutcome(line: line, position: row.position, stream: stream, version: row.version, id: row.id,
+        record(AppendOutcome(line: line, position: row.position, stream: stream, version: row.version, id: id,
                              type: event.type, alreadyRecorded: false))
         return row
     }

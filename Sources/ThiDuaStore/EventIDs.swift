@@ -12,6 +12,8 @@ final class EventIDs: @unchecked Sendable {
     private var counter: UInt64 = 0
     private let lock = NSLock()
 
+    private static let hex: StaticString = "0123456789abcdef"
+
     init() {
         var system = SystemRandomNumberGenerator()
         state = (system.next(), system.next(), system.next(), system.next() | 1)
@@ -46,17 +48,23 @@ final class EventIDs: @unchecked Sendable {
         let high = (lastMillisecond & 0xFFFF_FFFF_FFFF) << 16 | 0x7000 | counter
         let low = (next() & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
         lock.unlock()
-        let hex = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(36)
-        for (index, shift) in stride(from: 60, through: 0, by: -4).enumerated() {
-            if index == 8 || index == 12 { out.append(UInt8(ascii: "-")) }
-            out.append(hex[Int((high >> UInt64(shift)) & 0xF)])
+        return String(unsafeUninitializedCapacity: 36) { out in
+            Self.hex.withUTF8Buffer { hex in
+                var at = 0
+                func write(_ value: UInt64, dashesAt first: Int, _ second: Int) {
+                    for digit in 0..<16 {
+                        if digit == first || digit == second {
+                            out[at] = UInt8(ascii: "-")
+                            at += 1
+                        }
+                        out[at] = hex[Int((value >> UInt64(60 - 4 * digit)) & 0xF)]
+                        at += 1
+                    }
+                }
+                write(high, dashesAt: 8, 12)
+                write(low, dashesAt: 0, 4)
+                return at
+            }
         }
-        for (index, shift) in stride(from: 60, through: 0, by: -4).enumerated() {
-            if index == 0 || index == 4 { out.append(UInt8(ascii: "-")) }
-            out.append(hex[Int((low >> UInt64(shift)) & 0xF)])
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -16,34 +16,37 @@ struct EventInsert {
 
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
+    /// Binds the row's columns straight from its canonical bytes (fields in column order, EventLog/HASHING.md),
+    /// which outlive the step, so SQLite need not copy them.
     func execute(_ db: Database, _ row: PendingRow, hash: [UInt8]) throws {
         let s = statement.sqliteStatement
-        sqlite3_reset(s)
-        sqlite3_bind_int64(s, 1, row.position)
-        bind(s, 2, row.stream)
-        sqlite3_bind_int64(s, 3, row.version)
-        bind(s, 4, row.id)
-        bind(s, 5, row.type)
-        sqlite3_bind_int64(s, 6, Int64(EventType.currentSchema))
-        bind(s, 7, row.actor)
-        bind(s, 8, row.occurredAt)
-        bind(s, 9, row.recordedAt)
-        if let correlation = row.correlation { bind(s, 10, correlation) } else { sqlite3_bind_null(s, 10) }
-        bind(s, 11, row.data)
-        hash.withUnsafeBytes { _ = sqlite3_bind_blob(s, 12, $0.baseAddress, Int32($0.count), Self.transient) }
-        let code = sqlite3_step(s)
-        sqlite3_reset(s)
-        sqlite3_clear_bindings(s)
+        let code = row.canonical.withUnsafeBytes { canonical in
+            hash.withUnsafeBytes { hash in
+                sqlite3_reset(s)
+                CanonicalRow.forEachField(of: canonical) { index, field in
+                    let column = Int32(index + 1)
+                    switch index {
+                    case 0: sqlite3_bind_int64(s, column, row.position)
+                    case 2: sqlite3_bind_int64(s, column, row.version)
+                    case 5: sqlite3_bind_int64(s, column, Int64(EventType.currentSchema))
+                    case 9 where !row.hasCorrelation: sqlite3_bind_null(s, column)
+                    default:
+                        if let bytes = field.baseAddress {
+                            _ = sqlite3_bind_text(s, column, bytes.assumingMemoryBound(to: CChar.self), Int32(field.count), nil)
+                        } else {
+                            _ = sqlite3_bind_text(s, column, "", 0, Self.transient)
+                        }
+                    }
+                }
+                _ = sqlite3_bind_blob(s, 12, hash.baseAddress, Int32(hash.count), nil)
+                let code = sqlite3_step(s)
+                sqlite3_reset(s)
+                sqlite3_clear_bindings(s)
+                return code
+            }
+        }
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-        }
-    }
-
-    private func bind(_ s: OpaquePointer, _ index: Int32, _ text: String) {
-        var text = text
-        text.withUTF8 { buffer in
-            _ = sqlite3_bind_text(s, index, UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self),
-                                  Int32(buffer.count), Self.transient)
         }
     }
 }

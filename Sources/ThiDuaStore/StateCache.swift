@@ -3,12 +3,23 @@ import GRDB
 import ThiDuaCore
 
 /// Bloc and year states loaded from the log on first use and kept current through a batch.
+///
+/// The year being appended to sits in its own slot: a batch mostly appends to one year, and the
+/// slot spares each event two dictionary lookups and a copy of the year's state.
 struct StateCache {
     let db: Database
     var blocs: [String: BlocState] = [:]
-    var years: [StreamID: YearState] = [:]
+    private var others: [StreamID: YearState] = [:]
+    private var current: (stream: StreamID, state: YearState)?
 
     init(db: Database) { self.db = db }
+
+    /// Every year state the batch has loaded or changed.
+    var years: [StreamID: YearState] {
+        var all = others
+        if let current { all[current.stream] = current.state }
+        return all
+    }
 
     mutating func bloc(_ code: String) throws -> BlocState {
         if let known = blocs[code] { return known }
@@ -20,12 +31,14 @@ struct StateCache {
         return state
     }
 
-    /// The year's state: kept from earlier in the batch, else its current snapshot, else a fold of the log.
-    mutating func year(_ stream: StreamID, currentVersion: Int64) throws -> YearState {
-        if let known = years[stream] { return known }
-        let state = try YearSnapshot.load(stream, currentVersion: currentVersion, db) ?? Replay.fold(db, bloc: stream.bloc, year: stream.year ?? 0).state
-        years[stream] = state
-        return state
+    /// Makes `stream` the current year: kept from earlier in the batch, else its current snapshot, else a fold of the log.
+    private mutating func select(_ stream: StreamID, currentVersion: Int64) throws {
+        if current?.stream == stream { return }
+        if let previous = current { others[previous.stream] = previous.state }
+        let state = try others.removeValue(forKey: stream)
+            ?? YearSnapshot.load(stream, currentVersion: currentVersion, db)
+            ?? Replay.fold(db, bloc: stream.bloc, year: stream.year ?? 0).state
+        current = (stream, state)
     }
 
     /// Streams one stream's rows in version order.
@@ -38,16 +51,21 @@ struct StateCache {
 
     mutating func decide(_ event: ProposedEvent, currentVersion: Int64) throws -> DomainEvent {
         let bloc = try bloc(event.bloc)
-        let year = event.type.isBlocStream ? nil : try year(event.stream, currentVersion: currentVersion)
-        return try Decider.decide(event, bloc: bloc, year: year)
+        if event.type.isBlocStream { return try Decider.decide(event, bloc: bloc, year: nil) }
+        try select(event.stream, currentVersion: currentVersion)
+        return try Decider.decide(event, bloc: bloc, year: current!.state)
     }
 
     mutating func evolve(_ event: DomainEvent, in stream: StreamID) {
-        if stream.year == nil {
+        guard let year = stream.year else {
             blocs[stream.bloc]?.evolve(event)
+            return
+        }
+        let rules = blocs[stream.bloc]?.rules(forYear: year) ?? .defaults
+        if current?.stream == stream {
+            current!.state.evolve(event, rules: rules)
         } else {
-            let rules = blocs[stream.bloc]?.rules(forYear: stream.year!) ?? .defaults
-            years[stream]?.evolve(event, rules: rules)
+            others[stream]?.evolve(event, rules: rules)
         }
     }
 }

@@ -8,7 +8,9 @@ struct JSONTests {
         ("1e2", "100"), ("1.25E1", "12.5"), ("0.01", "0.01"), ("100", "100"), ("-3.10", "-3.1"), ("5e-3", "0.005"),
     ])
     func exactNumbers(text: String, canonical: String) throws {
-        #expect(try JSON.parse(text).canonicalText == canonical)
+        let value = try JSON.parse(text)
+        #expect(value.canonicalText == canonical)
+        if case .number(let number) = value { #expect(number.description == canonical) }
     }
 
     @Test("malformed JSON is refused with a column", arguments: [
