@@ -133,7 +133,14 @@ extension EventHashing {
     }
 
     static func decimal(_ value: UInt64, into out: inout [UInt8]) {
-        if value >= 10 { decimal(value / 10, into: &out) }
-        out.append(UInt8(ascii: "0") + UInt8(value % 10))
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var rest = value, at = 20
+            repeat {
+                at -= 1
+                digits[at] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[at...]))
+        }
     }
 }

@@ -26,15 +26,25 @@ extension JSON {
                 element.write(to: &out)
             }
             out.append(UInt8(ascii: "]"))
-        case .object(let members):
+        case .object(let object):
             out.append(UInt8(ascii: "{"))
-            let precedes = { (a: (key: String, value: JSON), b: (key: String, value: JSON)) in a.key.utf8.lexicographicallyPrecedes(b.key.utf8) }
-            let inOrder = zip(members.members, members.members.dropFirst()).allSatisfy { precedes($0, $1) }
-            for (offset, member) in (inOrder ? members.members : members.members.sorted(by: precedes)).enumerated() {
-                if offset > 0 { out.append(UInt8(ascii: ",")) }
-                JSON.writeString(member.key, to: &out)
-                out.append(UInt8(ascii: ":"))
-                member.value.write(to: &out)
+            let members = object.members
+            // Members in key order, found by an insertion sort of their indices: no array is allocated.
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: members.count) { order in
+                for index in members.indices {
+                    var at = index
+                    while at > 0, members[index].key.utf8.lexicographicallyPrecedes(members[order[at - 1]].key.utf8) {
+                        order[at] = order[at - 1]
+                        at -= 1
+                    }
+                    order[at] = index
+                }
+                for (offset, index) in order.enumerated() {
+                    if offset > 0 { out.append(UInt8(ascii: ",")) }
+                    JSON.writeString(members[index].key, to: &out)
+                    out.append(UInt8(ascii: ":"))
+                    members[index].value.write(to: &out)
+                }
             }
             out.append(UInt8(ascii: "}"))
         }
@@ -44,22 +54,32 @@ extension JSON {
 
     public static func writeString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-            case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-            case 0..<0x20:
-                out.append(contentsOf: Array("\\u00".utf8))
-                out.append(hexDigits[Int(byte >> 4)])
-                out.append(hexDigits[Int(byte & 0xF)])
-            default: out.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            var plain = 0
+            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<index]))
+                writeEscape(byte, to: &out)
+                plain = index + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain...]))
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    private static func writeEscape(_ byte: UInt8, to out: inout [UInt8]) {
+        out.append(0x5C)
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
+        case 0x0A: out.append(UInt8(ascii: "n"))
+        case 0x0D: out.append(UInt8(ascii: "r"))
+        case 0x09: out.append(UInt8(ascii: "t"))
+        case 0x08: out.append(UInt8(ascii: "b"))
+        case 0x0C: out.append(UInt8(ascii: "f"))
+        default:
+            out.append(contentsOf: "u00".utf8)
+            out.append(hexDigits[Int(byte >> 4)])
+            out.append(hexDigits[Int(byte & 0xF)])
+        }
     }
 }
