@@ -9,17 +9,8 @@ public enum EventHashing {
                                       schema: Int, actor: String, occurredAt: String, recordedAt: String,
                                       correlation: String?, data: String) -> [UInt8] {
         var row = CanonicalRow()
-        row.append(position)
-        row.append(stream)
-        row.append(version)
-        row.append(id)
-        row.append(type)
-        row.append(Int64(schema))
-        row.append(actor)
-        row.append(occurredAt)
-        row.append(recordedAt)
-        row.append(correlation ?? "")
-        row.append(data)
+        row.appendRow(position: position, stream: stream, version: version, id: id, type: type, schema: schema, actor: actor,
+                      occurredAt: occurredAt, recordedAt: recordedAt, correlation: correlation, data: data)
         return row.bytes
     }
 
@@ -79,6 +70,22 @@ public struct CanonicalRow {
     public init() { bytes.reserveCapacity(512) }
 
     public mutating func reset() { bytes.removeAll(keepingCapacity: true) }
+
+    /// Appends the fields of one event row in hashing order (`EventHashing.canonicalBytes`).
+    public mutating func appendRow(position: Int64, stream: String, version: Int64, id: String, type: String, schema: Int,
+                                   actor: String, occurredAt: String, recordedAt: String, correlation: String?, data: String) {
+        append(position)
+        append(stream)
+        append(version)
+        append(id)
+        append(type)
+        append(Int64(schema))
+        append(actor)
+        append(occurredAt)
+        append(recordedAt)
+        append(correlation ?? "")
+        append(data)
+    }
 
     /// `<byte length>:<bytes>,`
     public mutating func append(_ field: UnsafeRawBufferPointer) {

@@ -2,43 +2,56 @@ import GRDB
 import GRDBSQLite
 import ThiDuaCore
 
-/// The append path's one INSERT, bound through SQLite's C API: GRDB's `StatementArguments` boxes
-/// every value, which cost an import more than SQLite's own work on the row.
+/// The append path's INSERT of `count` rows at once, bound through SQLite's C API: GRDB's
+/// `StatementArguments` boxes every value, and one statement per row spends as much in starting and
+/// ending statements as in writing rows.
 struct EventInsert {
     let statement: Statement
+    let count: Int
 
-    init(_ db: Database) throws {
+    static let columns = 12
+
+    init(_ db: Database, rows count: Int) throws {
+        self.count = count
+        let row = "(" + Array(repeating: "?", count: Self.columns).joined(separator: ", ") + ")"
         statement = try db.cachedStatement(sql: """
             INSERT INTO event (position, stream, version, id, type, schema, actor, occurredAt, recordedAt, correlation, data, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES \(Array(repeating: row, count: count).joined(separator: ", "))
             """)
     }
 
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-    /// Binds the row's columns straight from its canonical bytes (fields in column order, EventLog/HASHING.md),
-    /// which outlive the step, so SQLite need not copy them.
-    func execute(_ db: Database, _ row: PendingRow, hash: [UInt8]) throws {
+    /// Inserts `rows`, whose canonical bytes lie one after another in `canonical` and whose hashes in `hashes`.
+    /// Every column is bound straight from those bytes (fields in column order, EventLog/HASHING.md),
+    /// which outlive the step, so SQLite copies nothing.
+    func execute(_ db: Database, _ rows: ArraySlice<PendingRow>, canonical: [UInt8], hashes: [UInt8]) throws {
+        precondition(rows.count == count && hashes.count == 32 * count)
         let s = statement.sqliteStatement
-        let code = row.canonical.withUnsafeBytes { canonical in
-            hash.withUnsafeBytes { hash in
+        let code = canonical.withUnsafeBytes { canonical in
+            hashes.withUnsafeBytes { hashes in
                 sqlite3_reset(s)
+                let fields = Self.columns - 1
                 CanonicalRow.forEachField(of: canonical) { index, field in
-                    let column = Int32(index + 1)
-                    switch index {
-                    case 0: sqlite3_bind_int64(s, column, row.position)
-                    case 2: sqlite3_bind_int64(s, column, row.version)
-                    case 5: sqlite3_bind_int64(s, column, Int64(EventType.currentSchema))
-                    case 9 where !row.hasCorrelation: sqlite3_bind_null(s, column)
+                    let row = rows[rows.startIndex + index / fields]
+                    let column = index % fields
+                    let parameter = Int32((index / fields) * Self.columns + column + 1)
+                    switch column {
+                    case 0: sqlite3_bind_int64(s, parameter, row.position)
+                    case 2: sqlite3_bind_int64(s, parameter, row.version)
+                    case 5: sqlite3_bind_int64(s, parameter, Int64(EventType.currentSchema))
+                    case 9 where row.correlation == nil: sqlite3_bind_null(s, parameter)
                     default:
                         if let bytes = field.baseAddress {
-                            _ = sqlite3_bind_text(s, column, bytes.assumingMemoryBound(to: CChar.self), Int32(field.count), nil)
+                            _ = sqlite3_bind_text(s, parameter, bytes.assumingMemoryBound(to: CChar.self), Int32(field.count), nil)
                         } else {
-                            _ = sqlite3_bind_text(s, column, "", 0, Self.transient)
+                            _ = sqlite3_bind_text(s, parameter, "", 0, Self.transient)
                         }
                     }
                 }
-                _ = sqlite3_bind_blob(s, 12, hash.baseAddress, Int32(hash.count), nil)
+                for index in 0..<count {
+                    _ = sqlite3_bind_blob(s, Int32((index + 1) * Self.columns), hashes.baseAddress! + 32 * index, 32, nil)
+                }
                 let code = sqlite3_step(s)
                 sqlite3_reset(s)
                 sqlite3_clear_bindings(s)

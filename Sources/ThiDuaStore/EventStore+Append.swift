@@ -8,6 +8,7 @@ public enum AppendMode: Sendable, CaseIterable {
     case inline
     /// Decided on a second thread, from a reader holding the log as it was before the batch, while this
     /// thread writes the rows: for imports, where either half alone would keep one core busy.
+    /// A log in memory is appended to inline.
     case pipelined
 }
 
@@ -25,7 +26,7 @@ extension EventStore {
                 try db.inTransaction(.immediate) {
                     let start = try BatchStart(db, clock: clock)
                     let batch: DecidedBatch
-                    switch mode {
+                    switch mode == .pipelined && !isInMemory ? .pipelined : AppendMode.inline {
                     case .inline:
                         batch = try appendInline(items, start: start, db)
                     case .pipelined:
@@ -85,7 +86,7 @@ extension EventStore {
         while true {
             switch pipe.take() {
             case .rows(let rows):
-                for row in rows { try writer.write(row) }
+                try writer.write(rows)
             case .lookup(let id):
                 pipe.reply(Result { try ExistingEvent.fetch(id: id, db) })
             case .decided(var batch):
@@ -96,6 +97,9 @@ extension EventStore {
             }
         }
     }
+
+    /// An in-memory log cannot be opened a second time, so it is always appended to inline.
+    var isInMemory: Bool { path.isEmpty || path == ":memory:" || path.hasPrefix("file::memory:") }
 
     /// The decider's connection: read-only, opened after the writer's BEGIN IMMEDIATE, so it sees the
     /// log exactly as it was before the batch.

@@ -1,27 +1,23 @@
 import ThiDuaCore
 
-/// One decided event, numbered and ready to chain and insert: its columns are the fields of its
-/// canonical bytes (EventLog/HASHING.md), which the writer hashes and binds without copying.
+/// One decided event, numbered and ready for the writer to chain and insert.
 struct PendingRow: Sendable {
     let position: Int64
+    let stream: String
     let version: Int64
-    let canonical: [UInt8]
-    let hasCorrelation: Bool
+    let id: String
+    let type: String
+    let actor: String
+    let occurredAt: String
+    let recordedAt: String
+    let correlation: String?
+    let data: String
     /// Set for `bloc.founded`: the bloc list gains this bloc in the same transaction.
     var foundedBloc: (code: String, name: String)?
 
-    init(position: Int64, stream: String, version: Int64, id: String, type: String, actor: String, occurredAt: String,
-         recordedAt: String, correlation: String?, data: String) {
-        self.position = position
-        self.version = version
-        self.hasCorrelation = correlation != nil
-        canonical = EventHashing.canonicalBytes(
-            position: position, stream: stream, version: version, id: id, type: type, schema: EventType.currentSchema,
-            actor: actor, occurredAt: occurredAt, recordedAt: recordedAt, correlation: correlation, data: data)
-    }
-
-    /// SHA-256(previous hash ‖ canonical bytes of this row).
-    func hash(chainedTo previous: [UInt8]) -> [UInt8] {
-        EventHashing.chain(previous: previous, canonical: canonical)
+    /// Appends the row's canonical bytes (EventLog/HASHING.md): what is hashed, and what the columns are bound from.
+    func appendCanonical(to row: inout CanonicalRow) {
+        row.appendRow(position: position, stream: stream, version: version, id: id, type: type, schema: EventType.currentSchema,
+                      actor: actor, occurredAt: occurredAt, recordedAt: recordedAt, correlation: correlation, data: data)
     }
 }
