@@ -1,5 +1,8 @@
 -- The SQLite schema of the thidua event log and its projections, exactly as the store creates it
 -- (a test compares them). See EventLog/HASHING.md for how each event row is chained.
+-- An import (`thidua append`) drops event_gap_free inside its own BEGIN IMMEDIATE transaction,
+-- checks the whole batch once, and recreates the trigger before COMMIT: no other connection ever
+-- sees the log without it.
 
 CREATE TABLE bloc_summary (
   code TEXT PRIMARY KEY, name TEXT NOT NULL, position INTEGER NOT NULL -- where it was founded

@@ -26,13 +26,12 @@ extension EventStore {
                 try db.inTransaction(.immediate) {
                     let start = try BatchStart(db, clock: clock)
                     let batch: DecidedBatch
-                    switch mode == .pipelined && !isInMemory ? .pipelined : AppendMode.inline {
-                    case .inline:
-                        batch = try appendInline(items, start: start, db)
-                    case .pipelined:
+                    if mode == .pipelined, !isInMemory {
                         let trigger = try SuspendedGapTrigger.suspend(db)
                         batch = try appendPipelined(items, start: start, db)
                         try trigger?.restore(after: batch, db)
+                    } else {
+                        batch = try appendInline(items, start: start, db)
                     }
                     report = batch.report
                     return .commit

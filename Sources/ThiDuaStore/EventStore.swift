@@ -23,8 +23,6 @@ public final class EventStore: Sendable {
         config.busyMode = .timeout(Self.busyTimeout)
         config.label = "thidua"
         config.prepareDatabase { db in
-            // Takes effect only on a new, empty file: 16 KiB pages make an import about a tenth faster (BENCHMARKS.md).
-            try db.execute(sql: "PRAGMA page_size = 16384")
             // WAL is set here rather than through GRDB's `.wal`, which would lower synchronous to NORMAL.
             try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = FULL")
