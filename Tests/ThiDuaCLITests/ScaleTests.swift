@@ -22,6 +22,8 @@ struct ScaleTests {
 
         let exported = try cli.write("export.jsonl", try cli.run("export").stdout)
         #expect(try cli.run("--db", cli.path("copy.sqlite"), "append", exported).status == 0)
+        let again = try cli.run("append", exported)
+        #expect(again.stdout.contains("0 event(s) appended, \(lines) already recorded"), "\(again)")
         for bloc in ["K001", "K002"] {
             for year in ["2017", "2018", "2019"] {
                 let replay = try cli.run("--bloc", bloc, "replay", "--year", year, "--format", "json").stdout
