@@ -111,7 +111,8 @@ public struct CanonicalRow {
         bytes.append(UInt8(ascii: ","))
     }
 
-    /// Calls `body` with the byte range of each field of canonical `bytes`, in order.
+    /// Calls `body` with the index and byte range of each field, in order. `bytes` must be netstrings
+    /// as this type writes them (one or more rows); anything else is a programming error.
     public static func forEachField(of bytes: UnsafeRawBufferPointer, _ body: (Int, UnsafeRawBufferPointer) -> Void) {
         var at = 0, index = 0
         while at < bytes.count {
