@@ -24,7 +24,7 @@ public final class EventStore: Sendable {
         config.label = "thidua"
         config.prepareDatabase { db in
             // WAL is set here rather than through GRDB's `.wal`, which would lower synchronous to NORMAL.
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try Self.enableWAL(db)
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         self.path = path
@@ -46,6 +46,23 @@ public final class EventStore: Sendable {
                 return
             } catch let error as DatabaseError where attempt < 10 && error.resultCode == .SQLITE_ERROR {
                 Thread.sleep(forTimeInterval: 0.01 * Double(attempt))
+            }
+        }
+    }
+
+    /// Puts a log in WAL mode. Processes creating the same new log at once race to switch it, and SQLite
+    /// answers the loser "database is locked" at once instead of waiting, so it asks again until the
+    /// busy timeout.
+    static func enableWAL(_ db: Database) throws {
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        while true {
+            do {
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                }
+                return
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.005)
             }
         }
     }
