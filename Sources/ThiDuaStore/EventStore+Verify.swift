@@ -42,6 +42,8 @@ extension EventStore {
         var previous = EventHashing.genesis
         var expectedPosition: Int64 = 1
         var versions: [String: Int64] = [:]
+        /// The previous row's stream and version; `versions` holds the others, so runs of one stream skip the dictionary.
+        var last = (stream: "", version: Int64(0))
         var digestSeen = false
         var canonical = CanonicalRow()
         func fail(_ position: Int64, _ reason: String) {
@@ -69,8 +71,9 @@ extension EventStore {
                          ? "the row is missing (the next row is at \(position)); rows were deleted"
                          : "positions are out of order")
                 }
-                if version != (versions[stream] ?? 0) + 1 {
-                    fail(position, "version \(string(2)) of \(stream) does not follow \(versions[stream] ?? 0)")
+                let before = stream == last.stream ? last.version : versions[stream] ?? 0
+                if version != before + 1 {
+                    fail(position, "version \(string(2)) of \(stream) does not follow \(before)")
                 }
                 if sqlite3_column_int(s, 12) == 0 { fail(position, "a column holds a value of the wrong type") }
                 canonical.reset()
@@ -83,7 +86,8 @@ extension EventStore {
                     fail(position, "the row does not match its hash; it was edited, or rows were reordered or removed before it")
                 }
             }
-            versions[stream] = version
+            if stream != last.stream, !last.stream.isEmpty { versions[last.stream] = last.version }
+            last = (stream, version)
             fold.add(stream: stream, position: position, version: version, type: string(4), actor: string(6), data: column(10))
             if let digest, digest.position == position {
                 digestSeen = true

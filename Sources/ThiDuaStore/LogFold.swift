@@ -7,6 +7,8 @@ struct LogFold {
     private var ledger = Ledger()
     private var streams: [String: StreamID] = [:]
     private var heads: [StreamID: (position: Int64, version: Int64)] = [:]
+    /// The stream of the previous event: runs of one stream skip the dictionaries.
+    private var last: (text: String, stream: StreamID)?
 
     mutating func add(stream text: String, position: Int64, version: Int64, type: String, actor: String, data: String) {
         var data = data
@@ -16,13 +18,16 @@ struct LogFold {
     mutating func add(stream text: String, position: Int64, version: Int64, type: String, actor: String,
                       data: UnsafeBufferPointer<UInt8>) {
         let stream: StreamID
-        if let known = streams[text] {
+        if let last, last.text == text {
+            stream = last.stream
+        } else if let known = streams[text] {
             stream = known
         } else {
             guard let parsed = StreamID(text) else { return }
             streams[text] = parsed
             stream = parsed
         }
+        last = (text, stream)
         if stream.year != nil { heads[stream] = (position, version) }
         guard let event = DomainEvent(type: type, actor: actor, data: data) else { return }
         ledger.fold(event, into: stream)

@@ -26,10 +26,8 @@ public struct Ledger: Sendable {
         if stream.year == nil {
             blocs[stream.bloc, default: BlocState(code: stream.bloc)].evolve(event)
         } else {
-            let rules = bloc(stream.bloc).rules(forYear: stream.year!)
-            var state = years.removeValue(forKey: stream) ?? YearState(bloc: stream.bloc, year: stream.year!)
-            state.evolve(event, rules: rules)
-            years[stream] = state
+            let rules = blocs[stream.bloc]?.rules(forYear: stream.year!) ?? .defaults
+            years[stream, default: YearState(bloc: stream.bloc, year: stream.year!)].evolve(event, rules: rules)
         }
     }
 }
