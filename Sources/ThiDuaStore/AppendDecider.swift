@@ -90,8 +90,7 @@ struct AppendDecider {
 
     mutating func version(of stream: String) throws -> Int64 {
         if let known = versions[stream] { return known }
-        let stored = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(version) FROM event WHERE stream = ?"),
-                                        arguments: [stream]) ?? 0
+        let stored = try EventStore.lastVersion(of: stream, db)
         versions[stream] = stored
         return stored
     }
@@ -102,10 +101,10 @@ struct AppendDecider {
         report.years = states.years
         var touched: [StreamID: (position: Int64, version: Int64, state: YearState)] = [:]
         for (stream, position) in touchedYears {
-            guard let state = states.years[stream] else { continue }
+            guard let state = report.years[stream] else { continue }
             touched[stream] = (position, versions[stream.description] ?? 0, state)
         }
-        return DecidedBatch(report: report, touchedYears: touched, head: head)
+        return DecidedBatch(report: report, touchedYears: touched)
     }
 }
 
@@ -131,6 +130,4 @@ struct DecidedBatch: Sendable {
     /// The report; its head is the writer's to fill in.
     var report: AppendReport
     var touchedYears: [StreamID: (position: Int64, version: Int64, state: YearState)]
-    /// The last position the batch wrote (the head before it, when it wrote nothing).
-    var head: Int64
 }

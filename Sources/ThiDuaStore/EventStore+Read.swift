@@ -33,6 +33,11 @@ extension EventStore {
         IFNULL(CAST(data AS TEXT), ''), IFNULL(CAST(hash AS BLOB), X'')
         """
 
+    /// The stream's last version in the log (0 for a stream with no events).
+    static func lastVersion(of stream: String, _ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(version) FROM event WHERE stream = ?"), arguments: [stream]) ?? 0
+    }
+
     static func recordedEvent(_ row: Row) -> RecordedEvent {
         RecordedEvent(position: row[0], stream: row[1], version: row[2], id: row[3], type: row[4], schema: row[5],
                       actor: row[6], occurredAt: row[7], recordedAt: row[8], correlation: row[9], data: row[10],

@@ -20,10 +20,9 @@ struct SuspendedGapTrigger {
     /// Checks that the batch ended where it numbered its rows, then recreates the trigger as it was.
     func restore(after batch: DecidedBatch, _ db: Database) throws {
         let last = try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(position), 0) FROM event") ?? 0
-        var gapFree = last == batch.head
+        var gapFree = last == batch.report.head?.position ?? 0
         for (stream, year) in batch.touchedYears where gapFree {
-            let stored = try Int64.fetchOne(db, sql: "SELECT MAX(version) FROM event WHERE stream = ?", arguments: [stream.description])
-            gapFree = stored == year.version
+            gapFree = try EventStore.lastVersion(of: stream.description, db) == year.version
         }
         guard gapFree else {
             throw DatabaseError(resultCode: .SQLITE_CONSTRAINT, message: "position and version must follow the last ones without gaps")
