@@ -4,8 +4,9 @@ import GRDBSQLite
 import ThiDuaCore
 
 extension EventStore {
-    /// Recomputes the chain from the first row, checks gap-free positions and versions, SQLite's
-    /// integrity and the append-only triggers, and optionally a digest written down earlier.
+    /// Recomputes the chain from the first row, checks gap-free positions and versions, the type of every
+    /// stored value, SQLite's integrity, that the schema is exactly thidua's (tables, indexes, triggers;
+    /// nothing added), and optionally a digest written down earlier.
     ///
     /// SQLite's integrity check runs on a second connection, on the other core, while this one
     /// reads the log once for both the chain and the replay that the projections are compared with.
@@ -16,11 +17,16 @@ extension EventStore {
         return try Self.translating {
             var report = try queue.read { db in
                 var report = VerifyReport()
-                let present = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
-                report.missingTriggers = Schema.triggerNames.filter { !present.contains($0) }
-                var fold = LogFold()
-                try Self.checkChain(db, digest: digest, into: &report, folding: &fold)
-                report.projectionProblems = try Self.projectionProblems(db, expected: fold.years)
+                report.schemaProblems = try SchemaCheck.problems(db)
+                report.missingTriggers = try SchemaCheck.missingTriggers(db)
+                do {
+                    var fold = LogFold()
+                    try Self.checkChain(db, digest: digest, into: &report, folding: &fold)
+                    report.projectionProblems = try Self.projectionProblems(db, expected: fold.years)
+                } catch let error as DatabaseError where !report.schemaProblems.isEmpty {
+                    // A log whose schema is not thidua's may not even be readable as one; the schema is the finding.
+                    report.schemaProblems.append("the log cannot be read as thidua's (\(error.message ?? "SQLite error"))")
+                }
                 return report
             }
             report.integrity = try integrity.result()
@@ -30,11 +36,12 @@ extension EventStore {
 
     /// Recomputes the chain row by row, reading columns straight from SQLite (no per-row strings
     /// but the stream), and feeds each row to the fold that the projections are compared with.
+    /// The same statement checks each value's stored type (`storedTypeProblem`), so that costs no second pass.
     static func checkChain(_ db: Database, digest: (position: Int64, hash: [UInt8])?, into report: inout VerifyReport,
                            folding fold: inout LogFold) throws {
         let statement = try db.makeStatement(sql: """
             SELECT position, stream, version, id, type, schema, actor, occurredAt, recordedAt, correlation, data, hash,
-                   typeof(version) = 'integer' AND typeof(schema) = 'integer'
+                   \(storedTypeProblem)
             FROM event ORDER BY position
             """)
         let s = statement.sqliteStatement
@@ -75,7 +82,7 @@ extension EventStore {
                 if version != before + 1 {
                     fail(position, "version \(string(2)) of \(stream) does not follow \(before)")
                 }
-                if sqlite3_column_int(s, 12) == 0 { fail(position, "a column holds a value of the wrong type") }
+                if sqlite3_column_type(s, 12) != SQLITE_NULL { fail(position, string(12) + "; the store never writes that, the row was altered") }
                 canonical.reset()
                 canonical.append(position)
                 for index: Int32 in 1...10 { canonical.append(UnsafeRawBufferPointer(column(index))) }
@@ -102,6 +109,29 @@ extension EventStore {
             fail(digest.position, "the log has no row at the digest's position \(digest.position); rows were deleted")
         }
     }
+}
+
+extension EventStore {
+    /// The type the store gives each column's values (an INTEGER column converts integer-looking text
+    /// back to an integer, but a BLOB keeps its type in any column, and with it the same bytes and hash).
+    static let storedTypes = [
+        ("position", "integer"), ("stream", "text"), ("version", "integer"), ("id", "text"), ("type", "text"),
+        ("schema", "integer"), ("actor", "text"), ("occurredAt", "text"), ("recordedAt", "text"),
+        ("data", "text"), ("hash", "blob"),
+    ]
+
+    /// An SQL expression that is NULL for a row stored as the store writes it, and otherwise says what is not.
+    /// `correlation` is NULL or non-empty text: the store writes NULL for no correlation, never ''.
+    static let storedTypeProblem: String = {
+        let columns = storedTypes.map { column, type in
+            "WHEN typeof(\(column)) <> '\(type)' THEN 'column \(column) holds a ' || typeof(\(column)) || ' value where the store writes \(type)'"
+        }
+        return "CASE " + columns.joined(separator: " ") + """
+             WHEN typeof(correlation) NOT IN ('null', 'text') THEN 'column correlation holds a ' || typeof(correlation) || ' value where the store writes text or NULL'\
+             WHEN correlation = '' THEN 'column correlation holds the empty text where the store writes NULL'\
+             WHEN length(hash) <> 32 THEN 'column hash holds ' || length(hash) || ' bytes where the store writes 32' END
+            """
+    }()
 }
 
 /// `PRAGMA integrity_check` on its own connection and thread.
