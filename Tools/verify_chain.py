@@ -162,7 +162,10 @@ def netstring(data):
 
 
 def schema_objects(connection):
-    rows = connection.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name").fetchall()
+    rows = connection.execute(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master "
+        "ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'view' THEN 1 WHEN 'index' THEN 2 ELSE 3 END, name"
+    ).fetchall()
     return [row for row in rows if not (row[0] == b"table" and text(row[1]) in STATISTICS)]
 
 
@@ -252,10 +255,10 @@ def check_chain(connection, digest):
                              "the row is missing (the next row is at %s); rows were deleted" % text(position)
                              if isinstance(position, int) and position > expected_position
                              else "positions are out of order")
-            elif not isinstance(version, int) or version != before + 1:
-                first_bad = (position, "version %s of %s does not follow %s" % (text(version), text(stream), before))
             elif problem is not None:
                 first_bad = (position, text(problem) + "; the store never writes that, the row was altered")
+            elif not isinstance(version, int) or version != before + 1:
+                first_bad = (position, "version %s of %s does not follow %s" % (text(version), text(stream), before))
             elif hashlib.sha256(previous + b"".join(netstring(field(value)) for value in row[:11])).digest() != stored:
                 first_bad = (position, "the row does not match its hash; it was edited, "
                                        "or rows were reordered or removed before it")

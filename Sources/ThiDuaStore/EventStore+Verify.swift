@@ -78,11 +78,11 @@ extension EventStore {
                          ? "the row is missing (the next row is at \(position)); rows were deleted"
                          : "positions are out of order")
                 }
+                if sqlite3_column_type(s, 12) != SQLITE_NULL { fail(position, string(12) + "; the store never writes that, the row was altered") }
                 let before = stream == last.stream ? last.version : versions[stream] ?? 0
                 if version != before + 1 {
                     fail(position, "version \(string(2)) of \(stream) does not follow \(before)")
                 }
-                if sqlite3_column_type(s, 12) != SQLITE_NULL { fail(position, string(12) + "; the store never writes that, the row was altered") }
                 canonical.reset()
                 canonical.append(position)
                 for index: Int32 in 1...10 { canonical.append(UnsafeRawBufferPointer(column(index))) }

@@ -31,7 +31,7 @@ enum SchemaCheck {
     static func objects(_ db: Database) throws -> [SchemaObject] {
         try Row.fetchAll(db, sql: """
             SELECT IFNULL(CAST(type AS TEXT), ''), IFNULL(CAST(name AS TEXT), ''), IFNULL(CAST(tbl_name AS TEXT), ''), CAST(sql AS TEXT)
-            FROM sqlite_master ORDER BY name
+            FROM sqlite_master ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'view' THEN 1 WHEN 'index' THEN 2 ELSE 3 END, name
             """).map { SchemaObject(type: $0[0], name: $0[1], table: $0[2], sql: $0[3]) }
             .filter { !($0.type == "table" && statistics.contains($0.name)) }
     }
