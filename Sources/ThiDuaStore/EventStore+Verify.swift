@@ -36,12 +36,11 @@ extension EventStore {
 
     /// Recomputes the chain row by row, reading columns straight from SQLite (no per-row strings
     /// but the stream), and feeds each row to the fold that the projections are compared with.
-    /// The same statement checks each value's stored type (`storedTypeProblem`), so that costs no second pass.
+    /// The same pass checks each value's stored type (`storedTypeProblem`), from the type SQLite reports for it.
     static func checkChain(_ db: Database, digest: (position: Int64, hash: [UInt8])?, into report: inout VerifyReport,
                            folding fold: inout LogFold) throws {
         let statement = try db.makeStatement(sql: """
-            SELECT position, stream, version, id, type, schema, actor, occurredAt, recordedAt, correlation, data, hash,
-                   \(storedTypeProblem)
+            SELECT position, stream, version, id, type, schema, actor, occurredAt, recordedAt, correlation, data, hash
             FROM event ORDER BY position
             """)
         let s = statement.sqliteStatement
@@ -67,6 +66,7 @@ extension EventStore {
             guard code == SQLITE_ROW else {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
             }
+            let typeProblem = report.firstBad == nil ? Self.storedTypeProblem(s) : nil
             let position = sqlite3_column_int64(s, 0)
             let stream = string(1)
             let version = sqlite3_column_int64(s, 2)
@@ -78,7 +78,7 @@ extension EventStore {
                          ? "the row is missing (the next row is at \(position)); rows were deleted"
                          : "positions are out of order")
                 }
-                if sqlite3_column_type(s, 12) != SQLITE_NULL { fail(position, string(12) + "; the store never writes that, the row was altered") }
+                if let typeProblem { fail(position, typeProblem + "; the store never writes that, the row was altered") }
                 let before = stream == last.stream ? last.version : versions[stream] ?? 0
                 if version != before + 1 {
                     fail(position, "version \(string(2)) of \(stream) does not follow \(before)")
@@ -112,26 +112,45 @@ extension EventStore {
 }
 
 extension EventStore {
-    /// The type the store gives each column's values (an INTEGER column converts integer-looking text
-    /// back to an integer, but a BLOB keeps its type in any column, and with it the same bytes and hash).
-    static let storedTypes = [
-        ("position", "integer"), ("stream", "text"), ("version", "integer"), ("id", "text"), ("type", "text"),
-        ("schema", "integer"), ("actor", "text"), ("occurredAt", "text"), ("recordedAt", "text"),
-        ("data", "text"), ("hash", "blob"),
+    /// The type the store gives each selected column's values, in `checkChain`'s column order; `correlation`
+    /// (9) is NULL or non-empty text, never '' (the store writes NULL for no correlation). An INTEGER column
+    /// turns integer-looking text back into an integer, but a BLOB keeps its type in any column, and with it
+    /// the same bytes and so the same hash: only its type gives it away.
+    static let storedTypes: [Int32] = [
+        SQLITE_INTEGER, SQLITE_TEXT, SQLITE_INTEGER, SQLITE_TEXT, SQLITE_TEXT, SQLITE_INTEGER,
+        SQLITE_TEXT, SQLITE_TEXT, SQLITE_TEXT, SQLITE_TEXT, SQLITE_TEXT, SQLITE_BLOB,
     ]
+    static let columnNames = ["position", "stream", "version", "id", "type", "schema", "actor", "occurredAt", "recordedAt",
+                              "correlation", "data", "hash"]
 
-    /// An SQL expression that is NULL for a row stored as the store writes it, and otherwise says what is not.
-    /// `correlation` is NULL or non-empty text: the store writes NULL for no correlation, never ''.
-    static let storedTypeProblem: String = {
-        let columns = storedTypes.map { column, type in
-            "WHEN typeof(\(column)) <> '\(type)' THEN 'column \(column) holds a ' || typeof(\(column)) || ' value where the store writes \(type)'"
+    /// What of the current row is not stored as the store writes it, or nil. Reads only each value's type
+    /// (a few instructions per column), so it must run before any column is read as text or converted.
+    static func storedTypeProblem(_ s: OpaquePointer) -> String? {
+        let expected = storedTypes
+        for index in expected.indices {
+            let type = sqlite3_column_type(s, Int32(index))
+            if type == expected[index] || index == 9 && type == SQLITE_NULL { continue }
+            return "column \(columnNames[index]) holds a \(typeName(type)) value where the store writes \(typeName(expected[index]))"
+                + (index == 9 ? " or NULL" : "")
         }
-        return "CASE " + columns.joined(separator: " ") + """
-             WHEN typeof(correlation) NOT IN ('null', 'text') THEN 'column correlation holds a ' || typeof(correlation) || ' value where the store writes text or NULL'\
-             WHEN correlation = '' THEN 'column correlation holds the empty text where the store writes NULL'\
-             WHEN length(hash) <> 32 THEN 'column hash holds ' || length(hash) || ' bytes where the store writes 32' END
-            """
-    }()
+        if sqlite3_column_type(s, 9) == SQLITE_TEXT, sqlite3_column_bytes(s, 9) == 0 {
+            return "column correlation holds the empty text where the store writes NULL"
+        }
+        if sqlite3_column_bytes(s, 11) != 32 {
+            return "column hash holds \(sqlite3_column_bytes(s, 11)) bytes where the store writes 32"
+        }
+        return nil
+    }
+
+    static func typeName(_ type: Int32) -> String {
+        switch type {
+        case SQLITE_INTEGER: "integer"
+        case SQLITE_FLOAT: "real"
+        case SQLITE_TEXT: "text"
+        case SQLITE_BLOB: "blob"
+        default: "null"
+        }
+    }
 }
 
 /// `PRAGMA integrity_check` on its own connection and thread.
