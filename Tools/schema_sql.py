@@ -3,6 +3,7 @@
 
 Usage: python3 Tools/schema_sql.py LOG.sqlite > EventLog/schema.sql
 (create a fresh log first, e.g. with `thidua --db "$(mktemp -d)/x.sqlite" init --bloc X --name x`).
+Then put the same statements in SCHEMA of Tools/verify_chain.py (a test compares the two).
 """
 import sqlite3
 import sys

@@ -1,36 +1,241 @@
 #!/usr/bin/env python3
-"""Independent verifier of a thidua event log (EventLog/HASHING.md), standard library only.
+"""Independent verifier of a thidua event log (EventLog/HASHING.md), Python standard library only.
 
-Usage: python3 Tools/verify_chain.py LOG.sqlite [--digest POS:HEX]
-Exit 0 when the chain recomputes (and the digest matches), 2 when it does not, 64 on usage errors.
+Usage: python3 verify_chain.py LOG.sqlite [--digest POS:HEX] [--quick]
+       python3 verify_chain.py --schema        print the schema it expects (EventLog/schema.sql)
+
+It checks what `thidua verify` checks of the record: the schema is exactly thidua's (the same
+tables, indexes and triggers, their SQL text unchanged, no trigger, view, table or index added);
+every value has the type the store writes; positions and stream versions follow without gaps;
+the SHA-256 chain recomputes; SQLite's integrity check passes (quick_check with --quick); and,
+with --digest, the row at POS still has that hash. It does not re-decide the events against the
+rules nor compare the projections: `thidua verify` does.
+The file is opened read-only and never changed.
+Exit 0 when intact, 2 when altered or not a thidua log, 64 on usage errors.
 """
 import hashlib
+import os
 import sqlite3
 import sys
+import urllib.parse
+
+# The schema thidua creates, exactly as EventLog/schema.sql gives it (a test keeps them equal),
+# and the table in which GRDB, the store's SQLite library, records the migrations applied.
+SCHEMA = """\
+CREATE TABLE bloc_summary (
+  code TEXT PRIMARY KEY, name TEXT NOT NULL, position INTEGER NOT NULL -- where it was founded
+);
+
+CREATE TABLE event (
+  position INTEGER PRIMARY KEY CHECK (position >= 1),
+  stream TEXT NOT NULL CHECK (length(stream) BETWEEN 1 AND 40),
+  version INTEGER NOT NULL CHECK (version >= 1),
+  id TEXT NOT NULL UNIQUE CHECK (length(id) = 36),
+  type TEXT NOT NULL,
+  schema INTEGER NOT NULL DEFAULT 1 CHECK (schema >= 1),
+  actor TEXT NOT NULL,
+  occurredAt TEXT NOT NULL,
+  recordedAt TEXT NOT NULL,
+  correlation TEXT,
+  data TEXT NOT NULL CHECK (json_valid(data) AND json_type(data) = 'object'),
+  hash BLOB NOT NULL CHECK (length(hash) = 32),
+  UNIQUE (stream, version)
+);
+
+CREATE TABLE year_award (
+  stream TEXT NOT NULL, ord INTEGER NOT NULL, member TEXT NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL,
+  basis TEXT, election TEXT, decision TEXT, date TEXT,
+  PRIMARY KEY (stream, member)
+);
+
+CREATE TABLE year_election (
+  stream TEXT NOT NULL, ord INTEGER NOT NULL, id TEXT NOT NULL, office TEXT NOT NULL, seats INTEGER NOT NULL,
+  method TEXT NOT NULL, award TEXT, candidates TEXT NOT NULL, ballots INTEGER NOT NULL, tally TEXT NOT NULL,
+  status TEXT NOT NULL, outcome TEXT NOT NULL, elected TEXT NOT NULL,
+  PRIMARY KEY (stream, id)
+);
+
+CREATE TABLE year_member (
+  stream TEXT NOT NULL, ord INTEGER NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, active INTEGER NOT NULL,
+  PRIMARY KEY (stream, code)
+);
+
+CREATE TABLE year_pact_clause (
+  stream TEXT NOT NULL, number INTEGER NOT NULL, text TEXT NOT NULL,
+  PRIMARY KEY (stream, number)
+);
+
+CREATE TABLE year_pact_signature (
+  stream TEXT NOT NULL, ord INTEGER NOT NULL, member TEXT NOT NULL, signatory TEXT NOT NULL, title TEXT,
+  PRIMARY KEY (stream, member)
+);
+
+CREATE TABLE year_snapshot (
+  stream TEXT PRIMARY KEY,
+  version INTEGER NOT NULL, -- the stream version the state includes
+  state TEXT NOT NULL CHECK (json_valid(state))
+);
+
+CREATE TABLE year_standing (
+  stream TEXT NOT NULL, ord INTEGER NOT NULL, rank INTEGER NOT NULL, member TEXT NOT NULL, name TEXT NOT NULL,
+  base INTEGER NOT NULL, bonus INTEGER NOT NULL, penalty INTEGER NOT NULL, total INTEGER NOT NULL, -- hundredths of a point
+  complete INTEGER NOT NULL,
+  PRIMARY KEY (stream, member)
+);
+
+CREATE TABLE year_summary (
+  stream TEXT PRIMARY KEY,
+  bloc TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  position INTEGER NOT NULL, -- the year's latest event
+  version INTEGER NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('unopened', 'open', 'finalized', 'closed')),
+  head TEXT,
+  deputies TEXT NOT NULL CHECK (json_valid(deputies)),
+  pact_in_force INTEGER NOT NULL
+);
+
+CREATE TRIGGER event_append_only_delete BEFORE DELETE ON event
+BEGIN SELECT RAISE(ABORT, 'the event log is append-only: DELETE refused'); END;
+
+CREATE TRIGGER event_append_only_update BEFORE UPDATE ON event
+BEGIN SELECT RAISE(ABORT, 'the event log is append-only: UPDATE refused'); END;
+
+CREATE TRIGGER event_gap_free BEFORE INSERT ON event
+WHEN NEW.position IS NOT (SELECT IFNULL(MAX(position), 0) + 1 FROM event)
+  OR NEW.version IS NOT (SELECT IFNULL(MAX(version), 0) + 1 FROM event WHERE stream = NEW.stream)
+BEGIN SELECT RAISE(ABORT, 'position and version must follow the last ones without gaps'); END;
+"""
+MIGRATIONS_TABLE = "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)"
+MIGRATIONS = [b"v1-event-log", b"v2-year-projections", b"v3-snapshots"]
+APPEND_ONLY_TRIGGERS = ["event_append_only_update", "event_append_only_delete", "event_gap_free"]
+# SQLite's planner statistics, written by ANALYZE: they never change a result.
+STATISTICS = {"sqlite_stat1", "sqlite_stat2", "sqlite_stat3", "sqlite_stat4"}
+
+# The type the store gives each column's values; correlation is NULL or non-empty text.
+STORED_TYPES = [
+    ("position", "integer"), ("stream", "text"), ("version", "integer"), ("id", "text"), ("type", "text"),
+    ("schema", "integer"), ("actor", "text"), ("occurredAt", "text"), ("recordedAt", "text"),
+    ("data", "text"), ("hash", "blob"),
+]
+STORED_TYPE_PROBLEM = (
+    "CASE "
+    + " ".join(
+        "WHEN typeof(%s) <> '%s' THEN 'column %s holds a ' || typeof(%s) || ' value where the store writes %s'"
+        % (column, kind, column, column, kind)
+        for column, kind in STORED_TYPES
+    )
+    + " WHEN typeof(correlation) NOT IN ('null', 'text')"
+    " THEN 'column correlation holds a ' || typeof(correlation) || ' value where the store writes text or NULL'"
+    " WHEN correlation = '' THEN 'column correlation holds the empty text where the store writes NULL'"
+    " WHEN length(hash) <> 32 THEN 'column hash holds ' || length(hash) || ' bytes where the store writes 32' END"
+)
 
 
-def netstring(text):
-    data = text.encode("utf-8")
+class Usage(Exception):
+    pass
+
+
+class NotALog(Exception):
+    pass
+
+
+def text(value):
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return "" if value is None else str(value)
+
+
+def field(value):
+    """A column's canonical bytes, as SQLite's sqlite3_column_text gives them (NULL is empty)."""
+    if value is None:
+        return b""
+    if isinstance(value, bytes):
+        return value
+    if isinstance(value, float):
+        return repr(value).encode("ascii")
+    return str(value).encode("utf-8")
+
+
+def netstring(data):
     return str(len(data)).encode("ascii") + b":" + data + b","
 
 
-def as_text(value):
-    if value is None:
-        return ""
-    if isinstance(value, bytes):
-        return value.decode("utf-8", "replace")
-    return str(value)
-
-
-def canonical(row):
-    return b"".join(netstring(as_text(value)) for value in row)
-
-
-def verify(path, digest=None):
-    connection = sqlite3.connect("file:%s?mode=ro" % path, uri=True)
+def schema_objects(connection):
     rows = connection.execute(
-        "SELECT position, stream, version, id, type, schema, actor, occurredAt, recordedAt, correlation, data, hash "
-        "FROM event ORDER BY position"
+        "SELECT type, name, tbl_name, sql FROM sqlite_master "
+        "ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'view' THEN 1 WHEN 'index' THEN 2 ELSE 3 END, name"
+    ).fetchall()
+    return [row for row in rows if not (row[0] == b"table" and text(row[1]) in STATISTICS)]
+
+
+def expected_objects():
+    memory = sqlite3.connect(":memory:")
+    memory.text_factory = bytes
+    memory.executescript(MIGRATIONS_TABLE + ";\n" + SCHEMA)
+    return schema_objects(memory)
+
+
+def schema_problems(connection):
+    expected = expected_objects()
+    found = schema_objects(connection)
+    problems = []
+    by_name = {}
+    for row in found:
+        if row[1] in by_name:
+            problems.append("sqlite_master holds %s twice; the schema was edited by hand" % text(row[1]))
+        by_name[row[1]] = row
+    for row in expected:
+        present = by_name.get(row[1])
+        if present is None:
+            problems.append("%s %s is missing; someone removed it" % (text(row[0]), text(row[1])))
+        elif present != row:
+            if present[0] == row[0]:
+                problems.append("%s %s is not the one thidua creates; its SQL was changed" % (text(row[0]), text(row[1])))
+            else:
+                problems.append("%s is a %s, not the %s thidua creates" % (text(row[1]), text(present[0]), text(row[0])))
+    known = {row[1] for row in expected}
+    for row in found:
+        if row[1] not in known:
+            on = "" if row[2] in (row[1], b"", None) else " on %s" % text(row[2])
+            problems.append("%s %s%s is not one thidua creates; someone added it" % (text(row[0]), text(row[1]), on))
+    if not problems:
+        applied = [row[0] for row in connection.execute("SELECT identifier FROM grdb_migrations ORDER BY 1")]
+        if applied != MIGRATIONS:
+            problems.append("grdb_migrations does not list exactly thidua's migrations (%s)"
+                            % ", ".join(text(name) for name in MIGRATIONS))
+    missing = [name for name in APPEND_ONLY_TRIGGERS
+               if not any(row[0] == b"trigger" and text(row[1]) == name for row in found)]
+    return problems, missing
+
+
+def open_read_only(path):
+    """Opens the log read-only; nothing is created or changed."""
+    if not os.path.exists(path):
+        raise Usage("no file at %s" % path)
+    if os.path.isdir(path):
+        raise Usage("%s is a directory; give the log file" % path)
+    if not os.access(path, os.R_OK):
+        raise Usage("cannot read %s: permission denied" % path)
+    absolute = urllib.parse.quote(os.path.abspath(path))
+    try:
+        connection = sqlite3.connect("file:%s?mode=ro" % absolute, uri=True)
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        # On read-only media SQLite may be unable to set up WAL shared memory. With no -wal file,
+        # no writer can be active there, so the main file alone is the whole log.
+        if os.path.exists(path + "-wal"):
+            raise
+        connection = sqlite3.connect("file:%s?mode=ro&immutable=1" % absolute, uri=True)
+    connection.text_factory = bytes
+    return connection
+
+
+def check_chain(connection, digest):
+    """Reads the log once: stored types, positions, versions, the chain and the digest."""
+    rows = connection.execute(
+        "SELECT position, stream, version, id, type, schema, actor, occurredAt, recordedAt, correlation, data, hash, "
+        + STORED_TYPE_PROBLEM + " FROM event ORDER BY position"
     )
     previous = bytes(32)
     expected_position = 1
@@ -38,51 +243,163 @@ def verify(path, digest=None):
     first_bad = None
     count = 0
     digest_ok = None
+    head = None
     for row in rows:
         count += 1
-        position, stream, version, stored = row[0], row[1], row[2], row[11]
-        stored = stored if isinstance(stored, bytes) else as_text(stored).encode("utf-8")
+        position, stream, version, stored, problem = row[0], row[1], row[2], row[11], row[12]
+        stored = field(stored)
         if first_bad is None:
+            before = versions.get(stream, 0)
             if position != expected_position:
-                first_bad = (expected_position, "row missing or out of order (found position %s)" % position)
-            elif not isinstance(version, int) or version != versions.get(stream, 0) + 1:
-                first_bad = (position, "version %r of %s does not follow %s" % (version, stream, versions.get(stream, 0)))
-            elif hashlib.sha256(previous + canonical(row[:11])).digest() != stored:
-                first_bad = (position, "row does not match its hash")
-        versions[stream] = version
+                first_bad = (expected_position,
+                             "the row is missing (the next row is at %s); rows were deleted" % text(position)
+                             if isinstance(position, int) and position > expected_position
+                             else "positions are out of order")
+            elif problem is not None:
+                first_bad = (position, text(problem) + "; the store never writes that, the row was altered")
+            elif not isinstance(version, int) or version != before + 1:
+                first_bad = (position, "version %s of %s does not follow %s" % (text(version), text(stream), before))
+            elif hashlib.sha256(previous + b"".join(netstring(field(value)) for value in row[:11])).digest() != stored:
+                first_bad = (position, "the row does not match its hash; it was edited, "
+                                       "or rows were reordered or removed before it")
+        versions[stream] = version if isinstance(version, int) else 0
         if digest is not None and digest[0] == position:
             digest_ok = stored == digest[1] and (first_bad is None or first_bad[0] > position)
         previous = stored
-        expected_position = position + 1
+        expected_position = position + 1 if isinstance(position, int) else expected_position + 1
+        head = (position, stored)
     if digest is not None and digest_ok is None:
         digest_ok = False
-    return count, previous, expected_position - 1, first_bad, digest_ok
+        if first_bad is None:
+            first_bad = (digest[0], "the log has no row at the digest's position %d; rows were deleted" % digest[0])
+    return count, head, first_bad, digest_ok
+
+
+def listed(problems, limit=5):
+    shown = "; ".join(problems[:limit])
+    return shown + ("; and %d more" % (len(problems) - limit) if len(problems) > limit else "")
+
+
+def verify(path, digest, quick):
+    try:
+        connection = open_read_only(path)
+        problems, missing = schema_problems(connection)
+    except sqlite3.OperationalError:
+        raise
+    except sqlite3.DatabaseError as error:
+        raise NotALog("%s is not a thidua log, or is damaged (%s)" % (path, error))
+    if not any(row[0] == b"table" and row[1] == b"event" for row in schema_objects(connection)):
+        raise NotALog("%s is not a thidua log: it has no event table" % path)
+    pragma = "quick_check" if quick else "integrity_check"
+    integrity = [text(row[0]) for row in connection.execute("PRAGMA " + pragma)]
+    unreadable = None
+    try:
+        count, head, first_bad, digest_ok = check_chain(connection, digest)
+    except sqlite3.DatabaseError as error:
+        if not problems:
+            raise
+        unreadable = str(error)
+        count, head, first_bad, digest_ok = 0, None, None, (False if digest else None)
+
+    print("rows: %d" % count)
+    print("sqlite %s: %s" % (pragma, "; ".join(integrity)))
+    print("append-only triggers: " + ("present" if not missing else "MISSING " + ", ".join(missing)))
+    print("schema: " + ("exactly the tables, indexes and triggers thidua creates" if not problems
+                        else "DIFFERS: " + listed(problems)))
+    if unreadable is not None:
+        print("chain: NOT READ: the event table cannot be read as thidua's (%s)" % unreadable)
+    elif first_bad is not None:
+        print("chain: BROKEN at position %s: %s" % (text(first_bad[0]), first_bad[1]))
+    elif head is None:
+        print("chain: intact (empty log)")
+    else:
+        print("chain: intact up to position %s, head %s" % (text(head[0]), head[1].hex()))
+    if digest is not None:
+        print("digest %d: %s" % (digest[0], "matches; the log up to it is unchanged" if digest_ok else "DOES NOT MATCH"))
+
+    if digest_ok is False:
+        return "the log no longer holds the digest at position %d; the record up to it was altered" % digest[0]
+    if first_bad is not None:
+        return "position %s: %s" % (text(first_bad[0]), first_bad[1])
+    if missing:
+        return "the append-only trigger %s is missing; someone removed it" % missing[0]
+    if problems:
+        return "the schema is not the one thidua creates: " + problems[0]
+    if integrity != ["ok"]:
+        return "SQLite integrity check failed: " + integrity[0]
+    print("verified")
+    return None
+
+
+def parse_arguments(argv):
+    path, digest, quick = None, None, False
+    arguments = list(argv)
+    while arguments:
+        argument = arguments.pop(0)
+        if argument == "--digest":
+            if not arguments or digest is not None:
+                raise Usage("--digest takes POS:HEX, as thidua digest prints it")
+            position, _, hex_hash = arguments.pop(0).partition(":")
+            try:
+                if not position.isascii() or not position.isdigit() or int(position) < 1:
+                    raise ValueError(position)
+                digest = (int(position), bytes.fromhex(hex_hash))
+            except ValueError:
+                digest = None
+            if digest is None or len(digest[1]) != 32:
+                raise Usage("--digest takes POS:HEX, as thidua digest prints it")
+        elif argument == "--quick":
+            quick = True
+        elif argument.startswith("-") and argument != "-" and path is None and not os.path.exists(argument):
+            raise Usage("unknown option %s" % argument)
+        elif path is None:
+            path = argument
+        else:
+            raise Usage("give one log file")
+    if path is None:
+        raise Usage("give the log file")
+    return path, digest, quick
 
 
 def main(argv):
-    if len(argv) not in (2, 4) or (len(argv) == 4 and argv[2] != "--digest"):
-        print(__doc__.strip(), file=sys.stderr)
+    if argv == ["--schema"]:
+        sys.stdout.write(SCHEMA)
+        return 0
+    if argv in (["-h"], ["--help"]):
+        print(__doc__.strip())
+        return 0
+    try:
+        path, digest, quick = parse_arguments(argv)
+    except Usage as usage:
+        print("error: %s" % usage, file=sys.stderr)
+        print(__doc__.strip().splitlines()[2], file=sys.stderr)
         return 64
-    digest = None
-    if len(argv) == 4:
-        try:
-            position, hex_hash = argv[3].split(":")
-            digest = (int(position), bytes.fromhex(hex_hash))
-        except ValueError:
-            print("error: --digest takes POS:HEX", file=sys.stderr)
-            return 64
-    count, head, head_position, first_bad, digest_ok = verify(argv[1], digest)
-    print("rows: %d" % count)
-    if digest is not None:
-        print("digest %d: %s" % (digest[0], "matches" if digest_ok else "DOES NOT MATCH"))
-    if first_bad is not None:
-        print("chain: BROKEN at position %d: %s" % first_bad)
+    try:
+        failure = verify(path, digest, quick)
+    except Usage as usage:
+        print("error: %s" % usage, file=sys.stderr)
+        return 64
+    except NotALog as error:
+        print("error: %s" % error, file=sys.stderr)
         return 2
-    if digest_ok is False:
+    except (sqlite3.Error, OSError) as error:
+        print("error: cannot verify %s: %s" % (path, " ".join(str(error).split())), file=sys.stderr)
         return 2
-    print("chain: intact up to position %d, head %s" % (head_position, head.hex()))
+    if failure is not None:
+        print("error: verify: " + failure, file=sys.stderr)
+        return 2
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    try:
+        status = main(sys.argv[1:])
+        sys.stdout.flush()
+    except KeyboardInterrupt:
+        status = 130
+    except BrokenPipeError:
+        status = 0
+    except Exception as error:  # never a traceback: one line, and the log is not proven intact
+        print("error: cannot verify: %s" % " ".join(str(error).split()), file=sys.stderr)
+        status = 2
+    sys.exit(status)

@@ -35,7 +35,10 @@ struct AppendDecider {
     mutating func decide(_ item: AppendItem) throws -> PendingRow? {
         let event: ProposedEvent
         switch item.event {
-        case .success(let parsed): event = parsed
+        case .success(var parsed):
+            // An empty correlation is no correlation: the store writes NULL, never '' (EventLog/HASHING.md).
+            if parsed.correlation?.isEmpty == true { parsed.correlation = nil }
+            event = parsed
         case .failure(let error): throw StoreError.rejected(error.at(line: item.line))
         }
         do {

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import ThiDuaCore
 
@@ -63,10 +64,23 @@ struct AppendWriter {
 
     /// Rewrites the projections and snapshot of every year the batch touched, in the same transaction.
     func finish(_ batch: inout DecidedBatch) throws {
+        try confirmHead()
         batch.report.head = head.position > 0 ? head : nil
         for (_, year) in batch.touchedYears {
             try YearProjection(state: year.state, position: year.position, version: year.version).write(db)
             try YearSnapshot.write(year.state, version: year.version, db)
+        }
+    }
+
+    /// The log ends with the row this batch wrote last (or began with), as decided: nothing was dropped or added behind its back.
+    private func confirmHead() throws {
+        let last = try Row.fetchOne(db, sql: "SELECT position, hash IS ? FROM event ORDER BY position DESC LIMIT 1",
+                                    arguments: [Data(head.hash)])
+        let position: Int64 = last?[0] ?? 0
+        let sameHash: Bool = last?[1] ?? false
+        guard position == head.position, position == 0 || sameHash else {
+            throw StoreError.database("the log ends at position \(position) after the batch, not at \(head.position) as written; "
+                                      + "something in the file that thidua did not create changed the insert (run thidua verify); nothing was appended")
         }
     }
 }

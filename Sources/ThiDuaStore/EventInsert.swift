@@ -20,6 +20,13 @@ struct EventInsert {
             """)
     }
 
+    /// SQLite reported success but kept fewer rows than it was given: something in the file (a trigger
+    /// that is not thidua's, `RAISE(IGNORE)`) dropped them. The batch is rolled back, never reported as appended.
+    static func notStored(_ stored: Int32, of count: Int) -> StoreError {
+        .database("SQLite stored \(stored) of the \(count) event row(s) it was given, without an error; something in the file "
+                  + "that thidua did not create discarded them (run thidua verify); nothing was appended")
+    }
+
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     /// Inserts `rows`, whose canonical bytes lie one after another in `canonical` and whose hashes in `hashes`.
@@ -28,6 +35,7 @@ struct EventInsert {
     func execute(_ db: Database, _ rows: ArraySlice<PendingRow>, canonical: [UInt8], hashes: [UInt8]) throws {
         precondition(rows.count == count && hashes.count == 32 * count)
         let s = statement.sqliteStatement
+        var stored: Int32 = 0
         let code = canonical.withUnsafeBytes { canonical in
             hashes.withUnsafeBytes { hashes in
                 sqlite3_reset(s)
@@ -53,6 +61,7 @@ struct EventInsert {
                     _ = sqlite3_bind_blob(s, Int32((index + 1) * Self.columns), hashes.baseAddress! + 32 * index, 32, nil)
                 }
                 let code = sqlite3_step(s)
+                stored = sqlite3_changes(db.sqliteConnection)
                 sqlite3_reset(s)
                 sqlite3_clear_bindings(s)
                 return code
@@ -61,5 +70,6 @@ struct EventInsert {
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }
+        guard stored == count else { throw Self.notStored(stored, of: count) }
     }
 }

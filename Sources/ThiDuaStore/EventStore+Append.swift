@@ -24,6 +24,9 @@ extension EventStore {
                 try db.execute(sql: "PRAGMA cache_size = -65536")
                 var report = AppendReport()
                 try db.inTransaction(.immediate) {
+                    if let problem = try SchemaCheck.problems(db).first {
+                        throw StoreError.database("the log's schema is not the one thidua creates (\(problem)); run thidua verify; nothing was appended")
+                    }
                     let start = try BatchStart(db, clock: clock)
                     let batch: DecidedBatch
                     if mode == .pipelined, !isInMemory {

@@ -4,8 +4,9 @@ import GRDBSQLite
 import ThiDuaCore
 
 extension EventStore {
-    /// Recomputes the chain from the first row, checks gap-free positions and versions, SQLite's
-    /// integrity and the append-only triggers, and optionally a digest written down earlier.
+    /// Recomputes the chain from the first row, checks gap-free positions and versions, the type of every
+    /// stored value, SQLite's integrity, that the schema is exactly thidua's (tables, indexes, triggers;
+    /// nothing added), and optionally a digest written down earlier.
     ///
     /// SQLite's integrity check runs on a second connection, on the other core, while this one
     /// reads the log once for both the chain and the replay that the projections are compared with.
@@ -16,11 +17,16 @@ extension EventStore {
         return try Self.translating {
             var report = try queue.read { db in
                 var report = VerifyReport()
-                let present = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
-                report.missingTriggers = Schema.triggerNames.filter { !present.contains($0) }
-                var fold = LogFold()
-                try Self.checkChain(db, digest: digest, into: &report, folding: &fold)
-                report.projectionProblems = try Self.projectionProblems(db, expected: fold.years)
+                report.schemaProblems = try SchemaCheck.problems(db)
+                report.missingTriggers = try SchemaCheck.missingTriggers(db)
+                do {
+                    var fold = LogFold()
+                    try Self.checkChain(db, digest: digest, into: &report, folding: &fold)
+                    report.projectionProblems = try Self.projectionProblems(db, expected: fold.years)
+                } catch let error as DatabaseError where !report.schemaProblems.isEmpty {
+                    // A log whose schema is not thidua's may not even be readable as one; the schema is the finding.
+                    report.schemaProblems.append("the log cannot be read as thidua's (\(error.message ?? "SQLite error"))")
+                }
                 return report
             }
             report.integrity = try integrity.result()
@@ -30,11 +36,11 @@ extension EventStore {
 
     /// Recomputes the chain row by row, reading columns straight from SQLite (no per-row strings
     /// but the stream), and feeds each row to the fold that the projections are compared with.
+    /// The same pass checks each value's stored type (`storedTypeProblem`), from the type SQLite reports for it.
     static func checkChain(_ db: Database, digest: (position: Int64, hash: [UInt8])?, into report: inout VerifyReport,
                            folding fold: inout LogFold) throws {
         let statement = try db.makeStatement(sql: """
-            SELECT position, stream, version, id, type, schema, actor, occurredAt, recordedAt, correlation, data, hash,
-                   typeof(version) = 'integer' AND typeof(schema) = 'integer'
+            SELECT position, stream, version, id, type, schema, actor, occurredAt, recordedAt, correlation, data, hash
             FROM event ORDER BY position
             """)
         let s = statement.sqliteStatement
@@ -60,6 +66,7 @@ extension EventStore {
             guard code == SQLITE_ROW else {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
             }
+            let typeProblem = report.firstBad == nil ? Self.storedTypeProblem(s) : nil
             let position = sqlite3_column_int64(s, 0)
             let stream = string(1)
             let version = sqlite3_column_int64(s, 2)
@@ -71,11 +78,11 @@ extension EventStore {
                          ? "the row is missing (the next row is at \(position)); rows were deleted"
                          : "positions are out of order")
                 }
+                if let typeProblem { fail(position, typeProblem + "; the store never writes that, the row was altered") }
                 let before = stream == last.stream ? last.version : versions[stream] ?? 0
                 if version != before + 1 {
                     fail(position, "version \(string(2)) of \(stream) does not follow \(before)")
                 }
-                if sqlite3_column_int(s, 12) == 0 { fail(position, "a column holds a value of the wrong type") }
                 canonical.reset()
                 canonical.append(position)
                 for index: Int32 in 1...10 { canonical.append(UnsafeRawBufferPointer(column(index))) }
@@ -100,6 +107,48 @@ extension EventStore {
         if let digest, !digestSeen {
             report.digest = (digest.position, false)
             fail(digest.position, "the log has no row at the digest's position \(digest.position); rows were deleted")
+        }
+    }
+}
+
+extension EventStore {
+    /// The type the store gives each selected column's values, in `checkChain`'s column order; `correlation`
+    /// (9) is NULL or non-empty text, never '' (the store writes NULL for no correlation). An INTEGER column
+    /// turns integer-looking text back into an integer, but a BLOB keeps its type in any column, and with it
+    /// the same bytes and so the same hash: only its type gives it away.
+    static let storedTypes: [Int32] = [
+        SQLITE_INTEGER, SQLITE_TEXT, SQLITE_INTEGER, SQLITE_TEXT, SQLITE_TEXT, SQLITE_INTEGER,
+        SQLITE_TEXT, SQLITE_TEXT, SQLITE_TEXT, SQLITE_TEXT, SQLITE_TEXT, SQLITE_BLOB,
+    ]
+    static let columnNames = ["position", "stream", "version", "id", "type", "schema", "actor", "occurredAt", "recordedAt",
+                              "correlation", "data", "hash"]
+
+    /// What of the current row is not stored as the store writes it, or nil. Reads only each value's type
+    /// (a few instructions per column), so it must run before any column is read as text or converted.
+    static func storedTypeProblem(_ s: OpaquePointer) -> String? {
+        let expected = storedTypes
+        for index in expected.indices {
+            let type = sqlite3_column_type(s, Int32(index))
+            if type == expected[index] || index == 9 && type == SQLITE_NULL { continue }
+            return "column \(columnNames[index]) holds a \(typeName(type)) value where the store writes \(typeName(expected[index]))"
+                + (index == 9 ? " or NULL" : "")
+        }
+        if sqlite3_column_type(s, 9) == SQLITE_TEXT, sqlite3_column_bytes(s, 9) == 0 {
+            return "column correlation holds the empty text where the store writes NULL"
+        }
+        if sqlite3_column_bytes(s, 11) != 32 {
+            return "column hash holds \(sqlite3_column_bytes(s, 11)) bytes where the store writes 32"
+        }
+        return nil
+    }
+
+    static func typeName(_ type: Int32) -> String {
+        switch type {
+        case SQLITE_INTEGER: "integer"
+        case SQLITE_FLOAT: "real"
+        case SQLITE_TEXT: "text"
+        case SQLITE_BLOB: "blob"
+        default: "null"
         }
     }
 }

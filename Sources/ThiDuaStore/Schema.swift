@@ -1,6 +1,7 @@
 import GRDB
 
-/// The SQLite schema of the log (EventLog/schema.sql holds the same text; a test compares them).
+/// The SQLite schema of the log (EventLog/schema.sql and Tools/verify_chain.py hold the same text; tests compare them).
+/// `verify` and every append require a log's schema to be exactly this (`SchemaCheck`).
 enum Schema {
     static let events = """
         CREATE TABLE event (

@@ -7,6 +7,8 @@ public struct VerifyReport: Sendable {
     /// `PRAGMA integrity_check` lines; `["ok"]` when sound.
     public var integrity: [String] = []
     public var missingTriggers: [String] = []
+    /// How the schema differs from the one thidua creates (each naming the table, index, trigger or view).
+    public var schemaProblems: [String] = []
     /// The first position whose row does not follow from the chain, and why.
     public var firstBad: (position: Int64, reason: String)?
     /// The digest checked, and whether the log still holds that hash at that position.
@@ -15,7 +17,7 @@ public struct VerifyReport: Sendable {
     public var projectionProblems: [String] = []
 
     public var isIntact: Bool {
-        integrity == ["ok"] && missingTriggers.isEmpty && firstBad == nil && digest?.matches != false && projectionProblems.isEmpty
+        integrity == ["ok"] && missingTriggers.isEmpty && schemaProblems.isEmpty && firstBad == nil && digest?.matches != false && projectionProblems.isEmpty
     }
 }
 
@@ -31,6 +33,7 @@ public struct VerificationFailure: Error, Sendable, CustomStringConvertible {
         }
         if let bad = report.firstBad { return "verify: position \(bad.position): \(bad.reason)" }
         if let trigger = report.missingTriggers.first { return "verify: the append-only trigger \(trigger) is missing; someone removed it" }
+        if let problem = report.schemaProblems.first { return "verify: the schema is not the one thidua creates: \(problem)" }
         if report.integrity != ["ok"] { return "verify: SQLite integrity check failed: \(report.integrity.first ?? "?")" }
         return "verify: projections differ from the log: \(report.projectionProblems.first ?? "?"); run thidua rebuild"
     }

@@ -50,7 +50,10 @@ struct PipelinedAppendTests {
 
     @Test func aWriterFailureStopsTheDeciderAndRollsBack() throws {
         let log = try TemporaryLog(mode: .pipelined)
-        try log.raw { try $0.execute(sql: "CREATE TRIGGER boom BEFORE INSERT ON event WHEN NEW.position = 700 BEGIN SELECT RAISE(ABORT, 'boom'); END") }
+        // On the writer's own connection: a trigger in the file would be refused before the batch starts.
+        try log.store.queue.inDatabase {
+            try $0.execute(sql: "CREATE TEMP TRIGGER boom BEFORE INSERT ON main.event WHEN NEW.position = 700 BEGIN SELECT RAISE(ABORT, 'boom'); END")
+        }
         #expect {
             try log.append(Self.many)
         } throws: { error in

@@ -92,6 +92,51 @@ struct VerifyContractTests {
         try log.raw { try $0.execute(sql: "DROP TRIGGER event_append_only_delete") }
         let report = try log.store.verify()
         #expect(report.missingTriggers == ["event_append_only_delete"])
+        #expect(report.schemaProblems == ["trigger event_append_only_delete is missing; someone removed it"])
         #expect(!report.isIntact)
+    }
+
+    @Test("a schema that is not exactly thidua's is reported, naming the object", arguments: [
+        ("CREATE TRIGGER quiet BEFORE INSERT ON event BEGIN SELECT RAISE(IGNORE); END", "trigger quiet on event is not one thidua creates"),
+        ("DROP TRIGGER event_gap_free; CREATE TRIGGER event_gap_free BEFORE INSERT ON event BEGIN SELECT 1; END",
+         "trigger event_gap_free is not the one thidua creates"),
+        ("CREATE VIEW everything AS SELECT * FROM event", "view everything is not one thidua creates"),
+        ("CREATE INDEX by_actor ON event (actor)", "index by_actor on event is not one thidua creates"),
+        ("CREATE TABLE notes (x)", "table notes is not one thidua creates"),
+        ("DROP TABLE year_award", "table year_award is missing"),
+        ("DELETE FROM grdb_migrations WHERE identifier = 'v3-snapshots'", "grdb_migrations does not list exactly thidua's migrations"),
+    ])
+    func aForeignSchemaIsReported(sql: String, problem: String) throws {
+        let log = try populated()
+        try log.raw { try $0.execute(sql: sql) }
+        let report = try log.store.verify()
+        #expect(report.schemaProblems.contains { $0.hasPrefix(problem) }, "\(report.schemaProblems)")
+        #expect(report.firstBad == nil)
+        #expect(!report.isIntact)
+        #expect(VerificationFailure(report: report).description.contains(problem))
+    }
+
+    @Test func plannerStatisticsAreNotAFinding() throws {
+        let log = try populated()
+        try log.raw { try $0.execute(sql: "ANALYZE") }
+        #expect(try log.store.verify().isIntact)
+    }
+
+    @Test("a value stored with another type is reported at its position", arguments: [
+        ("UPDATE event SET type = CAST(type AS BLOB) WHERE position = 5", Int64(5), "column type holds a blob value"),
+        ("UPDATE event SET actor = CAST(actor AS BLOB) WHERE position = 6", Int64(6), "column actor holds a blob value"),
+        ("UPDATE event SET version = CAST(version AS BLOB) WHERE position = 7", Int64(7), "column version holds a blob value"),
+        ("UPDATE event SET data = CAST(data AS BLOB) WHERE position = 8", Int64(8), "column data holds a blob value"),
+        ("UPDATE event SET recordedAt = CAST(recordedAt AS BLOB) WHERE position = 2", Int64(2), "column recordedAt holds a blob value"),
+        ("UPDATE event SET correlation = '' WHERE position = 4", Int64(4), "column correlation holds the empty text"),
+        ("UPDATE event SET correlation = x'41' WHERE position = 4", Int64(4), "column correlation holds a blob value"),
+    ])
+    func aStoredTypeIsChecked(sql: String, position: Int64, reason: String) throws {
+        let log = try populated()
+        try tamper(log, sql)
+        let report = try log.store.verify()
+        #expect(report.firstBad?.position == position)
+        #expect(report.firstBad?.reason.hasPrefix(reason) == true, "\(String(describing: report.firstBad))")
+        #expect(report.schemaProblems.isEmpty)
     }
 }

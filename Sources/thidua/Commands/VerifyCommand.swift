@@ -6,7 +6,7 @@ import ThiDuaStore
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check the hash chain, gap-free positions, SQLite integrity and the append-only triggers.",
+        abstract: "Check the hash chain, gap-free positions, stored types, SQLite integrity and that the schema is exactly thidua's.",
         discussion: "Exit 0 when intact, 2 when altered. Example: thidua verify --digest 812:3f5a…"
     )
 
@@ -25,6 +25,8 @@ struct VerifyCommand: ParsableCommand {
         Console.line("rows: \(report.rows)")
         Console.line("sqlite \(quick ? "quick_check" : "integrity_check"): \(report.integrity.joined(separator: "; "))")
         Console.line("append-only triggers: " + (report.missingTriggers.isEmpty ? "present" : "MISSING \(report.missingTriggers.joined(separator: ", "))"))
+        Console.line("schema: " + (report.schemaProblems.isEmpty ? "exactly the tables, indexes and triggers thidua creates"
+                                                                  : "DIFFERS: \(Self.listed(report.schemaProblems))"))
         if let bad = report.firstBad {
             Console.line("chain: BROKEN at position \(bad.position): \(bad.reason)")
         } else {
@@ -37,6 +39,11 @@ struct VerifyCommand: ParsableCommand {
         }
         guard report.isIntact else { throw VerificationFailure(report: report) }
         Console.line("verified")
+    }
+
+    /// The first few problems, and how many more there are.
+    static func listed(_ problems: [String], limit: Int = 5) -> String {
+        problems.prefix(limit).joined(separator: "; ") + (problems.count > limit ? "; and \(problems.count - limit) more" : "")
     }
 
     static func parseDigest(_ text: String) throws -> (position: Int64, hash: [UInt8]) {

@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+import ThiDuaCore
+
+/// One way to alter a clean log (the demo history of EventLog/examples) with the sqlite3 shell, as an adversary would.
+struct Tamper: Sendable, CustomTestStringConvertible {
+    enum Edit: Sendable {
+        case sql(String)
+        /// A rule-breaking event inserted at the head with a correctly recomputed hash, then `thidua rebuild`.
+        case ruleBreakingRow
+    }
+
+    let name: String
+    let edit: Edit
+    /// Text both verifiers' reports must contain (the position or the object they name).
+    let mentions: String
+    /// The append-only triggers are dropped for the edit and recreated exactly, as a careful forger would.
+    var behindTriggers = true
+    /// Only re-deciding every event against the rules can find it (verify_chain.py never re-decides).
+    var breaksOnlyARule = false
+
+    var testDescription: String { name }
+
+    /// Writes a copy of the clean log into `cli`'s directory and alters it.
+    func apply(in cli: Thidua) throws {
+        try TamperCorpus.clean.get().write(to: URL(fileURLWithPath: cli.database))
+        switch edit {
+        case .sql(let sql):
+            try cli.sqlite(behindTriggers ? TamperCorpus.dropTriggers + sql + TamperCorpus.restoreTriggers : sql)
+        case .ruleBreakingRow:
+            try cli.sqlite(try TamperCorpus.ruleBreakingInsert(cli))
+            try cli.run("rebuild")
+        }
+    }
+}
+
+enum TamperCorpus {
+    /// The demo history appended to a new log, as file bytes (built once; each case writes its own copy).
+    static let clean: Result<Data, SetupFailure> = Result { () throws(SetupFailure) in
+        do {
+            let cli = try Thidua()
+            defer { cli.remove() }
+            let appended = try cli.run("append", Example.seedPath)
+            guard appended.status == 0 else { throw SetupFailure(description: "append of the demo history: \(appended)") }
+            return try Data(contentsOf: URL(fileURLWithPath: cli.database))
+        } catch let failure as SetupFailure {
+            throw failure
+        } catch {
+            throw SetupFailure(description: "\(error)")
+        }
+    }
+
+    struct SetupFailure: Error, CustomStringConvertible { let description: String }
+
+    static let triggerNames = ["event_append_only_update", "event_append_only_delete", "event_gap_free"]
+    static let dropTriggers = triggerNames.map { "DROP TRIGGER \($0);\n" }.joined()
+
+    /// The triggers exactly as EventLog/schema.sql gives them (a store test keeps it equal to what thidua creates).
+    static let restoreTriggers: String = {
+        let schema = (try? String(contentsOf: Thidua.packageRoot.appendingPathComponent("EventLog/schema.sql"), encoding: .utf8)) ?? ""
+        return schema.components(separatedBy: ";\n")
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .filter { $0.hasPrefix("CREATE TRIGGER") }
+            .map { "\n" + $0 + ";" }.joined()
+    }()
+
+    /// A score far above its criterion's maximum (15 points), chained after the head as the store would chain it.
+    static func ruleBreakingInsert(_ cli: Thidua) throws -> String {
+        let lines = try cli.run("log", "--format", "json").stdout.split(separator: "\n")
+        let head = try #require(try lines.last.flatMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] })
+        let position = try #require(head["position"] as? Int) + 1
+        let stream = try #require(head["stream"] as? String)
+        let version = try #require(head["version"] as? Int) + 1
+        let recordedAt = try #require(head["recordedAt"] as? String)
+        let headHash = try #require(head["hash"] as? String)
+        let previous = try #require(EventHashing.bytes(hex: headHash))
+        let id = "0badc0de-0000-4000-8000-000000000001"
+        let data = #"{"criterion":"1.1","member":"BKTTW","points":99}"#
+        let occurredAt = "2018-05-02T08:00:00+07:00"
+        let canonical = EventHashing.canonicalBytes(position: Int64(position), stream: stream, version: Int64(version), id: id,
+                                                    type: "score.submitted", schema: 1, actor: "BKTTW", occurredAt: occurredAt,
+                                                    recordedAt: recordedAt, correlation: nil, data: data)
+        let hash = EventHashing.hex(EventHashing.chain(previous: previous, canonical: canonical))
+        return """
+            INSERT INTO event VALUES (\(position), '\(stream)', \(version), '\(id)', 'score.submitted', 1, 'BKTTW',
+              '\(occurredAt)', '\(recordedAt)', NULL, '\(data)', X'\(hash)');
+            """
+    }
+
+    static let all: [Tamper] = [
+        Tamper(name: "the data of a row edited", edit: .sql(#"UPDATE event SET data = '{"member":"BNCTW"}' WHERE position = 23;"#), mentions: "position 23"),
+        Tamper(name: "an actor changed", edit: .sql("UPDATE event SET actor = 'secretariat' WHERE position = 184;"), mentions: "position 184"),
+        Tamper(name: "occurredAt moved", edit: .sql("UPDATE event SET occurredAt = '2017-01-01T08:00:00+07:00' WHERE position = 50;"), mentions: "position 50"),
+        Tamper(name: "recordedAt moved", edit: .sql("UPDATE event SET recordedAt = '2030-01-01T00:00:00.000000Z' WHERE position = 2;"), mentions: "position 2"),
+        Tamper(name: "a hash replaced", edit: .sql("UPDATE event SET hash = zeroblob(32) WHERE position = 245;"), mentions: "position 245"),
+        Tamper(name: "a row deleted", edit: .sql("DELETE FROM event WHERE position = 100;"), mentions: "position 100"),
+        Tamper(name: "two rows swapped", edit: .sql("""
+            UPDATE event SET position = position + 1000 WHERE position IN (50, 60);
+            UPDATE event SET position = 60 WHERE position = 1050; UPDATE event SET position = 50 WHERE position = 1060;
+            """), mentions: "position 50"),
+        // A BLOB keeps its bytes, so its row still hashes the same: only the stored type gives it away.
+        Tamper(name: "type cast to BLOB", edit: .sql("UPDATE event SET type = CAST(type AS BLOB) WHERE position = 30;"), mentions: "column type holds a blob"),
+        Tamper(name: "version cast to BLOB", edit: .sql("UPDATE event SET version = CAST(version AS BLOB) WHERE position = 40;"), mentions: "column version holds a blob"),
+        // An INTEGER column turns integer-looking text back into an integer; other text stays text.
+        Tamper(name: "version stored as text", edit: .sql("UPDATE event SET version = 'v' || version WHERE position = 40;"), mentions: "column version holds a text"),
+        Tamper(name: "data cast to BLOB", edit: .sql("UPDATE event SET data = CAST(data AS BLOB) WHERE position = 23;"), mentions: "column data holds a blob"),
+        Tamper(name: "stream cast to BLOB", edit: .sql("UPDATE event SET stream = CAST(stream AS BLOB) WHERE position = 24;"), mentions: "column stream holds a blob"),
+        Tamper(name: "schema cast to BLOB", edit: .sql("UPDATE event SET schema = CAST(schema AS BLOB) WHERE position = 25;"), mentions: "column schema holds a blob"),
+        Tamper(name: "correlation NULL changed to ''", edit: .sql("UPDATE event SET correlation = '' WHERE position = 2;"), mentions: "column correlation holds the empty text"),
+        Tamper(name: "correlation cast to BLOB", edit: .sql("""
+            UPDATE event SET correlation = CAST(correlation AS BLOB)
+            WHERE position = (SELECT min(position) FROM event WHERE correlation IS NOT NULL);
+            """), mentions: "column correlation holds a blob"),
+        Tamper(name: "update trigger dropped", edit: .sql("DROP TRIGGER event_append_only_update;"), mentions: "event_append_only_update", behindTriggers: false),
+        Tamper(name: "delete trigger dropped", edit: .sql("DROP TRIGGER event_append_only_delete;"), mentions: "event_append_only_delete", behindTriggers: false),
+        Tamper(name: "gap-free trigger dropped", edit: .sql("DROP TRIGGER event_gap_free;"), mentions: "event_gap_free", behindTriggers: false),
+        Tamper(name: "update trigger replaced by a no-op of the same name", edit: .sql("""
+            DROP TRIGGER event_append_only_update; CREATE TRIGGER event_append_only_update BEFORE UPDATE ON event BEGIN SELECT 1; END;
+            """), mentions: "trigger event_append_only_update is not the one thidua creates", behindTriggers: false),
+        Tamper(name: "delete trigger replaced by a no-op of the same name", edit: .sql("""
+            DROP TRIGGER event_append_only_delete; CREATE TRIGGER event_append_only_delete BEFORE DELETE ON event BEGIN SELECT 1; END;
+            """), mentions: "trigger event_append_only_delete is not the one thidua creates", behindTriggers: false),
+        Tamper(name: "gap-free trigger replaced by a no-op of the same name", edit: .sql("""
+            DROP TRIGGER event_gap_free; CREATE TRIGGER event_gap_free BEFORE INSERT ON event BEGIN SELECT 1; END;
+            """), mentions: "trigger event_gap_free is not the one thidua creates", behindTriggers: false),
+        Tamper(name: "a foreign trigger ignoring inserts", edit: .sql("""
+            CREATE TRIGGER ignore_inserts BEFORE INSERT ON event BEGIN SELECT RAISE(IGNORE); END;
+            """), mentions: "trigger ignore_inserts on event", behindTriggers: false),
+        Tamper(name: "a foreign trigger freezing the snapshots", edit: .sql("""
+            CREATE TRIGGER keep_snapshots BEFORE UPDATE ON year_snapshot BEGIN SELECT RAISE(IGNORE); END;
+            """), mentions: "trigger keep_snapshots on year_snapshot", behindTriggers: false),
+        Tamper(name: "a view added", edit: .sql("CREATE VIEW scores AS SELECT * FROM event WHERE type = 'score.submitted';"),
+               mentions: "view scores", behindTriggers: false),
+        Tamper(name: "a table added", edit: .sql("CREATE TABLE notes (text TEXT);"), mentions: "table notes", behindTriggers: false),
+        Tamper(name: "an index added", edit: .sql("CREATE INDEX event_by_actor ON event (actor);"), mentions: "index event_by_actor on event",
+               behindTriggers: false),
+        Tamper(name: "a CHECK removed through writable_schema", edit: .sql("""
+            PRAGMA writable_schema = ON;
+            UPDATE sqlite_master SET sql = replace(sql, ' CHECK (length(hash) = 32)', '') WHERE name = 'event';
+            PRAGMA writable_schema = OFF;
+            """), mentions: "table event is not the one thidua creates", behindTriggers: false),
+        Tamper(name: "a rule-breaking row inserted with a recomputed chain, then rebuilt", edit: .ruleBreakingRow,
+               mentions: "position 246", behindTriggers: false, breaksOnlyARule: true),
+    ]
+}
