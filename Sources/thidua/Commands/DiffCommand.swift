@@ -20,7 +20,7 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var output: FormatOption
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openForReading()
         let bloc = try store.resolveBloc(global.bloc)
         let before = try store.replay(bloc: bloc, year: year, bounds: try Self.bounds(from, "--from"), keepEvents: true)
         let after = try store.replay(bloc: bloc, year: year, bounds: try to.map { try Self.bounds($0, "--to") } ?? ReplayBounds(), keepEvents: true)

@@ -32,7 +32,7 @@ struct LogCommand: ParsableCommand {
     var follow = false
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openForReading()
         var filter = EventFilter()
         if let bloc = global.bloc { filter.bloc = try store.resolveBloc(bloc) }
         filter.year = year
@@ -86,8 +86,9 @@ struct LogCommand: ParsableCommand {
         return try ReplayBoundOptions.time(text, option)
     }
 
-    /// Prints matching events, then polls for new ones until interrupted.
+    /// Prints matching events, then polls for new ones until interrupted or until standard output is closed.
     func follow(_ store: EventStore, _ filter: EventFilter) throws -> Never {
+        Self.acceptStopSignals()
         var filter = filter
         var last: Int64 = 0
         if output.format == .csv { Console.line(CSV.row(Self.csvHeader)) }
@@ -96,15 +97,25 @@ struct LogCommand: ParsableCommand {
                 switch output.format {
                 case .json: Console.line(event.outputJSON(prevHash: prev).canonicalText)
                 case .csv: Console.line(CSV.row(Self.csvCells(event)))
-                case .table: Console.line(Self.tableCells(event).joined(separator: "  "))
+                case .table: Console.line(Self.tableCells(event).map(Visible.escaped).joined(separator: "  "))
                 }
                 last = event.position
                 return true
             }
-            Console.flush()
+            guard Console.flush() else { Foundation.exit(0) }
             if let head = try store.head()?.position { last = max(last, head) }
             filter.fromPosition = max(filter.fromPosition ?? 0, last + 1)
             Thread.sleep(forTimeInterval: 0.3)
         }
+    }
+
+    /// A process may start with SIGTERM and SIGINT blocked (Foundation's `Process` starts children so); a command that
+    /// waits for ever must still stop when asked, so it unblocks them and lets their default action end it.
+    static func acceptStopSignals() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for signal in [SIGTERM, SIGINT, SIGHUP] { sigaddset(&signals, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+        signal(SIGTERM, SIG_DFL)
     }
 }
