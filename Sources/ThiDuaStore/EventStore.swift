@@ -22,18 +22,22 @@ public final class EventStore: Sendable {
         case .empty: break
         case .sqlite(let wal):
             let existing = try LogFile.openForReading(path, wal: wal)
-            try Self.translating { try existing.read { db in try LogFile.requireThiduaTables(db, path: path, allowEmpty: true) } }
+            try Self.translating {
+                try existing.reportingFullDisk { try existing.read { db in try LogFile.requireThiduaTables(db, path: path, allowEmpty: true) } }
+            }
         }
         var config = Configuration()
         config.busyMode = .timeout(Self.busyTimeout)
         config.label = "thidua"
         config.prepareDatabase { db in
             // WAL is set here rather than through GRDB's `.wal`, which would lower synchronous to NORMAL.
-            try Self.enableWAL(db)
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.reportingFullDisk {
+                try Self.enableWAL(db)
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
         }
         let queue = try Self.translating { try DatabaseQueue(path: path, configuration: config) }
-        try Self.translating { try Self.migrate(queue) }
+        try Self.translating { try queue.reportingFullDisk { try Self.migrate(queue) } }
         self.init(path: path, queue: queue, clock: clock, newID: newID)
     }
 
@@ -47,9 +51,11 @@ public final class EventStore: Sendable {
         case .sqlite(let wal): queue = try LogFile.openForReading(path, wal: wal)
         }
         try Self.translating {
-            try queue.read { db in
-                try LogFile.requireThiduaTables(db, path: path, allowEmpty: false)
-                if try !Schema.migrator.hasCompletedMigrations(db) { throw StoreError.needsUpgrade(path: path) }
+            try queue.reportingFullDisk {
+                try queue.read { db in
+                    try LogFile.requireThiduaTables(db, path: path, allowEmpty: false)
+                    if try !Schema.migrator.hasCompletedMigrations(db) { throw StoreError.needsUpgrade(path: path) }
+                }
             }
         }
         self.init(path: path, queue: queue, clock: Self.systemClock, newID: nil)
@@ -121,7 +127,7 @@ public final class EventStore: Sendable {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
             "the file is not a thidua log or is damaged (\(error.message ?? "corrupt")); run thidua verify"
         case .SQLITE_FULL:
-            "the disk is full; nothing was appended"
+            "the disk is full; nothing was appended or changed. Free some space and run the command again"
         case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
             "cannot open the log for writing (\(error.message ?? "permission denied")); check the path and its permissions"
         case .SQLITE_CONSTRAINT:

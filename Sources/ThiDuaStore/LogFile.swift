@@ -45,6 +45,8 @@ enum LogFile {
         config.busyMode = .timeout(EventStore.busyTimeout)
         config.label = "thidua-reader"
         config.readonly = true
+        // The first read sets up the -shm; on a full disk that fails as an I/O error, told apart here.
+        config.prepareDatabase { db in try db.reportingFullDisk { _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") } }
         let companions = FileManager.default.fileExists(atPath: path + "-wal") || FileManager.default.fileExists(atPath: path + "-shm")
         guard wal, !companions else { return try open(path, config) }
         if isWritable(path) {
