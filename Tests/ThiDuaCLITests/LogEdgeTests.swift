@@ -43,7 +43,10 @@ struct LogEdgeTests {
         #expect(String(decoding: first, as: UTF8.self).contains("245"), "follow printed the last event and waits")
         #expect(process.isRunning)
         #expect(Thidua.stop(process, with: signal), "log --follow still running after signal \(signal)")
-        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == signal, "ended by that signal")
+        for companion in ["-wal", "-shm"] {
+            #expect(!FileManager.default.fileExists(atPath: cli.database + companion), "the log was closed before the end")
+        }
     }
 
     @Test func followStopsWhenItsReaderGoesAway() throws {
