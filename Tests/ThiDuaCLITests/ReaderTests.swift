@@ -75,6 +75,10 @@ struct VisibleTests {
         #expect(CSV.neutralized(cell) == written)
     }
 
+    @Test func csvCellsKeepTheirTextButNotTerminalControls() {
+        #expect(CSV.row(["a\u{1B}[2J", "two\nlines", "tab\there", "\u{202E}x"]) == "a\\u{1B}[2J,\"two\nlines\",tab\there,\u{202E}x")
+    }
+
     @Test("numbers and ordinary text stay as they are", arguments: ["-2.5", "+3", "-0.25", "12", "98.5", "Ban Nội chính", "BNCTW", "", "2018-01-10T08:00:00+07:00"])
     func untouched(cell: String) {
         #expect(CSV.neutralized(cell) == cell)

@@ -52,7 +52,7 @@ struct DiffCommand: ParsableCommand {
                 [$0.kind.rawValue, $0.subject, $0.before, $0.after, $0.causes.map(String.init).joined(separator: " ")]
             })
         case .table:
-            Console.line("\(bloc) \(year): \(from) (position \(before.position)) → \(to ?? "now") (position \(after.position)), \(window.count) event(s) between")
+            Console.line(Visible.escaped("\(bloc) \(year): \(from) (position \(before.position)) → \(to ?? "now") (position \(after.position)), \(window.count) event(s) between"))
             if changes.isEmpty { Console.line("no changes"); return }
             var table = Table(["kind", "subject", "before", "after", "caused by"])
             for change in changes {

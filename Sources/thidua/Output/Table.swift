@@ -65,11 +65,12 @@ enum DisplayWidth {
 }
 
 /// RFC 4180 CSV. A text cell a spreadsheet would take for a formula (beginning with `=`, `+`, `-`, `@`, tab or CR)
-/// gets a leading `'`; a cell that is a plain number, like -2.5, stays as it is (§10).
+/// gets a leading `'`; a cell that is a plain number, like -2.5, stays as it is (§10). Characters that would drive a
+/// terminal (ESC, BEL…) are written as escapes, as in tables.
 enum CSV {
     static func row(_ cells: [String]) -> String {
         cells.map { cell in
-            let cell = neutralized(cell)
+            let cell = neutralized(Visible.escapedControls(cell))
             return cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
                 ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
                 : cell

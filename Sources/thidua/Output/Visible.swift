@@ -8,20 +8,33 @@ enum Visible {
 
     /// With `keepingLineBreaks`, line feeds stay (multi-line clauses, a usage message); everything else is escaped.
     static func escaped(_ text: String, keepingLineBreaks: Bool) -> String {
-        guard text.unicodeScalars.contains(where: { needsEscape($0) && !(keepingLineBreaks && $0 == "\n") }) else { return text }
+        escaping(text) { needsEscape($0) && !(keepingLineBreaks && $0 == "\n") }
+    }
+
+    /// For CSV, which keeps text as stored: only what drives a terminal (C0 controls but tab, line feed and carriage
+    /// return, DEL, C1) is escaped.
+    static func escapedControls(_ text: String) -> String {
+        escaping(text) { isControl($0) && $0 != "\t" && $0 != "\n" && $0 != "\r" }
+    }
+
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        isControl(scalar) || scalar.value == 0x2028 || scalar.value == 0x2029 || Text.isBidiControl(scalar)
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
+    private static func escaping(_ text: String, _ escapes: (Unicode.Scalar) -> Bool) -> String {
+        guard text.unicodeScalars.contains(where: escapes) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if needsEscape(scalar) && !(keepingLineBreaks && scalar == "\n") {
+            if escapes(scalar) {
                 out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
             } else {
                 out.append(scalar)
             }
         }
         return String(out)
-    }
-
-    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029 || Text.isBidiControl(scalar)
     }
 }
