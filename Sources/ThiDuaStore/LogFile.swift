@@ -33,6 +33,12 @@ enum LogFile {
         return .sqlite(wal: header[18] == 2 && header[19] == 2)
     }
 
+    /// `openForReading(_:wal:)` for a path that should hold an SQLite file.
+    static func openForReading(_ path: String) throws(StoreError) -> DatabaseQueue {
+        guard case .sqlite(let wal) = try kind(path) else { throw StoreError.notALog(path: path, reason: "it is not an SQLite database") }
+        return try openForReading(path, wal: wal)
+    }
+
     /// A connection that reads the file as it is: no schema change, no switch to WAL, nothing written.
     ///
     /// A WAL-mode file is read through its `-wal` and `-shm` companions. When they exist, another process has the log
@@ -40,12 +46,6 @@ enum LogFile {
     /// would create them and leave them behind; so a file the user may write is opened as a writer would but with
     /// `query_only`, and SQLite removes the companions when the command ends, as after any write; a file on read-only
     /// media (or that the user may not write) is opened `immutable`, which creates nothing at all.
-    /// `openForReading(_:wal:)` for a path already known to hold an SQLite file.
-    static func openForReading(_ path: String) throws(StoreError) -> DatabaseQueue {
-        guard case .sqlite(let wal) = try kind(path) else { throw StoreError.notALog(path: path, reason: "it is not an SQLite database") }
-        return try openForReading(path, wal: wal)
-    }
-
     static func openForReading(_ path: String, wal: Bool) throws(StoreError) -> DatabaseQueue {
         var config = Configuration()
         config.busyMode = .timeout(EventStore.busyTimeout)

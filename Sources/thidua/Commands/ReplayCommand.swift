@@ -36,7 +36,7 @@ enum ReplayReport {
     static func print(_ replay: Replay, bounds: String) {
         let s = replay.state
         let name = { (code: String) in Visible.escaped(s.members[code]?.name ?? code) }
-        Console.line("\(s.bloc) \(s.year) — \(s.status.rawValue), replayed to position \(replay.position)" + (bounds.isEmpty ? "" : " (\(bounds))"))
+        Console.line(Visible.escaped("\(s.bloc) \(s.year) — \(s.status.rawValue), replayed to position \(replay.position)" + (bounds.isEmpty ? "" : " (\(bounds))")))
         Console.line("stateHash \(replay.document.stateHash)")
         section("Members")
         var members = Table(["code", "name", "active"])

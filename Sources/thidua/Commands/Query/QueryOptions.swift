@@ -32,7 +32,7 @@ extension YearProjection {
         return .object(out)
     }
 
-    var heading: String { "\(bloc) \(year) — \(status), as of position \(position)" }
+    var heading: String { Visible.escaped("\(bloc) \(year) — \(status), as of position \(position)") }
 }
 
 /// Prints a document in the format asked for.
