@@ -10,18 +10,16 @@ struct ReaderTests {
         return path
     }
 
-    /// Whether this process still has `path` open (Linux: /proc/self/fd; elsewhere it cannot be told and answers false).
+    static let seesOpenFiles = FileManager.default.fileExists(atPath: "/proc/self/fd")
+
+    /// Whether this process has `path` open, from /proc/self/fd (Linux).
     static func isOpen(_ path: String) -> Bool {
-        #if os(Linux)
         let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
         return fds.contains { (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\($0)")) == resolved }
-        #else
-        return false
-        #endif
     }
 
-    @Test func aReaderDroppedBeforeItsEndClosesItsFile() throws {
+    @Test(.enabled(if: seesOpenFiles)) func aReaderDroppedBeforeItsEndClosesItsFile() throws {
         let path = try Self.input(Example.year)
         defer { try? FileManager.default.removeItem(atPath: path) }
         do {
@@ -32,7 +30,7 @@ struct ReaderTests {
         #expect(!Self.isOpen(path))
     }
 
-    @Test func pastItsEndAReaderAnswersNilWithoutReadingAClosedFile() throws {
+    @Test(.enabled(if: seesOpenFiles)) func pastItsEndAReaderAnswersNilWithoutReadingAClosedFile() throws {
         let path = try Self.input(Example.year + "\n\n")
         defer { try? FileManager.default.removeItem(atPath: path) }
         let reader = try JSONLinesReader(path: path, defaultActor: nil)
