@@ -31,6 +31,13 @@ public struct ProposedEvent: Equatable, Sendable {
 
     public var stream: StreamID { StreamID(bloc: bloc, year: year) }
 
+    /// Equal when every field would be stored alike: `occurredAt` as written, not only the same instant.
+    public static func == (lhs: ProposedEvent, rhs: ProposedEvent) -> Bool {
+        lhs.id == rhs.id && lhs.type == rhs.type && lhs.bloc == rhs.bloc && lhs.year == rhs.year && lhs.actor == rhs.actor
+            && lhs.occurredAt?.text == rhs.occurredAt?.text && lhs.data == rhs.data
+            && lhs.expectedVersion == rhs.expectedVersion && lhs.correlation == rhs.correlation
+    }
+
     public var dataText: String { JSON.object(data).canonicalText }
 }
 

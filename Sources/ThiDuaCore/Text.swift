@@ -51,6 +51,35 @@ public enum Text {
     }
 }
 
+extension Text {
+    /// Unicode's bidi controls: U+061C, U+200E–U+200F, U+202A–U+202E (embeddings, overrides) and U+2066–U+2069 (isolates).
+    public static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isBidiControl }
+
+    /// Checks that a name, title or signatory is one line (§10): no line break, tab or bidi control, which would let it
+    /// fake a row, misalign a table or reverse what a reader sees. Multi-line text belongs in clauses, reasons,
+    /// evidence and targets.
+    public static func oneLine(_ text: String, field: @autoclosure () -> String) throws(ThiDuaError) -> String {
+        for scalar in text.unicodeScalars {
+            let name = "U+\(String(scalar.value, radix: 16, uppercase: true).leftPadded(4))"
+            switch scalar.value {
+            case 0x0A, 0x0D, 0x0B, 0x0C, 0x85, 0x2028, 0x2029:
+                throw ThiDuaError(code: "multi-line-text", field: field(), reason: "a name or title must be one line; this one holds a line break (\(name))",
+                                  hint: "write it on one line; only clauses, reasons, evidence and targets may have several lines")
+            case 0x09:
+                throw ThiDuaError(code: "tab-in-text", field: field(), reason: "a name or title may not hold a tab (U+0009)",
+                                  hint: "use a space instead")
+            default:
+                if isBidiControl(scalar) {
+                    throw ThiDuaError(code: "bidi-control", field: field(),
+                                      reason: "a name or title may not hold the bidi control \(name), which changes the order a reader sees",
+                                      hint: "remove it")
+                }
+            }
+        }
+        return text
+    }
+}
+
 extension String {
     func leftPadded(_ width: Int, with pad: Character = "0") -> String {
         count >= width ? self : String(repeating: pad, count: width - count) + self

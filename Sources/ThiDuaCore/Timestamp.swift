@@ -1,4 +1,6 @@
 /// An instant written in ISO 8601 with an explicit UTC offset, e.g. `2018-01-10T08:00:00+07:00`.
+/// Equal, ordered and hashed by instant, so `08:00:00+07:00` equals `01:00:00Z`; the text as written is kept
+/// in `text` for what is stored and hashed into the chain.
 public struct Timestamp: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// Microseconds since 1970-01-01T00:00:00Z.
     public let microseconds: Int64
@@ -8,8 +10,8 @@ public struct Timestamp: Hashable, Sendable, Comparable, CustomStringConvertible
     public var description: String { text }
 
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.microseconds < rhs.microseconds }
-    public static func == (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.text == rhs.text }
-    public func hash(into hasher: inout Hasher) { hasher.combine(text) }
+    public static func == (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.microseconds == rhs.microseconds }
+    public func hash(into hasher: inout Hasher) { hasher.combine(microseconds) }
 
     /// Why a text is not a timestamp.
     public struct FormatError: Error, Sendable {

@@ -27,7 +27,10 @@ public struct EventFilter: Sendable {
         if let bloc, let year {
             clauses.append("stream = ?"); arguments.append("\(bloc)/\(year)")
         } else if let bloc {
-            clauses.append("(stream = ? OR stream LIKE ?)"); arguments.append(bloc); arguments.append("\(bloc)/%")
+            // Exactly the bloc's streams: `BLOC` and `BLOC/…`, the text range between "BLOC/" and "BLOC0" ('0' follows '/').
+            // Not LIKE, whose '_' would match any character of another bloc's code.
+            clauses.append("(stream = ? OR (stream > ? AND stream < ?))")
+            arguments.append(contentsOf: [bloc, "\(bloc)/", "\(bloc)0"])
         } else if let year {
             clauses.append("stream LIKE ?"); arguments.append("%/\(year)")
         }

@@ -19,7 +19,7 @@ extension EventStore {
     /// rolls the whole batch back and is thrown with its line number.
     public func append<Items: Sequence<AppendItem>>(_ items: Items, mode: AppendMode = .inline) throws(StoreError) -> AppendReport {
         try Self.translating {
-            try queue.writeWithoutTransaction { db in
+            try queue.reportingFullDisk { try queue.writeWithoutTransaction { db in
                 // A large batch keeps its pages in memory (up to 64 MiB) instead of spilling them to the WAL mid-transaction.
                 try db.execute(sql: "PRAGMA cache_size = -65536")
                 var report = AppendReport()
@@ -40,7 +40,7 @@ extension EventStore {
                     return .commit
                 }
                 return report
-            }
+            } }
         }
     }
 

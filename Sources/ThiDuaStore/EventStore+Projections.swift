@@ -22,7 +22,7 @@ extension EventStore {
     @discardableResult
     public func rebuild() throws(StoreError) -> Int {
         try Self.translating {
-            try queue.writeWithoutTransaction { db in
+            try queue.reportingFullDisk { try queue.writeWithoutTransaction { db in
                 var count = 0
                 try db.inTransaction(.immediate) {
                     for table in ProjectionSchema.names + ["bloc_summary"] { try db.execute(sql: "DELETE FROM \(table)") }
@@ -35,7 +35,7 @@ extension EventStore {
                     return .commit
                 }
                 return count
-            }
+            } }
         }
     }
 

@@ -161,10 +161,7 @@ final class IntegrityCheck: @unchecked Sendable {
     init(path: String, pragma: String) {
         Thread.detachNewThread { [self] in
             outcome = Result {
-                var config = Configuration()
-                config.readonly = true
-                config.busyMode = .timeout(EventStore.busyTimeout)
-                return try DatabaseQueue(path: path, configuration: config).read { db in
+                try LogFile.openForReading(path).read { db in
                     try String.fetchAll(db, sql: "PRAGMA \(pragma)")
                 }
             }

@@ -12,27 +12,62 @@ public final class EventStore: Sendable {
     /// How long a writer waits for another process's transaction before giving up.
     public static let busyTimeout: TimeInterval = 120
 
-    /// Opens the log at `path`; creates it only when `create` is true.
-    public init(path: String, create: Bool,
-                clock: @escaping @Sendable () -> Int64 = EventStore.systemClock,
-                newID: (@Sendable () -> String)? = nil) throws(StoreError) {
-        if !create, !FileManager.default.fileExists(atPath: path) {
-            throw StoreError.noLog(path: path)
+    /// Opens the log at `path` to write, bringing its schema up to date; creates it only when `create` is true.
+    /// Refuses a file that is not a thidua log, without changing it.
+    public convenience init(path: String, create: Bool,
+                            clock: @escaping @Sendable () -> Int64 = EventStore.systemClock,
+                            newID: (@Sendable () -> String)? = nil) throws(StoreError) {
+        switch try LogFile.kind(path) {
+        case .missing: if !create { throw StoreError.noLog(path: path) }
+        case .empty: break
+        case .sqlite(let wal):
+            let existing = try LogFile.openForReading(path, wal: wal)
+            try Self.translating {
+                try existing.reportingFullDisk { try existing.read { db in try LogFile.requireThiduaTables(db, path: path, allowEmpty: true) } }
+            }
         }
         var config = Configuration()
         config.busyMode = .timeout(Self.busyTimeout)
         config.label = "thidua"
         config.prepareDatabase { db in
             // WAL is set here rather than through GRDB's `.wal`, which would lower synchronous to NORMAL.
-            try Self.enableWAL(db)
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.reportingFullDisk {
+                try Self.enableWAL(db)
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
         }
+        let queue = try Self.translating { try DatabaseQueue(path: path, configuration: config) }
+        try Self.translating { try queue.reportingFullDisk { try Self.migrate(queue) } }
+        self.init(path: path, queue: queue, clock: clock, newID: newID)
+    }
+
+    /// Opens an existing log only to read it (§14): never creates, migrates, converts or changes the file, works on
+    /// read-only media, and refuses a file that is not a thidua log or whose schema an older thidua made.
+    public convenience init(readingAt path: String) throws(StoreError) {
+        let queue: DatabaseQueue
+        switch try LogFile.kind(path) {
+        case .missing: throw StoreError.noLog(path: path)
+        case .empty: throw StoreError.notALog(path: path, reason: "it is empty (0 bytes)")
+        case .sqlite(let wal): queue = try LogFile.openForReading(path, wal: wal)
+        }
+        try Self.translating {
+            try queue.reportingFullDisk {
+                try queue.read { db in
+                    try LogFile.requireThiduaTables(db, path: path, allowEmpty: false)
+                    if try !Schema.migrator.hasCompletedMigrations(db) { throw StoreError.needsUpgrade(path: path) }
+                }
+            }
+        }
+        self.init(path: path, queue: queue, clock: Self.systemClock, newID: nil)
+    }
+
+    private init(path: String, queue: DatabaseQueue, clock: @escaping @Sendable () -> Int64,
+                 newID: (@Sendable () -> String)?) {
         self.path = path
+        self.queue = queue
         self.clock = clock
         let ids = EventIDs()
         self.newID = newID ?? { ids.uuid() }
-        self.queue = try Self.translating { try DatabaseQueue(path: path, configuration: config) }
-        try Self.translating { try Self.migrate(queue) }
     }
 
     /// Brings the schema up to date. GRDB reads the applied migrations outside a transaction, so two
@@ -92,7 +127,7 @@ public final class EventStore: Sendable {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
             "the file is not a thidua log or is damaged (\(error.message ?? "corrupt")); run thidua verify"
         case .SQLITE_FULL:
-            "the disk is full; nothing was appended"
+            "the disk is full; nothing was appended or changed. Free some space and run the command again"
         case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
             "cannot open the log for writing (\(error.message ?? "permission denied")); check the path and its permissions"
         case .SQLITE_CONSTRAINT:

@@ -6,6 +6,10 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case rejected(ThiDuaError)
     /// No log at the path, for a command that only reads.
     case noLog(path: String)
+    /// The file is not a thidua log (another program's database, a 0-byte or text file…); it was left as it was.
+    case notALog(path: String, reason: String)
+    /// The log's schema was made by an older thidua; a command that only reads does not upgrade it.
+    case needsUpgrade(path: String)
     /// The bloc is missing or ambiguous.
     case noBloc(String)
     /// SQLite failed (disk full, not a database, locked for too long…).
@@ -15,6 +19,11 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .rejected(let error): error.description
         case .noLog(let path): "no event log at \(path); create one with thidua init --bloc CODE --name \"…\" (or pass --db)"
+        case .notALog(let path, let reason):
+            "\(path.isEmpty ? "the empty path" : path) is not a thidua log: \(reason); it was left untouched. Pass --db with the path of a thidua log"
+        case .needsUpgrade(let path):
+            "\(path) was made by an older thidua and its schema needs an upgrade, which a command that only reads never does; "
+                + "run thidua rebuild (or any write command) on it to upgrade it, then run this command again"
         case .noBloc(let reason): reason
         case .database(let reason): "database: \(reason)"
         }

@@ -41,8 +41,15 @@ struct GlobalOptions: ParsableArguments {
         return rest
     }
 
+    /// --db, else $THIDUA_DB (an empty one counts as unset), else ./thidua.sqlite; `--db ""` is a usage error.
     var databasePath: String {
-        db ?? ProcessInfo.processInfo.environment["THIDUA_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "thidua.sqlite"
+        get throws {
+            if let db {
+                guard !db.isEmpty else { throw CLIError.usage("--db needs the path of a log file; an empty path names no file") }
+                return db
+            }
+            return ProcessInfo.processInfo.environment["THIDUA_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "thidua.sqlite"
+        }
     }
 
     /// The actor from --as or $THIDUA_ACTOR, validated; nil when neither is given.
@@ -65,8 +72,14 @@ struct GlobalOptions: ParsableArguments {
         return actor
     }
 
+    /// The log for a command that writes: its schema brought up to date; created when `create` is true.
     func openStore(create: Bool = false) throws -> EventStore {
         try EventStore(path: databasePath, create: create)
+    }
+
+    /// The log for a command that only reads: opened read-only, never created, migrated or changed (§14).
+    func openForReading() throws -> EventStore {
+        try EventStore(readingAt: databasePath)
     }
 }
 

@@ -20,13 +20,18 @@ func runMain() -> Never {
         fail(error.description, code: error.exitCode)
     } catch {
         Console.flush()
-        ThiDua.exit(withError: error)
+        let code = ThiDua.exitCode(for: error)
+        guard code != .success else { ThiDua.exit(withError: error) }
+        // The parser's message echoes the arguments; control characters in them must not reach the terminal.
+        Console.error(Visible.escaped(ThiDua.fullMessage(for: error), keepingLineBreaks: true))
+        exit(code.rawValue)
     }
 }
 
+/// `error: …`, one line, with any control or bidi character in it shown as an escape.
 func fail(_ message: String, code: Int32) -> Never {
     Console.flush()
-    Console.error("error: " + message)
+    Console.error("error: " + Visible.escaped(message))
     exit(code)
 }
 

@@ -106,7 +106,7 @@ struct AuditTests {
         let cli = try seeded()
         defer { cli.remove() }
         let (process, out, _) = try cli.start(["log", "--follow", "--type", "score.submitted", "--format", "json", "--from", "246"])
-        defer { if process.isRunning { process.terminate() } }
+        defer { Thidua.stop(process) }
         Thread.sleep(forTimeInterval: 0.5)
         #expect(try cli.run("--as", "BKTTW", "score", "submit", "--year", "2018", "--criterion", "1.1", "--points", "14").status == 0)
         var received = Data()
@@ -120,5 +120,6 @@ struct AuditTests {
         #expect(line.contains(#""position":246"#))
         #expect(line.contains(#""points":14"#))
         #expect(process.isRunning)
+        #expect(Thidua.stop(process, with: SIGTERM), "log --follow ended on SIGTERM")
     }
 }

@@ -41,4 +41,23 @@ struct TimestampTests {
         let bound = try Timestamp(bound: "2018-03-30")
         #expect(bound.microseconds == (try Timestamp(parsing: "2018-03-31T00:00:00+07:00")).microseconds - 1)
     }
+
+    @Test("one instant written with two offsets is one timestamp, whatever the text")
+    func equalityFollowsTheOrder() throws {
+        let vietnam = try Timestamp(parsing: "2018-01-10T08:00:00+07:00")
+        let utc = try Timestamp(parsing: "2018-01-10T01:00:00.000Z")
+        #expect(!(vietnam < utc) && !(utc < vietnam))
+        #expect(vietnam == utc)
+        #expect(Set([vietnam, utc]).count == 1)
+        #expect(vietnam.text == "2018-01-10T08:00:00+07:00")
+        #expect(try Timestamp(parsing: "2018-01-10T08:00:01+07:00") != vietnam)
+    }
+
+    @Test func proposedEventsStayDistinctByTheTextTheyStore() throws {
+        let a = ProposedEvent(type: .yearClosed, bloc: "BDTW", year: 2017, actor: "secretariat",
+                              occurredAt: try Timestamp(parsing: "2018-01-10T08:00:00+07:00"))
+        var b = a
+        b.occurredAt = try Timestamp(parsing: "2018-01-10T01:00:00Z")
+        #expect(a != b)
+    }
 }

@@ -37,6 +37,17 @@ struct DataReader {
         return text
     }
 
+    /// A name, title or signatory: required, one line.
+    mutating func requiredLine(_ name: String) throws(ThiDuaError) -> String {
+        try Text.oneLine(try requiredText(name), field: "data.\(name)")
+    }
+
+    /// An optional name or title, one line.
+    mutating func line(_ name: String) throws(ThiDuaError) -> String? {
+        guard let text = try text(name) else { return nil }
+        return try Text.oneLine(text, field: "data.\(name)")
+    }
+
     mutating func code(_ name: String) throws(ThiDuaError) -> String {
         try Text.code(try requiredText(name), field: "data.\(name)")
     }

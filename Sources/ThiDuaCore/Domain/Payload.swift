@@ -30,7 +30,7 @@ extension Payload {
     init(type: EventType, reading r: inout DataReader) throws(ThiDuaError) {
         switch type {
         case .blocFounded:
-            self = .blocFounded(name: try r.requiredText("name"), organiser: try r.text("organiser"))
+            self = .blocFounded(name: try r.requiredLine("name"), organiser: try r.line("organiser"))
         case .rulesAdopted:
             let fromYear = try r.requiredInteger("fromYear")
             guard Envelope.years.contains(fromYear) else { throw r.fail("fromYear", "bad-year", "\(fromYear) is not a year") }
@@ -52,7 +52,7 @@ extension Payload {
                 }
                 var inner = DataReader(fields)
                 do {
-                    let member = Member(code: try inner.code("code"), name: try inner.requiredText("name"))
+                    let member = Member(code: try inner.code("code"), name: try inner.requiredLine("name"))
                     try inner.finish()
                     members.append(member)
                 } catch {
@@ -63,11 +63,11 @@ extension Payload {
             self = .yearOpened(members: members, head: try r.optionalCode("head"),
                                deputies: try r.codes("deputies", required: false))
         case .memberAdmitted:
-            self = .memberAdmitted(code: try r.code("code"), name: try r.requiredText("name"))
+            self = .memberAdmitted(code: try r.code("code"), name: try r.requiredLine("name"))
         case .memberWithdrawn:
             self = .memberWithdrawn(code: try r.code("code"), reason: try r.requiredText("reason"))
         case .criterionSet:
-            let criterion = Criterion(code: try r.code("code"), title: try r.requiredText("title"),
+            let criterion = Criterion(code: try r.code("code"), title: try r.requiredLine("title"),
                                       maxPoints: try r.points("maxPoints"),
                                       kind: try r.choice("kind", as: CriterionKind.self) ?? .base,
                                       group: try r.optionalCode("group"))
@@ -111,7 +111,7 @@ extension Payload {
             guard !clauses.isEmpty else { throw r.fail("clauses", "missing-field", "a pact needs at least one clause") }
             self = .pactDrafted(clauses: clauses)
         case .pactSigned:
-            self = .pactSigned(member: try r.code("member"), signatory: try r.requiredText("signatory"), title: try r.text("title"))
+            self = .pactSigned(member: try r.code("member"), signatory: try r.requiredLine("signatory"), title: try r.line("title"))
         case .registrationSubmitted:
             let titles = try r.codesOrKinds("titlesSought")
             self = .registrationSubmitted(member: try r.code("member"), targets: try r.texts("targets"), titlesSought: titles)

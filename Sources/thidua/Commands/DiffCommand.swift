@@ -20,7 +20,7 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var output: FormatOption
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openForReading()
         let bloc = try store.resolveBloc(global.bloc)
         let before = try store.replay(bloc: bloc, year: year, bounds: try Self.bounds(from, "--from"), keepEvents: true)
         let after = try store.replay(bloc: bloc, year: year, bounds: try to.map { try Self.bounds($0, "--to") } ?? ReplayBounds(), keepEvents: true)
@@ -52,7 +52,7 @@ struct DiffCommand: ParsableCommand {
                 [$0.kind.rawValue, $0.subject, $0.before, $0.after, $0.causes.map(String.init).joined(separator: " ")]
             })
         case .table:
-            Console.line("\(bloc) \(year): \(from) (position \(before.position)) → \(to ?? "now") (position \(after.position)), \(window.count) event(s) between")
+            Console.line(Visible.escaped("\(bloc) \(year): \(from) (position \(before.position)) → \(to ?? "now") (position \(after.position)), \(window.count) event(s) between"))
             if changes.isEmpty { Console.line("no changes"); return }
             var table = Table(["kind", "subject", "before", "after", "caused by"])
             for change in changes {

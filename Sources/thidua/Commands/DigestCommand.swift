@@ -14,7 +14,7 @@ struct DigestCommand: ParsableCommand {
     @OptionGroup var output: FormatOption
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openForReading()
         guard let head = try store.head() else { throw CLIError.rejected("the log is empty; there is nothing to digest") }
         let hex = EventHashing.hex(head.hash)
         switch output.format {

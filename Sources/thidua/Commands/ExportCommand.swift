@@ -15,7 +15,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Only this year's stream, with the bloc events it depends on.") var year: Int?
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openForReading()
         var filter = EventFilter()
         if let bloc = global.bloc { filter.bloc = try store.resolveBloc(bloc) }
         try store.forEachEvent(filter) { event, prev in

@@ -32,21 +32,13 @@ struct LogCommand: ParsableCommand {
     var follow = false
 
     func run() throws {
-        let store = try global.openStore()
-        var filter = EventFilter()
-        if let bloc = global.bloc { filter.bloc = try store.resolveBloc(bloc) }
-        filter.year = year
-        filter.types = type
-        filter.actor = actor
-        filter.member = member
-        filter.criterion = criterion
-        filter.fromPosition = from
-        filter.toPosition = to
-        filter.occurredFrom = try since.map { try Self.start($0, "--since") }
-        filter.occurredTo = try until.map { try ReplayBoundOptions.time($0, "--until") }
-        filter.recordedFrom = try recordedSince.map { try Self.start($0, "--recorded-since") }
-        filter.recordedTo = try recordedUntil.map { try ReplayBoundOptions.time($0, "--recorded-until") }
-        if follow { try self.follow(store, filter) }
+        if follow {
+            let signal = try followUntilStopped()
+            Console.flush()
+            StopSignals.end(as: signal)
+        }
+        let store = try global.openForReading()
+        let filter = try self.filter(store)
         switch output.format {
         case .json:
             try store.forEachEvent(filter) { event, prev in
@@ -69,6 +61,24 @@ struct LogCommand: ParsableCommand {
         }
     }
 
+    /// The events asked for: the options as a filter, the bloc checked against the log.
+    func filter(_ store: EventStore) throws -> EventFilter {
+        var filter = EventFilter()
+        if let bloc = global.bloc { filter.bloc = try store.resolveBloc(bloc) }
+        filter.year = year
+        filter.types = type
+        filter.actor = actor
+        filter.member = member
+        filter.criterion = criterion
+        filter.fromPosition = from
+        filter.toPosition = to
+        filter.occurredFrom = try since.map { try Self.start($0, "--since") }
+        filter.occurredTo = try until.map { try ReplayBoundOptions.time($0, "--until") }
+        filter.recordedFrom = try recordedSince.map { try Self.start($0, "--recorded-since") }
+        filter.recordedTo = try recordedUntil.map { try ReplayBoundOptions.time($0, "--recorded-until") }
+        return filter
+    }
+
     static let csvHeader = ["position", "stream", "version", "type", "actor", "occurredAt", "recordedAt", "id", "data"]
     static let tableHeader = ["pos", "occurredAt", "recordedAt", "stream", "v", "type", "actor", "summary"]
 
@@ -86,25 +96,30 @@ struct LogCommand: ParsableCommand {
         return try ReplayBoundOptions.time(text, option)
     }
 
-    /// Prints matching events, then polls for new ones until interrupted.
-    func follow(_ store: EventStore, _ filter: EventFilter) throws -> Never {
-        var filter = filter
+    /// Prints matching events, then polls for new ones until a stop signal (Ctrl-C, SIGTERM, SIGHUP) or until standard
+    /// output is closed. The log is closed before it returns, as after any command, so no -wal or -shm file is left;
+    /// answers the signal that stopped it, or 0.
+    func followUntilStopped() throws -> Int32 {
+        StopSignals.catchThem()
+        let store = try global.openForReading()
+        var filter = try self.filter(store)
         var last: Int64 = 0
         if output.format == .csv { Console.line(CSV.row(Self.csvHeader)) }
-        while true {
+        while StopSignals.received == 0 {
             try store.forEachEvent(filter) { event, prev in
                 switch output.format {
                 case .json: Console.line(event.outputJSON(prevHash: prev).canonicalText)
                 case .csv: Console.line(CSV.row(Self.csvCells(event)))
-                case .table: Console.line(Self.tableCells(event).joined(separator: "  "))
+                case .table: Console.line(Self.tableCells(event).map(Visible.escaped).joined(separator: "  "))
                 }
                 last = event.position
-                return true
+                return StopSignals.received == 0
             }
-            Console.flush()
+            guard Console.flush() else { return 0 }
             if let head = try store.head()?.position { last = max(last, head) }
             filter.fromPosition = max(filter.fromPosition ?? 0, last + 1)
-            Thread.sleep(forTimeInterval: 0.3)
+            for _ in 0..<10 where StopSignals.received == 0 { Thread.sleep(forTimeInterval: 0.03) }
         }
+        return StopSignals.received
     }
 }

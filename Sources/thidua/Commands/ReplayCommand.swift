@@ -19,7 +19,7 @@ struct ReplayCommand: ParsableCommand {
     @OptionGroup var output: FormatOption
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openForReading()
         let bloc = try store.resolveBloc(global.bloc)
         let replay = try store.replay(bloc: bloc, year: year, bounds: try bounds.bounds)
         let document = replay.document
@@ -35,8 +35,8 @@ struct ReplayCommand: ParsableCommand {
 enum ReplayReport {
     static func print(_ replay: Replay, bounds: String) {
         let s = replay.state
-        let name = { (code: String) in s.members[code]?.name ?? code }
-        Console.line("\(s.bloc) \(s.year) — \(s.status.rawValue), replayed to position \(replay.position)" + (bounds.isEmpty ? "" : " (\(bounds))"))
+        let name = { (code: String) in Visible.escaped(s.members[code]?.name ?? code) }
+        Console.line(Visible.escaped("\(s.bloc) \(s.year) — \(s.status.rawValue), replayed to position \(replay.position)" + (bounds.isEmpty ? "" : " (\(bounds))")))
         Console.line("stateHash \(replay.document.stateHash)")
         section("Members")
         var members = Table(["code", "name", "active"])

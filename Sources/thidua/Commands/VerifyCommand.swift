@@ -20,7 +20,7 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         let expected = try digest.map(Self.parseDigest)
-        let store = try global.openStore()
+        let store = try global.openForReading()
         let report = try store.verify(digest: expected, quick: quick)
         Console.line("rows: \(report.rows)")
         Console.line("sqlite \(quick ? "quick_check" : "integrity_check"): \(report.integrity.joined(separator: "; "))")

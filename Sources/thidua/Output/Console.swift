@@ -14,20 +14,24 @@ enum Console {
         buffer.append(0x0A)
     }
 
-    static func flush() {
-        guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { raw in
+    /// Writes what is buffered; false when standard output no longer takes it (a closed pipe).
+    @discardableResult
+    static func flush() -> Bool {
+        guard !buffer.isEmpty else { return true }
+        let complete = buffer.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
                 let written = Foundation.write(1, raw.baseAddress! + offset, raw.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    break
+                    return false
                 }
                 offset += written
             }
+            return true
         }
         buffer.removeAll(keepingCapacity: true)
+        return complete
     }
 
     static func error(_ text: String) {

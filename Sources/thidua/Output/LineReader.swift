@@ -4,14 +4,15 @@ import ThiDuaStore
 
 /// Reads JSON Lines from a file or standard input one line at a time, parsing each into an `AppendItem`.
 /// Blank lines are skipped; memory stays flat however long the input is.
-struct JSONLinesReader: Sequence, IteratorProtocol {
-    private let file: UnsafeMutablePointer<FILE>
+/// A class, so that one owner holds the FILE and getline's buffer: closed once, at the end of the input or on
+/// deinit, and never read after.
+final class JSONLinesReader: Sequence, IteratorProtocol {
+    private var file: UnsafeMutablePointer<FILE>?
     private let closes: Bool
     private let defaultActor: String?
     private var lineNumber = 0
     private var buffer: UnsafeMutablePointer<CChar>?
     private var capacity = 0
-    private var finished = false
 
     init(path: String, defaultActor: String?) throws {
         self.defaultActor = defaultActor
@@ -28,14 +29,24 @@ struct JSONLinesReader: Sequence, IteratorProtocol {
         }
     }
 
-    mutating func next() -> AppendItem? {
+    deinit {
+        close()
+        free(buffer)
+    }
+
+    private func close() {
+        if let file, closes { fclose(file) }
+        file = nil
+    }
+
+    func next() -> AppendItem? {
         while true {
+            guard let file else { return nil }
             let length = getline(&buffer, &capacity, file)
             guard length >= 0, let buffer else {
                 let failed = ferror(file) != 0 ? errno : 0
-                if closes { fclose(file) }
-                if failed != 0, !finished {
-                    finished = true
+                close()
+                if failed != 0 {
                     let reason = ThiDuaError(code: "unreadable-input", reason: "cannot read the input: \(String(cString: strerror(failed)))")
                     return AppendItem(line: lineNumber + 1, event: .failure(reason))
                 }

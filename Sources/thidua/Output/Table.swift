@@ -14,7 +14,10 @@ struct Table {
 
     mutating func add(_ row: [String]) { rows.append(row) }
 
+    /// The table as lines; every cell shown through `Visible`, so no cell can break its row or drive the terminal.
     func render() -> String {
+        let headers = headers.map(Visible.escaped)
+        let rows = rows.map { $0.map(Visible.escaped) }
         var widths = headers.map(DisplayWidth.of)
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
@@ -61,14 +64,33 @@ enum DisplayWidth {
     }
 }
 
-/// RFC 4180 CSV.
+/// RFC 4180 CSV. A text cell a spreadsheet would take for a formula (beginning with `=`, `+`, `-`, `@`, tab or CR)
+/// gets a leading `'`; a cell that is a plain number, like -2.5, stays as it is (§10). Characters that would drive a
+/// terminal (ESC, BEL…) are written as escapes, as in tables.
 enum CSV {
     static func row(_ cells: [String]) -> String {
         cells.map { cell in
-            cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            let cell = neutralized(Visible.escapedControls(cell))
+            return cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
                 ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
                 : cell
         }.joined(separator: ",")
+    }
+
+    static func neutralized(_ cell: String) -> String {
+        guard let first = cell.utf8.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(first),
+              !isPlainNumber(cell)
+        else { return cell }
+        return "'" + cell
+    }
+
+    /// An optional sign, digits and at most one decimal point with digits after it.
+    static func isPlainNumber(_ text: String) -> Bool {
+        var bytes = Substring(text).utf8[...]
+        if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        let parts = bytes.split(separator: UInt8(ascii: "."), maxSplits: 1, omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count) else { return false }
+        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }
     }
 }
 

@@ -24,7 +24,7 @@ struct PactCommand: ParsableCommand {
             Render.csv(["member", "name", "signatory", "title"], p.signatures.map { [$0.member, p.name(of: $0.member), $0.signatory, $0.title ?? ""] })
         case .table:
             Console.line(p.heading)
-            Console.line(p.clauses.isEmpty ? "no pact drafted" : p.clauses.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n"))
+            Console.line(p.clauses.isEmpty ? "no pact drafted" : p.clauses.enumerated().map { "\($0.offset + 1). " + Self.clause($0.element) }.joined(separator: "\n"))
             var table = Table(["member", "name", "signatory", "title"])
             for s in p.signatures { table.add([s.member, p.name(of: s.member), s.signatory, s.title ?? ""]) }
             Console.line("")
@@ -32,6 +32,11 @@ struct PactCommand: ParsableCommand {
             let active = p.members.filter(\.active).count
             Console.line(p.pactInForce ? "in force: signed by all \(active) members" : "not in force: \(p.signatures.count) of \(active) members signed")
         }
+    }
+
+    /// A clause as printed: its own lines kept and indented under its number, nothing else let through raw.
+    static func clause(_ text: String) -> String {
+        Visible.escaped(text, keepingLineBreaks: true).split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n   ")
     }
     }
 

@@ -9,7 +9,7 @@ struct YearQueryOptions: ParsableArguments {
 
     /// The stored projection of the year asked for; never reads events.
     func projection(_ global: GlobalOptions) throws -> YearProjection {
-        let store = try global.openStore()
+        let store = try global.openForReading()
         let bloc = try store.resolveBloc(global.bloc)
         guard let year = try year ?? store.years(bloc: bloc).last else {
             throw CLIError.rejected("bloc \(bloc) has no year yet; open one with thidua year open YEAR --member CODE=\"Name\" …")
@@ -32,7 +32,7 @@ extension YearProjection {
         return .object(out)
     }
 
-    var heading: String { "\(bloc) \(year) — \(status), as of position \(position)" }
+    var heading: String { Visible.escaped("\(bloc) \(year) — \(status), as of position \(position)") }
 }
 
 /// Prints a document in the format asked for.

@@ -38,9 +38,9 @@ enum Write {
         let state = year.flatMap { report.years[StreamID(bloc: bloc, year: $0)] }
         if let state, let outcome = report.outcomes.first, !outcome.alreadyRecorded,
            let decided = try? DomainEvent(type: type, actor: actor, data: proposed.data) {
-            Console.line(Effect.describe(decided.payload, in: state))
+            Console.line(Visible.escaped(Effect.describe(decided.payload, in: state)))
         } else if year == nil, let decided = try? DomainEvent(type: type, actor: actor, data: proposed.data) {
-            Console.line(Summary.of(decided.payload))
+            Console.line(Visible.escaped(Summary.of(decided.payload)))
         }
         return (report, state)
     }
