@@ -20,6 +20,7 @@ extension EventStore {
                 report.missingTriggers = Schema.triggerNames.filter { !present.contains($0) }
                 var fold = LogFold()
                 try Self.checkChain(db, digest: digest, into: &report, folding: &fold)
+                report.ruleBreak = fold.firstBreak
                 report.projectionProblems = try Self.projectionProblems(db, expected: fold.years)
                 return report
             }
@@ -88,7 +89,8 @@ extension EventStore {
             }
             if stream != last.stream, !last.stream.isEmpty { versions[last.stream] = last.version }
             last = (stream, version)
-            fold.add(stream: stream, position: position, version: version, type: string(4), actor: string(6), data: column(10))
+            fold.add(stream: stream, position: position, version: version, type: string(4), schema: sqlite3_column_int64(s, 5),
+                     actor: string(6), data: column(10))
             if let digest, digest.position == position {
                 digestSeen = true
                 report.digest = (position, stored.elementsEqual(digest.hash) && (report.firstBad.map { $0.position > position } ?? true))

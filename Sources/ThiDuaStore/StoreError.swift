@@ -8,6 +8,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case noLog(path: String)
     /// The bloc is missing or ambiguous.
     case noBloc(String)
+    /// The log holds an event that breaks a rule: someone altered it. The CLI exits 2.
+    case altered(position: Int64, rule: ThiDuaError)
     /// SQLite failed (disk full, not a database, locked for too long…).
     case database(String)
 
@@ -17,6 +19,16 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .noLog(let path): "no event log at \(path); create one with thidua init --bloc CODE --name \"…\" (or pass --db)"
         case .noBloc(let reason): reason
         case .database(let reason): "database: \(reason)"
+        case .altered(let position, let rule):
+            "the event at position \(position) breaks a rule, so the log was altered: \(rule); run thidua verify"
+        }
+    }
+
+    /// 2 when the log was found altered, else 1 (§7).
+    public var exitCode: Int32 {
+        switch self {
+        case .altered: 2
+        default: 1
         }
     }
 }
