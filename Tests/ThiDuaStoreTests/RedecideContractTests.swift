@@ -1,0 +1,177 @@
+import Foundation
+import GRDB
+import Testing
+import ThiDuaCore
+@testable import ThiDuaStore
+
+/// Rows forged as someone with the sqlite3 shell and this repository's hashing code would: the chain
+/// is recomputed, so only re-deciding the events can tell.
+enum Forger {
+    /// Inserts a row after the last one with a correct position, version and chain hash. The gap-free
+    /// trigger is dropped around the insert and restored exactly, as a careful forger would leave it.
+    static func append(_ log: TemporaryLog, stream: String, type: String, actor: String, data: String) throws -> Int64 {
+        try log.raw { db in
+            let last = try #require(try Row.fetchOne(db, sql: "SELECT position, hash FROM event ORDER BY position DESC LIMIT 1"))
+            let position = (last[0] as Int64) + 1
+            let version = (try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(version), 0) FROM event WHERE stream = ?", arguments: [stream]) ?? 0) + 1
+            var event = RecordedEvent(position: position, stream: stream, version: version,
+                                      id: String(format: "00000000-0000-4000-9000-%012lld", position), type: type, schema: 1,
+                                      actor: actor, occurredAt: "2018-01-11T08:00:00+07:00", recordedAt: "2026-01-01T00:00:00.000000Z",
+                                      correlation: nil, data: data, hash: [])
+            event.hash = EventHashing.chain(previous: [UInt8](last[1] as Data), canonical: event.canonicalBytes)
+            let trigger = try #require(try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'event_gap_free'"))
+            try db.execute(sql: "DROP TRIGGER event_gap_free")
+            try db.execute(sql: """
+                INSERT INTO event (position, stream, version, id, type, schema, actor, occurredAt, recordedAt, correlation, data, hash)
+                VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, NULL, ?, ?)
+                """, arguments: [position, stream, version, event.id, type, actor, event.occurredAt, event.recordedAt, data, Data(event.hash)])
+            try db.execute(sql: trigger)
+            return position
+        }
+    }
+
+    static func editSnapshot(_ log: TemporaryLog, _ stream: String = "BDTW/2017", replacing old: String, with new: String) throws {
+        try log.raw { db in
+            let state = try #require(try String.fetchOne(db, sql: "SELECT state FROM year_snapshot WHERE stream = ?", arguments: [stream]))
+            #expect(state.contains(old), "\(state)")
+            try db.execute(sql: "UPDATE year_snapshot SET state = ? WHERE stream = ?", arguments: [state.replacingOccurrences(of: old, with: new), stream])
+        }
+    }
+}
+
+@Suite("Store contract: verify and rebuild re-decide every event (§14)")
+struct RedecideContractTests {
+    func populated() throws -> TemporaryLog {
+        let log = try TemporaryLog()
+        try log.append(Lines.setup + (1...6).map { Lines.score($0 % 2 == 0 ? "BNCTW" : "UBKTTW", "1\($0)") })
+        return log
+    }
+
+    @Test("a forged row with a recomputed chain is reported at its position with the rule it breaks", arguments: [
+        ("BDTW/2017", "score.submitted", "BNCTW", #"{"criterion":"1.1","member":"BNCTW","points":25}"#, "points-over-maximum"),
+        ("BDTW/2017", "scores.finalized", "BKTTW", "{}", "not-allowed"),
+        ("BDTW/2017", "score.submitted", "BKTTW", #"{"criterion":"1.1","member":"BNCTW","points":5}"#, "not-allowed"),
+        ("BDTW/2017", "year.opened", "secretariat", #"{"members":[{"code":"A","name":"A"},{"code":"B","name":"B"}]}"#, "year-open"),
+        ("BDTW", "bloc.founded", "secretariat", #"{"name":"Khối khác"}"#, "bloc-exists"),
+        ("BDTW/2018", "score.submitted", "BNCTW", #"{"criterion":"1.1","member":"BNCTW","points":5}"#, "year-not-open"),
+        ("BDTW/2017", "score.inflated", "BNCTW", "{}", "unknown-type"),
+        ("BDTW/2017", "score.submitted", "BNCTW", #"{"criterion":"1.1","member":"BNCTW","points":5,"bonus":99}"#, "unknown-field"),
+        ("BDTW/2017", "score.submitted", "BNCTW", #"{"criterion":"1.1","member":"BNCTW"}"#, "missing-field"),
+        ("BDTW/2017", "rules.adopted", "secretariat", #"{"fromYear":2017}"#, "stream-mismatch"),
+        ("BDTW/2017", "scores.finalized", "secretariat\u{1B}", "{}", "bad-code"),
+        ("bdtw/2017", "scores.finalized", "secretariat", "{}", "bad-stream"),
+    ])
+    func aForgedRowIsFound(stream: String, type: String, actor: String, data: String, code: String) throws {
+        let log = try populated()
+        let position = try Forger.append(log, stream: stream, type: type, actor: actor, data: data)
+        let report = try log.store.verify()
+        #expect(report.firstBad == nil, "the chain was recomputed: \(String(describing: report.firstBad))")
+        #expect(report.ruleBreak?.position == position)
+        #expect(report.ruleBreak?.rule.code == code, "\(String(describing: report.ruleBreak))")
+        #expect(!report.isIntact)
+        #expect(VerificationFailure(report: report).description.contains("position \(position) breaks a rule"))
+    }
+
+    @Test func rebuildRefusesALogThatBreaksARuleAndKeepsTheProjections() throws {
+        let log = try populated()
+        let before = try log.store.projection(bloc: "BDTW", year: 2017)
+        let position = try Forger.append(log, stream: "BDTW/2017", type: "score.submitted", actor: "BNCTW",
+                                         data: #"{"criterion":"1.1","member":"BNCTW","points":25}"#)
+        do {
+            try log.store.rebuild()
+            Issue.record("rebuild blessed a forged row")
+        } catch let error {
+            guard case .altered(let at, let rule) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+            #expect(at == position)
+            #expect(rule.code == "points-over-maximum")
+            #expect(error.exitCode == 2)
+            #expect(error.description.contains("run thidua verify"))
+        }
+        #expect(try log.store.projection(bloc: "BDTW", year: 2017) == before)
+        #expect(try log.store.verify().ruleBreak?.position == position)
+    }
+
+    @Test func aRuleBreakBeforeAChainBreakIsTheOneReported() throws {
+        let log = try populated()
+        let position = try Forger.append(log, stream: "BDTW/2017", type: "score.submitted", actor: "BKTTW",
+                                         data: #"{"criterion":"1.1","member":"BNCTW","points":5}"#)
+        try log.append([Lines.score("BNCTW", "3")])
+        try log.raw { db in
+            try db.execute(sql: "DROP TRIGGER event_append_only_update")
+            try db.execute(sql: "UPDATE event SET correlation = 'x' WHERE position = ?", arguments: [position + 1])
+            try db.execute(sql: Schema.triggers[0])
+        }
+        let report = try log.store.verify()
+        #expect(report.firstBad?.position == position + 1)
+        #expect(report.ruleBreak?.position == position)
+        #expect(VerificationFailure(report: report).description.hasPrefix("verify: position \(position) breaks a rule"))
+    }
+
+    @Test func anEditedSnapshotIsReportedByVerify() throws {
+        let log = try populated()
+        #expect(try log.store.verify().isIntact)
+        try Forger.editSnapshot(log, replacing: #""1.1","Tiêu chí 1.1",20,"#, with: #""1.1","Tiêu chí 1.1",50,"#)
+        let report = try log.store.verify()
+        #expect(report.projectionProblems.contains("BDTW/2017: the year's snapshot differs from the log"), "\(report.projectionProblems)")
+        #expect(!report.isIntact)
+    }
+
+    /// The snapshot is a cache and cannot be authenticated: an append may trust its state, but what it
+    /// then accepts is caught by verify, which decides from the log alone, and rebuild will not bless it.
+    @Test func anEventAcceptedOnAnEditedSnapshotIsCaught() throws {
+        let log = try populated()
+        try Forger.editSnapshot(log, replacing: #""1.1","Tiêu chí 1.1",20,"#, with: #""1.1","Tiêu chí 1.1",50,"#)
+        let accepted: Int64
+        do {
+            let report = try log.store.append([try Envelope.parse(line: Array(Lines.score("BNCTW", "30").utf8))])
+            accepted = try #require(report.outcomes.first?.position)
+        } catch StoreError.rejected(let error) {
+            #expect(error.code == "points-over-maximum")
+            return
+        }
+        let report = try log.store.verify()
+        #expect(report.ruleBreak?.position == accepted)
+        #expect(report.ruleBreak?.rule.code == "points-over-maximum")
+        #expect(throws: StoreError.self) { try log.store.rebuild() }
+        #expect(try log.store.verify().ruleBreak?.position == accepted)
+    }
+
+    @Test("a snapshot that no longer matches the event the log holds at its version is not used", arguments: [
+        #""event":""#,
+        #""layout":1"#,
+    ])
+    func aSnapshotOfAnotherEventIsNotUsed(mark: String) throws {
+        let log = try populated()
+        try log.raw { db in
+            var state = try #require(try String.fetchOne(db, sql: "SELECT state FROM year_snapshot WHERE stream = 'BDTW/2017'"))
+            state = state.replacingOccurrences(of: #""1.1","Tiêu chí 1.1",20,"#, with: #""1.1","Tiêu chí 1.1",50,"#)
+            let named = try #require(state.range(of: mark))
+            if mark.hasPrefix(#""event""#) {
+                state.insert(contentsOf: "00", at: named.upperBound)
+            } else {
+                // A snapshot that names no event, as older versions wrote them.
+                let event = try #require(state.range(of: #","event":""#))
+                state.removeSubrange(event.lowerBound..<state.index(event.upperBound, offsetBy: 65))
+            }
+            try db.execute(sql: "UPDATE year_snapshot SET state = ? WHERE stream = 'BDTW/2017'", arguments: [state])
+        }
+        #expect {
+            try log.store.append([try Envelope.parse(line: Array(Lines.score("BNCTW", "30").utf8))])
+        } throws: { error in
+            guard case StoreError.rejected(let rule) = error else { return false }
+            return rule.code == "points-over-maximum"
+        }
+    }
+
+    @Test func snapshotsNameTheEventTheyWereTakenAfter() throws {
+        let log = try populated()
+        let (state, hash) = try log.raw { db in
+            (try #require(try String.fetchOne(db, sql: "SELECT state FROM year_snapshot WHERE stream = 'BDTW/2017'")),
+             try #require(try Data.fetchOne(db, sql: "SELECT hash FROM event WHERE stream = 'BDTW/2017' ORDER BY version DESC LIMIT 1")))
+        }
+        #expect(state.contains(#""event":"\#(EventHashing.hex([UInt8](hash)))""#))
+    }
+}
