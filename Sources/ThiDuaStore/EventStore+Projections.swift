@@ -57,7 +57,7 @@ extension EventStore {
                 continue
             }
             if stored != projection { problems.append("\(projection.stream): \(Self.firstDifference(stored, projection))") }
-            if try YearSnapshot.load(projection.stream, currentVersion: projection.version, requireEvent: false, db) != state {
+            if try YearSnapshot.load(projection.stream, currentVersion: projection.version, requireSeal: false, db) != state {
                 problems.append("\(projection.stream): the year's snapshot differs from the log")
             }
         }

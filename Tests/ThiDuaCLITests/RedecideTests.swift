@@ -63,24 +63,17 @@ struct RedecideTests {
         #expect(try cli.run("rebuild").status == 0)
     }
 
-    /// A typed command may trust an edited snapshot (it is a cache that cannot be authenticated), but
-    /// what it accepts on it is caught by verify, and rebuild does not bless it.
-    @Test func aScoreAcceptedOnAnEditedSnapshotIsCaught() throws {
+    /// The issue's case: a snapshot edited with the sqlite3 shell no longer matches its seal, so the
+    /// typed command folds the year from the log and refuses the score; verify reports the snapshot.
+    @Test func aScoreOverTheMaximumIsRefusedDespiteAnEditedSnapshot() throws {
         let cli = try started()
         defer { cli.remove() }
         try cli.sqlite(#"UPDATE year_snapshot SET state = replace(state, '"Nhiệm vụ",100000,', '"Nhiệm vụ",200000,') WHERE stream = 'BDTW/2017';"#)
-        #expect(try cli.run("verify").stdout.contains("the year's snapshot differs from the log"))
+        let verify = try cli.run("verify")
+        #expect(verify.status == 2)
+        #expect(verify.stdout.contains("the year's snapshot differs from the log"), "\(verify)")
         let submit = try cli.run("--as", "BNCTW", "score", "submit", "--year", "2017", "--criterion", "1.1", "--points", "150000")
-        if submit.status == 0 {
-            let (position, _) = try head(cli)
-            let verify = try cli.run("verify")
-            #expect(verify.status == 2)
-            #expect(verify.stdout.contains("rules: BROKEN at position \(position)"), "\(verify)")
-            let rebuild = try cli.run("rebuild")
-            #expect(rebuild.status == 2, "\(rebuild)")
-        } else {
-            #expect(submit.status == 1)
-            #expect(submit.stderr.contains("[points-over-maximum]"))
-        }
+        #expect(submit.status == 1, "\(submit)")
+        #expect(submit.stderr.contains("points 150000 exceed the maximum 100000 of criterion 1.1 [points-over-maximum]"), "\(submit)")
     }
 }

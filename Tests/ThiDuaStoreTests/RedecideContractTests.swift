@@ -119,42 +119,21 @@ struct RedecideContractTests {
         #expect(!report.isIntact)
     }
 
-    /// The snapshot is a cache and cannot be authenticated: an append may trust its state, but what it
-    /// then accepts is caught by verify, which decides from the log alone, and rebuild will not bless it.
-    @Test func anEventAcceptedOnAnEditedSnapshotIsCaught() throws {
-        let log = try populated()
-        try Forger.editSnapshot(log, replacing: #""1.1","Tiêu chí 1.1",20,"#, with: #""1.1","Tiêu chí 1.1",50,"#)
-        let accepted: Int64
-        do {
-            let report = try log.store.append([try Envelope.parse(line: Array(Lines.score("BNCTW", "30").utf8))])
-            accepted = try #require(report.outcomes.first?.position)
-        } catch StoreError.rejected(let error) {
-            #expect(error.code == "points-over-maximum")
-            return
-        }
-        let report = try log.store.verify()
-        #expect(report.ruleBreak?.position == accepted)
-        #expect(report.ruleBreak?.rule.code == "points-over-maximum")
-        #expect(throws: StoreError.self) { try log.store.rebuild() }
-        #expect(try log.store.verify().ruleBreak?.position == accepted)
-    }
+    static let raisedMaximum = (#""1.1","Tiêu chí 1.1",20,"#, #""1.1","Tiêu chí 1.1",50,"#)
 
-    @Test("a snapshot that no longer matches the event the log holds at its version is not used", arguments: [
-        #""event":""#,
-        #""layout":1"#,
+    @Test("an append does not use a snapshot whose seal does not match; it folds the log and refuses", arguments: [
+        "the state edited", "the seal edited", "the seal removed",
     ])
-    func aSnapshotOfAnotherEventIsNotUsed(mark: String) throws {
+    func anUnsealedSnapshotIsNotUsed(edit: String) throws {
         let log = try populated()
         try log.raw { db in
             var state = try #require(try String.fetchOne(db, sql: "SELECT state FROM year_snapshot WHERE stream = 'BDTW/2017'"))
-            state = state.replacingOccurrences(of: #""1.1","Tiêu chí 1.1",20,"#, with: #""1.1","Tiêu chí 1.1",50,"#)
-            let named = try #require(state.range(of: mark))
-            if mark.hasPrefix(#""event""#) {
-                state.insert(contentsOf: "00", at: named.upperBound)
-            } else {
-                // A snapshot that names no event, as older versions wrote them.
-                let event = try #require(state.range(of: #","event":""#))
-                state.removeSubrange(event.lowerBound..<state.index(event.upperBound, offsetBy: 65))
+            state = state.replacingOccurrences(of: Self.raisedMaximum.0, with: Self.raisedMaximum.1)
+            let seal = try #require(state.range(of: #","seal":""#))
+            switch edit {
+            case "the seal edited": state.replaceSubrange(seal.upperBound..<state.index(seal.upperBound, offsetBy: 2), with: "00")
+            case "the seal removed": state.removeSubrange(seal.lowerBound..<state.index(seal.upperBound, offsetBy: 65))
+            default: break
             }
             try db.execute(sql: "UPDATE year_snapshot SET state = ? WHERE stream = 'BDTW/2017'", arguments: [state])
         }
@@ -164,14 +143,45 @@ struct RedecideContractTests {
             guard case StoreError.rejected(let rule) = error else { return false }
             return rule.code == "points-over-maximum"
         }
+        #expect(!(try log.store.verify().isIntact))
     }
 
-    @Test func snapshotsNameTheEventTheyWereTakenAfter() throws {
+    /// The seal is not a signature: a forger who recomputes it gets an append accepted on the edited
+    /// snapshot, and verify, deciding from the log alone, catches that event; rebuild will not bless it.
+    @Test func anEventAcceptedOnAResealedSnapshotIsCaught() throws {
         let log = try populated()
-        let (state, hash) = try log.raw { db in
+        try log.raw { db in
+            let text = try #require(try String.fetchOne(db, sql: "SELECT state FROM year_snapshot WHERE stream = 'BDTW/2017'"))
+            guard case .object(var fields) = try JSON.parse(text) else { throw CancellationError() }
+            fields["seal"] = nil
+            let edited = JSON.object(fields).canonicalText.replacingOccurrences(of: Self.raisedMaximum.0, with: Self.raisedMaximum.1)
+            let hash = try #require(try Data.fetchOne(db, sql: "SELECT hash FROM event WHERE stream = 'BDTW/2017' ORDER BY version DESC LIMIT 1"))
+            guard case .object(var resealed) = try JSON.parse(edited) else { throw CancellationError() }
+            resealed["seal"] = .string(YearSnapshot.seal(edited, after: [UInt8](hash)))
+            try db.execute(sql: "UPDATE year_snapshot SET state = ? WHERE stream = 'BDTW/2017'", arguments: [JSON.object(resealed).canonicalText])
+        }
+        let appended = try log.store.append([try Envelope.parse(line: Array(Lines.score("BNCTW", "30").utf8))])
+        let position = try #require(appended.outcomes.first?.position)
+        let report = try log.store.verify()
+        #expect(report.firstBad == nil)
+        #expect(report.ruleBreak?.position == position)
+        #expect(report.ruleBreak?.rule.code == "points-over-maximum")
+        #expect(throws: StoreError.self) { try log.store.rebuild() }
+        #expect(try log.store.verify().ruleBreak?.position == position)
+    }
+
+    @Test func snapshotsAreSealedToTheEventTheyWereTakenAfter() throws {
+        let log = try populated()
+        let (text, hash) = try log.raw { db in
             (try #require(try String.fetchOne(db, sql: "SELECT state FROM year_snapshot WHERE stream = 'BDTW/2017'")),
              try #require(try Data.fetchOne(db, sql: "SELECT hash FROM event WHERE stream = 'BDTW/2017' ORDER BY version DESC LIMIT 1")))
         }
-        #expect(state.contains(#""event":"\#(EventHashing.hex([UInt8](hash)))""#))
+        guard case .object(var fields) = try JSON.parse(text), case .string(let seal)? = fields["seal"] else {
+            Issue.record("no seal in \(text)")
+            return
+        }
+        fields["seal"] = nil
+        let unsealed = JSON.object(fields).canonicalText
+        #expect(seal == EventHashing.hex(EventHashing.chain(previous: [UInt8](hash), canonical: Array(unsealed.utf8))))
     }
 }
