@@ -72,6 +72,56 @@ struct RedecideContractTests {
         #expect(VerificationFailure(report: report).description.contains("position \(position) breaks a rule"))
     }
 
+    /// The strongest forgery without a digest: a row slipped into the middle, every later position and
+    /// version shifted, the whole chain recomputed and the triggers restored exactly.
+    @Test func aRowSlippedIntoTheMiddleAndRechainedIsFound() throws {
+        let log = try populated()
+        try log.raw { db in
+            let triggers = try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+            try db.execute(sql: "DROP TRIGGER event_append_only_update; DROP TRIGGER event_append_only_delete; DROP TRIGGER event_gap_free")
+            try db.execute(sql: "UPDATE event SET position = position + 1000, version = version + 1000 WHERE position >= 5")
+            try db.execute(sql: "UPDATE event SET position = position - 999, version = version - 999 WHERE position > 1000")
+            try db.execute(sql: """
+                INSERT INTO event VALUES (5, 'BDTW/2017', 4, '00000000-0000-4000-9000-000000000005', 'score.submitted', 1, 'BKTTW',
+                  '2018-01-11T08:00:00+07:00', '2026-01-01T00:00:00.000000Z', NULL, '{"criterion":"1.1","member":"BKTTW","points":21}', zeroblob(32))
+                """)
+            var previous = EventHashing.genesis
+            for row in try Row.fetchAll(db, sql: "SELECT \(EventStore.columns) FROM event ORDER BY position") {
+                var event = EventStore.recordedEvent(row)
+                event.hash = EventHashing.chain(previous: previous, canonical: event.canonicalBytes)
+                try db.execute(sql: "UPDATE event SET hash = ? WHERE position = ?", arguments: [Data(event.hash), event.position])
+                previous = event.hash
+            }
+            for trigger in triggers { try db.execute(sql: trigger) }
+        }
+        let report = try log.store.verify()
+        #expect(report.rows == 10)
+        #expect(report.firstBad == nil)
+        #expect(report.missingTriggers.isEmpty)
+        #expect(report.ruleBreak?.position == 5)
+        #expect(report.ruleBreak?.rule.code == "points-over-maximum")
+        #expect(!report.isIntact)
+    }
+
+    @Test func aRowOfAnUnknownSchemaIsARuleBreak() throws {
+        let log = try populated()
+        let position = try Forger.append(log, stream: "BDTW/2017", type: "scores.finalized", actor: "secretariat", data: "{}")
+        try log.raw { db in
+            try db.execute(sql: "DROP TRIGGER event_append_only_update")
+            try db.execute(sql: "UPDATE event SET schema = 2 WHERE position = ?", arguments: [position])
+            let row = try #require(try Row.fetchOne(db, sql: "SELECT \(EventStore.columns) FROM event WHERE position = ?", arguments: [position]))
+            let previous = try #require(try Data.fetchOne(db, sql: "SELECT hash FROM event WHERE position = ?", arguments: [position - 1]))
+            let event = EventStore.recordedEvent(row)
+            try db.execute(sql: "UPDATE event SET hash = ? WHERE position = ?",
+                           arguments: [Data(EventHashing.chain(previous: [UInt8](previous), canonical: event.canonicalBytes)), position])
+            try db.execute(sql: Schema.triggers[0])
+        }
+        let report = try log.store.verify()
+        #expect(report.firstBad == nil)
+        #expect(report.ruleBreak?.position == position)
+        #expect(report.ruleBreak?.rule.code == "unknown-schema")
+    }
+
     @Test func rebuildRefusesALogThatBreaksARuleAndKeepsTheProjections() throws {
         let log = try populated()
         let before = try log.store.projection(bloc: "BDTW", year: 2017)
