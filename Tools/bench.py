@@ -283,7 +283,7 @@ def table(results):
     row("replay of the 100k-event year", lambda r: ms(r["replay_big"]))
     row("eventsourcing: read back and fold the largest stream", lambda r: rate(r["es_fold_rate"]))
     row("rebuild", lambda r: "%.2f s" % r["rebuild_s"])
-    row("verify (chain, integrity_check, triggers, projections)", lambda r: "%.2f s" % r["verify_s"])
+    row("verify (chain, every event re-decided, integrity_check, triggers, projections)", lambda r: "%.2f s" % r["verify_s"])
     row("verify --quick (quick_check instead of integrity_check)", lambda r: "%.2f s" % r["verify_quick_s"])
     row("database bytes per event / export bytes per event", lambda r: "%.0f / %.0f (%.2f×)" % (
         r["db_bytes_per_event"], r["export_bytes_per_event"], r["db_bytes_per_event"] / r["export_bytes_per_event"]))
@@ -307,6 +307,7 @@ def targets(results):
         ("rebuild of 1M events ≤ 5 s", big["rebuild_s"] <= 5, "%.2f s" % big["rebuild_s"]),
         ("verify of 1M events ≤ 3 s (with integrity_check)", big["verify_s"] <= 3, "%.2f s" % big["verify_s"]),
         ("verify of 1M events ≤ 3 s (verify --quick)", big["verify_quick_s"] <= 3, "%.2f s" % big["verify_quick_s"]),
+        ("verify of 1M events, re-deciding every event, ≤ 4 s (§14)", big["verify_s"] <= 4, "%.2f s" % big["verify_s"]),
         ("database ≤ 2× the JSON Lines export", big["db_bytes_per_event"] <= 2 * big["export_bytes_per_event"],
          "%.2f×" % (big["db_bytes_per_event"] / big["export_bytes_per_event"])),
         ("one append, standings, small replay flat from %s to %s events" % (format(first["events"], ","), format(big["events"], ",")),

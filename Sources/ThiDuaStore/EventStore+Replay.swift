@@ -69,23 +69,28 @@ extension Replay {
         FROM event WHERE stream = ? AND position <= ? ORDER BY version
         """
 
-    /// Reads the bloc's rows and the year's, folding the year with the rules as they stood at each event.
+    /// Reads the bloc's rows and the year's and folds them with the one fold, in position order.
+    ///
+    /// A rule adopted after an election closed must not change that election's result on replay, so
+    /// the bloc's events are interleaved with the year's by position rather than applied up front.
+    /// Replay folds without deciding: `asOf` admits events by when they occurred, which need not be a
+    /// prefix of the log; `verify` is what re-decides every event.
     static func fold(_ db: Database, bloc: String, year: Int, bounds: ReplayBounds = ReplayBounds(),
                      keepEvents: Bool = false) throws -> Replay {
         let stream = StreamID(bloc: bloc, year: year)
         var replay = Replay(state: YearState(bloc: bloc, year: year), position: 0, rowsRead: 0, events: [])
         var blocEvents: [(position: Int64, event: DomainEvent)] = []
         let limit = bounds.at ?? .max
-        try StateCache.forEachRow(db: db, stream: bloc, upTo: limit) { recorded in
+        try StreamRows.forEach(db, stream: bloc, upTo: limit) { recorded in
             replay.rowsRead += 1
             if bounds.admits(recorded), let event = DomainEvent(recorded: recorded) { blocEvents.append((recorded.position, event)) }
         }
-        var fold = YearFold(bloc: bloc, year: year, blocEvents: blocEvents)
+        var fold = Interleaved(year: stream, blocEvents: blocEvents)
         if keepEvents {
-            try StateCache.forEachRow(db: db, stream: stream.description, upTo: limit) { recorded in
+            try StreamRows.forEach(db, stream: stream.description, upTo: limit) { recorded in
                 replay.rowsRead += 1
                 guard bounds.admits(recorded), let event = DomainEvent(recorded: recorded) else { return }
-                fold.apply(event, at: recorded.position)
+                fold.evolve(event, at: recorded.position)
                 replay.position = recorded.position
                 replay.events.append((recorded.position, recorded))
             }
@@ -97,11 +102,35 @@ extension Replay {
                 if bounded, !bounds.admits(occurredAt: row[3], recordedAt: row[4]) { continue }
                 guard let event = DomainEvent(type: row[1], actor: row[2], data: row[5]) else { continue }
                 let position: Int64 = row[0]
-                fold.apply(event, at: position)
+                fold.evolve(event, at: position)
                 replay.position = position
             }
         }
-        replay.state = fold.state
+        replay.state = fold.ledger.year(stream)
         return replay
+    }
+
+    /// A year's events and its bloc's, merged by position into one ledger.
+    struct Interleaved {
+        let year: StreamID
+        let blocStream: StreamID
+        let blocEvents: [(position: Int64, event: DomainEvent)]
+        var next = 0
+        var ledger = Ledger.initial
+
+        init(year: StreamID, blocEvents: [(position: Int64, event: DomainEvent)]) {
+            self.year = year
+            self.blocStream = StreamID(bloc: year.bloc, year: nil)
+            self.blocEvents = blocEvents
+        }
+
+        /// Folds the bloc events logged before `position`, then the year event logged there.
+        mutating func evolve(_ event: DomainEvent, at position: Int64) {
+            while next < blocEvents.count, blocEvents[next].position < position {
+                ledger.evolve(blocEvents[next].event, in: blocStream)
+                next += 1
+            }
+            ledger.evolve(event, in: year)
+        }
     }
 }

@@ -22,6 +22,7 @@ extension EventStore {
                 do {
                     var fold = LogFold()
                     try Self.checkChain(db, digest: digest, into: &report, folding: &fold)
+                    report.ruleBreak = fold.firstBreak
                     report.projectionProblems = try Self.projectionProblems(db, expected: fold.years)
                 } catch let error as DatabaseError where !report.schemaProblems.isEmpty {
                     // A log whose schema is not thidua's may not even be readable as one; the schema is the finding.
@@ -95,7 +96,8 @@ extension EventStore {
             }
             if stream != last.stream, !last.stream.isEmpty { versions[last.stream] = last.version }
             last = (stream, version)
-            fold.add(stream: stream, position: position, version: version, type: string(4), actor: string(6), data: column(10))
+            fold.add(stream: stream, position: position, version: version, type: string(4), schema: sqlite3_column_int64(s, 5),
+                     actor: string(6), data: column(10))
             if let digest, digest.position == position {
                 digestSeen = true
                 report.digest = (position, stored.elementsEqual(digest.hash) && (report.firstBad.map { $0.position > position } ?? true))

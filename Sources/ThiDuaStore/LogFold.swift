@@ -1,41 +1,75 @@
 import GRDB
 import ThiDuaCore
 
-/// Every year of the log folded in one pass in position order, so each year sees the bloc's rules
-/// as they stood at its events; used by rebuild and verify.
+/// The whole log re-decided from the initial state in position order, with the ledger append uses:
+/// rebuild writes each year's projection from it and verify compares the stored ones with it. The
+/// first event that breaks a rule, or no longer decodes, is kept; it is folded all the same (evolve is
+/// total), so the states stay those a replay shows.
 struct LogFold {
-    private var ledger = Ledger()
+    private var ledger = Ledger.initial
     private var streams: [String: StreamID] = [:]
     private var heads: [StreamID: (position: Int64, version: Int64)] = [:]
-    /// The stream of the previous event: runs of one stream skip the dictionaries.
-    private var last: (text: String, stream: StreamID)?
+    /// The previous row's stream, position and version: runs of one stream skip the dictionaries.
+    private var last: (text: String, stream: StreamID?, position: Int64, version: Int64)?
+    /// The first event that breaks a rule, and the rule.
+    private(set) var firstBreak: (position: Int64, rule: ThiDuaError)?
 
-    mutating func add(stream text: String, position: Int64, version: Int64, type: String, actor: String, data: String) {
+    mutating func add(stream text: String, position: Int64, version: Int64, type: String, schema: Int64, actor: String, data: String) {
         var data = data
-        data.withUTF8 { add(stream: text, position: position, version: version, type: type, actor: actor, data: $0) }
+        data.withUTF8 { add(stream: text, position: position, version: version, type: type, schema: schema, actor: actor, data: $0) }
     }
 
-    mutating func add(stream text: String, position: Int64, version: Int64, type: String, actor: String,
+    mutating func add(stream text: String, position: Int64, version: Int64, type: String, schema: Int64, actor: String,
                       data: UnsafeBufferPointer<UInt8>) {
-        let stream: StreamID
+        let stream: StreamID?
         if let last, last.text == text {
             stream = last.stream
-        } else if let known = streams[text] {
-            stream = known
         } else {
-            guard let parsed = StreamID(text) else { return }
-            streams[text] = parsed
-            stream = parsed
+            if let last, let year = last.stream, year.year != nil { heads[year] = (last.position, last.version) }
+            if let known = streams[text] {
+                stream = known
+            } else {
+                stream = StreamID(text)
+                if let stream { streams[text] = stream }
+            }
         }
-        last = (text, stream)
-        if stream.year != nil { heads[stream] = (position, version) }
-        guard let event = DomainEvent(type: type, actor: actor, data: data) else { return }
-        ledger.fold(event, into: stream)
+        last = (text, stream, position, version)
+        guard let stream else {
+            broken(position, ThiDuaError(code: "bad-stream", field: "stream",
+                                         reason: "\"\(text.prefix(40))\" is neither BLOC nor BLOC/YEAR"))
+            return
+        }
+        guard schema == EventType.currentSchema else {
+            broken(position, ThiDuaError(code: "unknown-schema", field: "schema",
+                                         reason: "schema \(schema) of \(type.prefix(40)) is not known to this version of thidua"))
+            return
+        }
+        let event: DomainEvent
+        do {
+            event = try DomainEvent(logged: type, actor: actor, data: data)
+        } catch {
+            broken(position, error)
+            return
+        }
+        if firstBreak == nil {
+            do {
+                try ledger.decide(event, in: stream)
+            } catch {
+                broken(position, error)
+            }
+        }
+        ledger.evolve(event, in: stream)
+    }
+
+    private mutating func broken(_ position: Int64, _ rule: ThiDuaError) {
+        if firstBreak == nil { firstBreak = (position, rule) }
     }
 
     /// Each year's projection and state, by stream.
     var years: [(YearProjection, YearState)] {
-        heads.keys.sorted { $0.description < $1.description }.map { stream in
+        var heads = heads
+        if let last, let year = last.stream, year.year != nil { heads[year] = (last.position, last.version) }
+        return heads.keys.sorted { $0.description < $1.description }.map { stream in
             let state = ledger.year(stream)
             let head = heads[stream]!
             return (YearProjection(state: state, position: head.position, version: head.version), state)
@@ -47,11 +81,11 @@ struct LogFold {
         var fold = LogFold()
         let rows = try Row.fetchCursor(db, sql: """
             SELECT position, IFNULL(CAST(stream AS TEXT), ''), IFNULL(CAST(version AS INTEGER), 0), IFNULL(CAST(type AS TEXT), ''),
-                   IFNULL(CAST(actor AS TEXT), ''), IFNULL(CAST(data AS TEXT), '')
+                   IFNULL(CAST(schema AS INTEGER), 0), IFNULL(CAST(actor AS TEXT), ''), IFNULL(CAST(data AS TEXT), '')
             FROM event ORDER BY position
             """)
         while let row = try rows.next() {
-            fold.add(stream: row[1], position: row[0], version: row[2], type: row[3], actor: row[4], data: row[5])
+            fold.add(stream: row[1], position: row[0], version: row[2], type: row[3], schema: row[4], actor: row[5], data: row[6])
         }
         return fold
     }

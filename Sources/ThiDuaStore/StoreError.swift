@@ -12,6 +12,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case needsUpgrade(path: String)
     /// The bloc is missing or ambiguous.
     case noBloc(String)
+    /// The log holds an event that breaks a rule: someone altered it. The CLI exits 2.
+    case altered(position: Int64, rule: ThiDuaError)
     /// SQLite failed (disk full, not a database, locked for too long…).
     case database(String)
 
@@ -26,6 +28,16 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
                 + "run thidua rebuild (or any write command) on it to upgrade it, then run this command again"
         case .noBloc(let reason): reason
         case .database(let reason): "database: \(reason)"
+        case .altered(let position, let rule):
+            "the event at position \(position) breaks a rule, so the log was altered: \(rule); run thidua verify"
+        }
+    }
+
+    /// 2 when the log was found altered, else 1 (§7).
+    public var exitCode: Int32 {
+        switch self {
+        case .altered: 2
+        default: 1
         }
     }
 }

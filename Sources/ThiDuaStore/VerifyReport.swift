@@ -11,13 +11,16 @@ public struct VerifyReport: Sendable {
     public var schemaProblems: [String] = []
     /// The first position whose row does not follow from the chain, and why.
     public var firstBad: (position: Int64, reason: String)?
+    /// The first event that breaks a rule when re-decided from the initial state, and the rule.
+    public var ruleBreak: (position: Int64, rule: ThiDuaError)?
     /// The digest checked, and whether the log still holds that hash at that position.
     public var digest: (position: Int64, matches: Bool)?
     /// Differences between the projections and a replay of the log (filled once projections exist).
     public var projectionProblems: [String] = []
 
     public var isIntact: Bool {
-        integrity == ["ok"] && missingTriggers.isEmpty && schemaProblems.isEmpty && firstBad == nil && digest?.matches != false && projectionProblems.isEmpty
+        integrity == ["ok"] && missingTriggers.isEmpty && schemaProblems.isEmpty && firstBad == nil && ruleBreak == nil
+            && digest?.matches != false && projectionProblems.isEmpty
     }
 }
 
@@ -31,7 +34,12 @@ public struct VerificationFailure: Error, Sendable, CustomStringConvertible {
             return "verify: the log no longer holds the digest at position \(digest.position); the record up to it was altered"
                 + (report.firstBad.map { " (first bad position \($0.position): \($0.reason))" } ?? "")
         }
-        if let bad = report.firstBad { return "verify: position \(bad.position): \(bad.reason)" }
+        if let bad = report.firstBad, report.ruleBreak.map({ bad.position <= $0.position }) ?? true {
+            return "verify: position \(bad.position): \(bad.reason)"
+        }
+        if let broken = report.ruleBreak {
+            return "verify: position \(broken.position) breaks a rule, so the log was altered: \(broken.rule)"
+        }
         if let trigger = report.missingTriggers.first { return "verify: the append-only trigger \(trigger) is missing; someone removed it" }
         if let problem = report.schemaProblems.first { return "verify: the schema is not the one thidua creates: \(problem)" }
         if report.integrity != ["ok"] { return "verify: SQLite integrity check failed: \(report.integrity.first ?? "?")" }

@@ -11,7 +11,7 @@ func runMain() -> Never {
         Console.flush()
         exit(0)
     } catch let error as StoreError {
-        fail(error.description, code: 1)
+        fail(error.description, code: error.exitCode)
     } catch let error as ThiDuaError {
         fail(error.description, code: 1)
     } catch let error as VerificationFailure {

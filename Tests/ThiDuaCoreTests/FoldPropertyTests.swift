@@ -58,7 +58,7 @@ struct FoldPropertyTests {
 
     static func fold(_ events: some Sequence<(DomainEvent, StreamID)>, from start: Ledger) -> Ledger {
         var ledger = start
-        for (event, stream) in events { ledger.fold(event, into: stream) }
+        for (event, stream) in events { ledger.evolve(event, in: stream) }
         return ledger
     }
 

@@ -1,18 +1,30 @@
-/// The Decider (§3): `decide` checks a proposed event against the state; `evolve` (on the states) folds it.
+/// The Decider (§3): `decide` checks an event against the states before it, or throws the rule it breaks;
+/// `evolve` (on the states) folds it in. `Ledger` holds the states and is the one fold every command uses.
 public enum Decider {
-    /// Validates `event` against its bloc and (for year events) year state; returns it decoded.
-    public static func decide(_ event: ProposedEvent, bloc: BlocState, year: YearState?) throws(ThiDuaError) -> DomainEvent {
-        let decoded = try DomainEvent(type: event.type, actor: event.actor, data: event.data)
+    /// Decides a decoded event of `stream`. The envelope facts a logged row could contradict (its
+    /// stream and actor) are checked here too, so a row read back from the log meets every rule an append does.
+    public static func decide(_ event: DomainEvent, in stream: StreamID, bloc: BlocState, year: YearState?) throws(ThiDuaError) {
         do {
+            try checkEnvelope(event, in: stream)
             if event.type.isBlocStream {
-                try decideBloc(decoded, bloc: bloc)
+                try decideBloc(event, bloc: bloc)
             } else {
-                try decideYear(decoded, bloc: bloc, year: year ?? YearState(bloc: event.bloc, year: event.year ?? 0))
+                try decideYear(event, bloc: bloc, year: year ?? YearState(bloc: stream.bloc, year: stream.year ?? 0))
             }
         } catch {
             throw error.of(type: event.type.rawValue)
         }
-        return decoded
+    }
+
+    static func checkEnvelope(_ event: DomainEvent, in stream: StreamID) throws(ThiDuaError) {
+        if event.type.isBlocStream != (stream.year == nil) {
+            throw reject("stream-mismatch", event.type.isBlocStream
+                         ? "\(event.type.rawValue) is a bloc event, but it is in the year stream \(stream)"
+                         : "\(event.type.rawValue) belongs to a year, but it is in the bloc stream \(stream)", field: "stream")
+        }
+        if event.actor != Text.secretariat, !Text.isCode(event.actor) {
+            throw reject("bad-code", "\"\(event.actor.prefix(40))\" is neither a member code nor secretariat", field: "actor")
+        }
     }
 
     static func reject(_ code: String, _ reason: String, field: String? = nil, hint: String? = nil) -> ThiDuaError {

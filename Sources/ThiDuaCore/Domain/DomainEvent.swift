@@ -36,10 +36,26 @@ public struct DomainEvent: Sendable, Equatable {
 
     /// Decodes logged columns, the data given as UTF-8 bytes; nil when they no longer decode.
     public init?(type: String, actor: String, data: UnsafeBufferPointer<UInt8>) {
-        guard let type = EventType(rawValue: type),
-              case .object(let fields)? = try? JSON.parse(data),
-              let event = try? DomainEvent(type: type, actor: actor, data: fields)
-        else { return nil }
+        guard let event = try? DomainEvent(logged: type, actor: actor, data: data) else { return nil }
         self = event
+    }
+
+    /// Decodes logged columns as untrusted input: throws why a row no longer decodes (an unknown type,
+    /// data that is not a JSON object, fields the type does not have or lacks).
+    public init(logged type: String, actor: String, data: UnsafeBufferPointer<UInt8>) throws(ThiDuaError) {
+        guard let known = EventType(rawValue: type) else {
+            throw ThiDuaError(code: "unknown-type", field: "type", reason: "unknown event type \"\(type.prefix(40))\"")
+        }
+        let value: JSON
+        do {
+            value = try JSON.parse(data)
+        } catch {
+            throw ThiDuaError(code: "malformed-json", eventType: type, field: "data",
+                              reason: "the data is not valid JSON (column \(error.column): \(error.reason))")
+        }
+        guard case .object(let fields) = value else {
+            throw ThiDuaError(code: "wrong-type", eventType: type, field: "data", reason: "expected an object, found \(value.kindName)")
+        }
+        try self.init(type: known, actor: actor, data: fields)
     }
 }

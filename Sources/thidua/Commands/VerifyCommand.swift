@@ -6,7 +6,7 @@ import ThiDuaStore
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check the hash chain, gap-free positions, stored types, SQLite integrity and that the schema is exactly thidua's.",
+        abstract: "Check the hash chain, gap-free positions, stored types, that every event follows the rules, SQLite integrity and that the schema is exactly thidua's.",
         discussion: "Exit 0 when intact, 2 when altered. Example: thidua verify --digest 812:3f5a…"
     )
 
@@ -31,6 +31,11 @@ struct VerifyCommand: ParsableCommand {
             Console.line("chain: BROKEN at position \(bad.position): \(bad.reason)")
         } else {
             Console.line("chain: intact" + (report.head.map { " up to position \($0.position), head \(EventHashing.hex($0.hash))" } ?? " (empty log)"))
+        }
+        if let broken = report.ruleBreak {
+            Console.line("rules: BROKEN at position \(broken.position): \(broken.rule)")
+        } else {
+            Console.line("rules: every event re-decided from the start follows them")
         }
         Console.line("projections: " + (report.projectionProblems.isEmpty ? "match a replay of the log"
                                                                           : "DIFFER: \(report.projectionProblems.joined(separator: "; "))"))
