@@ -76,7 +76,7 @@ struct AppendDecider {
         versions[stream] = row.version
         if event.year != nil { touchedYears[event.stream] = row.position }
         record(AppendOutcome(line: line, position: row.position, stream: stream, version: row.version, id: id,
-                             type: event.type, alreadyRecorded: false))
+                             type: event.type, alreadyRecorded: false, decided: decided))
         return row
     }
 

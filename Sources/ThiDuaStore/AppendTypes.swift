@@ -22,6 +22,8 @@ public struct AppendOutcome: Sendable, Equatable {
     public var type: EventType
     /// The id was already in the log with identical content: nothing new was written.
     public var alreadyRecorded: Bool
+    /// The event as the Decider accepted it; nil when it was already recorded.
+    public var decided: DomainEvent?
 }
 
 /// What a batch did.

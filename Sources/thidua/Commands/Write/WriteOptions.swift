@@ -36,11 +36,8 @@ enum Write {
         let report = try store.append([proposed])
         Typed.printAppended(report)
         let state = year.flatMap { report.years[StreamID(bloc: bloc, year: $0)] }
-        if let state, let outcome = report.outcomes.first, !outcome.alreadyRecorded,
-           let decided = try? DomainEvent(type: type, actor: actor, data: proposed.data) {
-            Console.line(Visible.escaped(Effect.describe(decided.payload, in: state)))
-        } else if year == nil, let decided = try? DomainEvent(type: type, actor: actor, data: proposed.data) {
-            Console.line(Visible.escaped(Summary.of(decided.payload)))
+        if let decided = report.outcomes.first?.decided {
+            Console.line(Visible.escaped(state.map { Effect.describe(decided.payload, in: $0) } ?? Summary.of(decided.payload)))
         }
         return (report, state)
     }
