@@ -6,8 +6,10 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "thidua", targets: ["thidua"]),
+        // Libraries for the fuzz targets under Tools/fuzz, which build as a package of their own.
+        .library(name: "ThiDuaJSON", targets: ["ThiDuaJSON"]),
+        .library(name: "ThiDuaLog", targets: ["ThiDuaLog"]),
         .library(name: "ThiDuaCore", targets: ["ThiDuaCore"]),
-        .library(name: "ThiDuaStore", targets: ["ThiDuaStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -15,14 +17,20 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
+        // Exact JSON: the parser, numbers kept as decimals, canonical bytes.
+        .target(name: "ThiDuaJSON"),
+        // The log's format: the envelope of an event, codes and text, timestamps, the hash chain.
         .target(
-            name: "ThiDuaCore",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            name: "ThiDuaLog",
+            dependencies: ["ThiDuaJSON", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // The domain: the Decider (decide / evolve), year states, standings, elections, awards.
+        .target(name: "ThiDuaCore", dependencies: ["ThiDuaJSON", "ThiDuaLog", .product(name: "Crypto", package: "swift-crypto")]),
+        // The SQLite log: schema, append, reads, projections, replay, verify.
         .target(
             name: "ThiDuaStore",
             dependencies: [
-                "ThiDuaCore",
+                "ThiDuaJSON", "ThiDuaLog", "ThiDuaCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -31,19 +39,18 @@ let package = Package(
         .executableTarget(
             name: "thidua",
             dependencies: [
-                "ThiDuaCore",
-                "ThiDuaStore",
+                "ThiDuaJSON", "ThiDuaLog", "ThiDuaCore", "ThiDuaStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ThiDuaCoreTests", dependencies: ["ThiDuaCore"]),
+        .testTarget(name: "ThiDuaCoreTests", dependencies: ["ThiDuaJSON", "ThiDuaLog", "ThiDuaCore"]),
         .testTarget(
             name: "ThiDuaStoreTests",
-            dependencies: ["ThiDuaStore", "ThiDuaCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ThiDuaJSON", "ThiDuaLog", "ThiDuaCore", "ThiDuaStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "ThiDuaCLITests",
-            dependencies: ["thidua", "ThiDuaStore", "ThiDuaCore"]
+            dependencies: ["thidua", "ThiDuaJSON", "ThiDuaLog", "ThiDuaCore", "ThiDuaStore"]
         ),
     ]
 )

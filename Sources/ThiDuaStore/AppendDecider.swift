@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ThiDuaCore
+import ThiDuaLog
 
 /// Decides each event of a batch against the state the earlier events leave, and builds its row.
 ///

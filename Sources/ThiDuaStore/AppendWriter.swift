@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ThiDuaCore
+import ThiDuaLog
 
 /// Chains and writes decided rows and, once the batch is decided, the projections of the years it touched.
 struct AppendWriter {

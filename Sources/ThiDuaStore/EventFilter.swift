@@ -1,24 +1,25 @@
 import ThiDuaCore
+import ThiDuaLog
 
 /// Which events a read returns; every condition given must hold.
-public struct EventFilter: Sendable {
-    public var bloc: String?
-    public var year: Int?
-    public var types: [String] = []
-    public var actor: String?
+package struct EventFilter: Sendable {
+    package var bloc: String?
+    package var year: Int?
+    package var types: [String] = []
+    package var actor: String?
     /// Events about this member: its own acts and those whose data names it.
-    public var member: String?
-    public var criterion: String?
-    public var fromPosition: Int64?
-    public var toPosition: Int64?
+    package var member: String?
+    package var criterion: String?
+    package var fromPosition: Int64?
+    package var toPosition: Int64?
     /// Valid-time bounds (occurredAt), inclusive.
-    public var occurredFrom: Timestamp?
-    public var occurredTo: Timestamp?
+    package var occurredFrom: Timestamp?
+    package var occurredTo: Timestamp?
     /// System-time bounds (recordedAt), inclusive.
-    public var recordedFrom: Timestamp?
-    public var recordedTo: Timestamp?
+    package var recordedFrom: Timestamp?
+    package var recordedTo: Timestamp?
 
-    public init() {}
+    package init() {}
 
     /// The SQL condition and its arguments.
     var sql: (condition: String, arguments: [(any Sendable)?]) {

@@ -1,6 +1,7 @@
 import GRDB
 import GRDBSQLite
 import ThiDuaCore
+import ThiDuaLog
 
 /// The append path's INSERT of `count` rows at once, bound through SQLite's C API: GRDB's
 /// `StatementArguments` boxes every value, and one statement per row spends as much in starting and

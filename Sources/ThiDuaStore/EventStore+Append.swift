@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
 import ThiDuaCore
+import ThiDuaLog
 
 /// How a batch is decided and written.
-public enum AppendMode: Sendable, CaseIterable {
+package enum AppendMode: Sendable, CaseIterable {
     /// On the calling thread, one event after another: for typed commands and short batches.
     case inline
     /// Decided on a second thread, from a reader holding the log as it was before the batch, while this
@@ -17,7 +18,7 @@ extension EventStore {
     ///
     /// Each event is decided against the state the earlier lines of the batch leave; the first refusal
     /// rolls the whole batch back and is thrown with its line number.
-    public func append<Items: Sequence<AppendItem>>(_ items: Items, mode: AppendMode = .inline) throws(StoreError) -> AppendReport {
+    package func append<Items: Sequence<AppendItem>>(_ items: Items, mode: AppendMode = .inline) throws(StoreError) -> AppendReport {
         try Self.translating {
             try queue.reportingFullDisk { try queue.writeWithoutTransaction { db in
                 // A large batch keeps its pages in memory (up to 64 MiB) instead of spilling them to the WAL mid-transaction.
@@ -45,7 +46,7 @@ extension EventStore {
     }
 
     /// Appends events given directly (typed commands), which have no input lines.
-    public func append(_ events: [ProposedEvent]) throws(StoreError) -> AppendReport {
+    package func append(_ events: [ProposedEvent]) throws(StoreError) -> AppendReport {
         try append(events.map { AppendItem(line: nil, event: .success($0)) })
     }
 

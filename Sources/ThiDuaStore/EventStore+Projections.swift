@@ -1,16 +1,17 @@
 import GRDB
 import ThiDuaCore
+import ThiDuaLog
 
 extension EventStore {
     /// The stored projection of a year, read without touching the events.
-    public func projection(bloc: String, year: Int) throws(StoreError) -> YearProjection? {
+    package func projection(bloc: String, year: Int) throws(StoreError) -> YearProjection? {
         try Self.translating {
             try queue.read { db in try YearProjection.load(stream: StreamID(bloc: bloc, year: year), db) }
         }
     }
 
     /// Years of a bloc that have projections, oldest first.
-    public func years(bloc: String) throws(StoreError) -> [Int] {
+    package func years(bloc: String) throws(StoreError) -> [Int] {
         try Self.translating {
             try queue.read { db in
                 try Int.fetchAll(db, sql: "SELECT year FROM year_summary WHERE bloc = ? ORDER BY year", arguments: [bloc])
@@ -22,7 +23,7 @@ extension EventStore {
     /// were rebuilt. A log holding an event that breaks a rule is refused (`StoreError.altered`) and
     /// the projections are left as they were: rebuilding must not bless an altered record.
     @discardableResult
-    public func rebuild() throws(StoreError) -> Int {
+    package func rebuild() throws(StoreError) -> Int {
         try Self.translating {
             try queue.reportingFullDisk { try queue.writeWithoutTransaction { db in
                 var count = 0

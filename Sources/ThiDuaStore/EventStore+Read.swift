@@ -1,11 +1,12 @@
 import Foundation
 import GRDB
 import ThiDuaCore
+import ThiDuaLog
 
 extension EventStore {
     /// Streams the events that match, in position order, with each row's previous hash.
     /// The closure returns false to stop early.
-    public func forEachEvent(_ filter: EventFilter = EventFilter(),
+    package func forEachEvent(_ filter: EventFilter = EventFilter(),
                              _ body: (RecordedEvent, _ prevHash: [UInt8]) throws -> Bool) throws(StoreError) {
         try Self.translating {
             try queue.read { db in

@@ -1,16 +1,17 @@
 import GRDB
 import ThiDuaCore
+import ThiDuaLog
 
 /// Which events a replay folds (§7): they combine.
-public struct ReplayBounds: Sendable, Equatable {
+package struct ReplayBounds: Sendable, Equatable {
     /// Valid time: events that occurred at or before this instant.
-    public var asOf: Timestamp?
+    package var asOf: Timestamp?
     /// System time: events the log had recorded at or before this instant.
-    public var knownAt: Timestamp?
+    package var knownAt: Timestamp?
     /// Events up to this position.
-    public var at: Int64?
+    package var at: Int64?
 
-    public init(asOf: Timestamp? = nil, knownAt: Timestamp? = nil, at: Int64? = nil) {
+    package init(asOf: Timestamp? = nil, knownAt: Timestamp? = nil, at: Int64? = nil) {
         self.asOf = asOf
         self.knownAt = knownAt
         self.at = at
@@ -30,21 +31,21 @@ public struct ReplayBounds: Sendable, Equatable {
 }
 
 /// A year's state rebuilt from the log alone.
-public struct Replay: Sendable {
-    public var state: YearState
+package struct Replay: Sendable {
+    package var state: YearState
     /// Position of the latest year event folded (0 when none).
-    public var position: Int64
+    package var position: Int64
     /// Rows read from the log: the bloc's events and this year's, never other years'.
-    public var rowsRead: Int
+    package var rowsRead: Int
     /// The year's folded events with their positions, in log order.
-    public var events: [(position: Int64, recorded: RecordedEvent)]
+    package var events: [(position: Int64, recorded: RecordedEvent)]
 
-    public var document: StateDocument { StateDocument(state) }
+    package var document: StateDocument { StateDocument(state) }
 }
 
 extension EventStore {
     /// Folds one year from the log alone — never the projections — within the bounds.
-    public func replay(bloc: String, year: Int, bounds: ReplayBounds = ReplayBounds(), keepEvents: Bool = false) throws(StoreError) -> Replay {
+    package func replay(bloc: String, year: Int, bounds: ReplayBounds = ReplayBounds(), keepEvents: Bool = false) throws(StoreError) -> Replay {
         try Self.translating {
             try queue.read { db in try Replay.fold(db, bloc: bloc, year: year, bounds: bounds, keepEvents: keepEvents) }
         }

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import GRDBSQLite
 import ThiDuaCore
+import ThiDuaLog
 
 extension EventStore {
     /// Recomputes the chain from the first row, checks gap-free positions and versions, the type of every
@@ -12,7 +13,7 @@ extension EventStore {
     /// reads the log once for both the chain and the replay that the projections are compared with.
     /// `quick` runs `PRAGMA quick_check`, which skips comparing index contents with the table
     /// (about a quarter of integrity_check's time on a large log).
-    public func verify(digest: (position: Int64, hash: [UInt8])? = nil, quick: Bool = false) throws(StoreError) -> VerifyReport {
+    package func verify(digest: (position: Int64, hash: [UInt8])? = nil, quick: Bool = false) throws(StoreError) -> VerifyReport {
         let integrity = IntegrityCheck(path: path, pragma: quick ? "quick_check" : "integrity_check")
         return try Self.translating {
             var report = try queue.read { db in

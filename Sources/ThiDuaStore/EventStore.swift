@@ -3,18 +3,18 @@ import GRDB
 import ThiDuaCore
 
 /// The append-only event log in one SQLite file (§4). Owns the connection; nothing else touches SQLite.
-public final class EventStore: Sendable {
-    public let path: String
+package final class EventStore: Sendable {
+    package let path: String
     let queue: DatabaseQueue
     let clock: @Sendable () -> Int64
     let newID: @Sendable () -> String
 
     /// How long a writer waits for another process's transaction before giving up.
-    public static let busyTimeout: TimeInterval = 120
+    package static let busyTimeout: TimeInterval = 120
 
     /// Opens the log at `path` to write, bringing its schema up to date; creates it only when `create` is true.
     /// Refuses a file that is not a thidua log, without changing it.
-    public convenience init(path: String, create: Bool,
+    package convenience init(path: String, create: Bool,
                             clock: @escaping @Sendable () -> Int64 = EventStore.systemClock,
                             newID: (@Sendable () -> String)? = nil) throws(StoreError) {
         switch try LogFile.kind(path) {
@@ -43,7 +43,7 @@ public final class EventStore: Sendable {
 
     /// Opens an existing log only to read it (§14): never creates, migrates, converts or changes the file, works on
     /// read-only media, and refuses a file that is not a thidua log or whose schema an older thidua made.
-    public convenience init(readingAt path: String) throws(StoreError) {
+    package convenience init(readingAt path: String) throws(StoreError) {
         let queue: DatabaseQueue
         switch try LogFile.kind(path) {
         case .missing: throw StoreError.noLog(path: path)
@@ -103,7 +103,7 @@ public final class EventStore: Sendable {
     }
 
     /// Microseconds since 1970 by the system clock.
-    public static let systemClock: @Sendable () -> Int64 = {
+    package static let systemClock: @Sendable () -> Int64 = {
         Int64((Date().timeIntervalSince1970 * 1_000_000).rounded())
     }
 
@@ -138,7 +138,7 @@ public final class EventStore: Sendable {
     }
 
     /// The head of the chain: last position and its hash; nil for an empty log.
-    public func head() throws(StoreError) -> (position: Int64, hash: [UInt8])? {
+    package func head() throws(StoreError) -> (position: Int64, hash: [UInt8])? {
         try Self.translating {
             try queue.read { db in
                 try Row.fetchOne(db, sql: "SELECT position, hash FROM event ORDER BY position DESC LIMIT 1").map {
@@ -149,7 +149,7 @@ public final class EventStore: Sendable {
     }
 
     /// Codes of the blocs founded in this log.
-    public func blocs() throws(StoreError) -> [String] {
+    package func blocs() throws(StoreError) -> [String] {
         try Self.translating {
             try queue.read { db in
                 try String.fetchAll(db, sql: "SELECT code FROM bloc_summary ORDER BY code")
@@ -158,7 +158,7 @@ public final class EventStore: Sendable {
     }
 
     /// The bloc a command means: the one given, else the only one in the log.
-    public func resolveBloc(_ given: String?) throws(StoreError) -> String {
+    package func resolveBloc(_ given: String?) throws(StoreError) -> String {
         let known = try blocs()
         if let given {
             guard known.contains(given) else {
@@ -174,7 +174,7 @@ public final class EventStore: Sendable {
     }
 
     /// The schema as SQLite holds it (compared with EventLog/schema.sql by the tests).
-    public func schemaDump() throws(StoreError) -> String {
+    package func schemaDump() throws(StoreError) -> String {
         try Self.translating { try queue.read { db in try Schema.dump(db) } }
     }
 }

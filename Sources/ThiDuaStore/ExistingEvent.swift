@@ -1,5 +1,6 @@
 import GRDB
 import ThiDuaCore
+import ThiDuaLog
 
 /// An event already recorded under a client's id, as much of it as idempotency compares (§4).
 struct ExistingEvent: Sendable {

@@ -1,5 +1,6 @@
 import GRDB
 import ThiDuaCore
+import ThiDuaLog
 
 /// The whole log re-decided from the initial state in position order, with the ledger append uses:
 /// rebuild writes each year's projection from it and verify compares the stored ones with it. The

@@ -1,4 +1,5 @@
 import ThiDuaCore
+import ThiDuaLog
 
 /// One decided event, numbered and ready for the writer to chain and insert.
 struct PendingRow: Sendable {

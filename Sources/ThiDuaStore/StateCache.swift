@@ -1,5 +1,6 @@
 import GRDB
 import ThiDuaCore
+import ThiDuaLog
 
 /// The append's ledger, its states loaded from the log on first use and kept current through a batch:
 /// a bloc by folding its stream, a year from its snapshot when that is current, else by a replay.

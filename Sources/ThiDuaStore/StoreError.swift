@@ -1,7 +1,8 @@
 import ThiDuaCore
+import ThiDuaLog
 
 /// Every failure the store reports; GRDB's errors are translated into these and never leak.
-public enum StoreError: Error, Sendable, CustomStringConvertible {
+package enum StoreError: Error, Sendable, CustomStringConvertible {
     /// An event broke a rule or the input was invalid: nothing was appended.
     case rejected(ThiDuaError)
     /// No log at the path, for a command that only reads.
@@ -17,7 +18,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     /// SQLite failed (disk full, not a database, locked for too long…).
     case database(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .rejected(let error): error.description
         case .noLog(let path): "no event log at \(path); create one with thidua init --bloc CODE --name \"…\" (or pass --db)"
@@ -34,7 +35,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     }
 
     /// 2 when the log was found altered, else 1 (§7).
-    public var exitCode: Int32 {
+    package var exitCode: Int32 {
         switch self {
         case .altered: 2
         default: 1

@@ -1,5 +1,6 @@
 import GRDB
 import ThiDuaCore
+import ThiDuaLog
 
 /// One stream's rows in version order, read from the log alone.
 enum StreamRows {

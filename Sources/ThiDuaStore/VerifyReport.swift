@@ -1,35 +1,36 @@
 import ThiDuaCore
+import ThiDuaLog
 
 /// What `verify` found (§8 tamper evidence).
-public struct VerifyReport: Sendable {
-    public var rows: Int64 = 0
-    public var head: (position: Int64, hash: [UInt8])?
+package struct VerifyReport: Sendable {
+    package var rows: Int64 = 0
+    package var head: (position: Int64, hash: [UInt8])?
     /// `PRAGMA integrity_check` lines; `["ok"]` when sound.
-    public var integrity: [String] = []
-    public var missingTriggers: [String] = []
+    package var integrity: [String] = []
+    package var missingTriggers: [String] = []
     /// How the schema differs from the one thidua creates (each naming the table, index, trigger or view).
-    public var schemaProblems: [String] = []
+    package var schemaProblems: [String] = []
     /// The first position whose row does not follow from the chain, and why.
-    public var firstBad: (position: Int64, reason: String)?
+    package var firstBad: (position: Int64, reason: String)?
     /// The first event that breaks a rule when re-decided from the initial state, and the rule.
-    public var ruleBreak: (position: Int64, rule: ThiDuaError)?
+    package var ruleBreak: (position: Int64, rule: ThiDuaError)?
     /// The digest checked, and whether the log still holds that hash at that position.
-    public var digest: (position: Int64, matches: Bool)?
+    package var digest: (position: Int64, matches: Bool)?
     /// Differences between the projections and a replay of the log (filled once projections exist).
-    public var projectionProblems: [String] = []
+    package var projectionProblems: [String] = []
 
-    public var isIntact: Bool {
+    package var isIntact: Bool {
         integrity == ["ok"] && missingTriggers.isEmpty && schemaProblems.isEmpty && firstBad == nil && ruleBreak == nil
             && digest?.matches != false && projectionProblems.isEmpty
     }
 }
 
 /// Raised by `verify` when the log or projections were altered; the CLI exits 2.
-public struct VerificationFailure: Error, Sendable, CustomStringConvertible {
-    public let report: VerifyReport
-    public init(report: VerifyReport) { self.report = report }
+package struct VerificationFailure: Error, Sendable, CustomStringConvertible {
+    package let report: VerifyReport
+    package init(report: VerifyReport) { self.report = report }
 
-    public var description: String {
+    package var description: String {
         if report.digest?.matches == false, let digest = report.digest {
             return "verify: the log no longer holds the digest at position \(digest.position); the record up to it was altered"
                 + (report.firstBad.map { " (first bad position \($0.position): \($0.reason))" } ?? "")

@@ -1,5 +1,7 @@
 import GRDB
 import ThiDuaCore
+import ThiDuaJSON
+import ThiDuaLog
 
 extension YearProjection {
     /// Replaces the stored rows of this year with these.

@@ -1,27 +1,28 @@
 import ThiDuaCore
+import ThiDuaLog
 
 /// What the query commands show of one year, kept in SQLite tables beside the log and updated in
 /// the same transaction as the events it derives from.
-public struct YearProjection: Equatable, Sendable {
-    public var bloc: String
-    public var year: Int
+package struct YearProjection: Equatable, Sendable {
+    package var bloc: String
+    package var year: Int
     /// Position of the year's latest event.
-    public var position: Int64
-    public var version: Int64
-    public var status: String
-    public var members: [Member]
-    public var head: String?
-    public var deputies: [String]
-    public var standings: [StandingRow]
-    public var elections: [ElectionRow]
-    public var clauses: [String]
-    public var signatures: [Signature]
-    public var pactInForce: Bool
-    public var awards: [AwardState]
+    package var position: Int64
+    package var version: Int64
+    package var status: String
+    package var members: [Member]
+    package var head: String?
+    package var deputies: [String]
+    package var standings: [StandingRow]
+    package var elections: [ElectionRow]
+    package var clauses: [String]
+    package var signatures: [Signature]
+    package var pactInForce: Bool
+    package var awards: [AwardState]
 
-    public var stream: StreamID { StreamID(bloc: bloc, year: year) }
+    package var stream: StreamID { StreamID(bloc: bloc, year: year) }
 
-    public init(state: YearState, position: Int64, version: Int64) {
+    package init(state: YearState, position: Int64, version: Int64) {
         bloc = state.bloc
         year = state.year
         self.position = position
@@ -57,5 +58,5 @@ public struct YearProjection: Equatable, Sendable {
         self.awards = awards
     }
 
-    public func name(of code: String) -> String { members.first { $0.code == code }?.name ?? code }
+    package func name(of code: String) -> String { members.first { $0.code == code }?.name ?? code }
 }

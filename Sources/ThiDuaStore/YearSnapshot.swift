@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
 import ThiDuaCore
+import ThiDuaJSON
+import ThiDuaLog
 
 /// A year's whole state as of a stream version, so an append resumes the year instead of folding it.
 ///

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ThiDuaCore
+import ThiDuaLog
 import ThiDuaStore
 
 /// Options every command shares (§7): where the log is, who acts, which bloc, how to print.

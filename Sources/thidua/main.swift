@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ThiDuaCore
+import ThiDuaLog
 import ThiDuaStore
 
 /// The only place that turns outcomes into exit codes (§7): 0 done, 1 rejected, 2 altered, 64 usage.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ThiDuaJSON
 
 @Suite("End to end: bad input is refused with a clear error and nothing is appended (§8)")
 struct BadInputTests {

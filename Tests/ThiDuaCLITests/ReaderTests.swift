@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ThiDuaJSON
 @testable import thidua
 
 @Suite("The JSON Lines reader owns its file")

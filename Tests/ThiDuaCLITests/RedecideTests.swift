@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 import ThiDuaCore
+import ThiDuaJSON
+import ThiDuaLog
 
 @Suite("End to end: verify and rebuild re-decide every event; a forged row or an edited snapshot cannot pass (§14)")
 struct RedecideTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ThiDuaCore
+import ThiDuaLog
 
 /// One way to alter a clean log (the demo history of EventLog/examples) with the sqlite3 shell, as an adversary would.
 struct Tamper: Sendable, CustomTestStringConvertible {

@@ -1,5 +1,6 @@
 import Testing
 @testable import ThiDuaCore
+@testable import ThiDuaLog
 
 @Suite("Canonical row bytes")
 struct CanonicalRowTests {

@@ -1,5 +1,7 @@
 import Testing
 @testable import ThiDuaCore
+@testable import ThiDuaJSON
+@testable import ThiDuaLog
 
 @Suite("Envelope parsing (§4)")
 struct EnvelopeTests {

@@ -1,4 +1,5 @@
 @testable import ThiDuaCore
+@testable import ThiDuaLog
 
 /// A bloc BDTW with year 2017 open: members A, B, C, D; head A, deputy B; criteria 1.1 (base 20),
 /// 2.1 (bonus 5), 3.1 (penalty 5).

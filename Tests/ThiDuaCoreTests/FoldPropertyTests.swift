@@ -1,5 +1,7 @@
 import Testing
 @testable import ThiDuaCore
+@testable import ThiDuaJSON
+@testable import ThiDuaLog
 
 /// A small deterministic generator (SplitMix64), so a failing seed can be replayed.
 struct SeededRandom: RandomNumberGenerator {

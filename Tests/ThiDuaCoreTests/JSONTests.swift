@@ -1,5 +1,6 @@
 import Testing
 @testable import ThiDuaCore
+@testable import ThiDuaJSON
 
 @Suite("JSON parsing and canonical form")
 struct JSONTests {

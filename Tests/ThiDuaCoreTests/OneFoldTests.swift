@@ -1,5 +1,6 @@
 import Testing
 @testable import ThiDuaCore
+@testable import ThiDuaLog
 
 @Suite("One fold: the Ledger decides and evolves as the per-stream fold did, and re-deciding agrees with deciding")
 struct OneFoldTests {

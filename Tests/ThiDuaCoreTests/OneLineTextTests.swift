@@ -1,5 +1,7 @@
 import Testing
 @testable import ThiDuaCore
+@testable import ThiDuaJSON
+@testable import ThiDuaLog
 
 /// §10: names, titles and signatories are one line; multi-line text only in clauses, reasons, evidence and targets.
 @Suite("Text: one-line names, titles and signatories")

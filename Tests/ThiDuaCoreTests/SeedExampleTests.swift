@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ThiDuaCore
+@testable import ThiDuaLog
 
 @Suite("The seed example (EventLog/examples) tells the 30-3-2018 conference's story")
 struct SeedExampleTests {

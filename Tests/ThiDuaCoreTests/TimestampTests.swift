@@ -1,5 +1,6 @@
 import Testing
 @testable import ThiDuaCore
+@testable import ThiDuaLog
 
 @Suite("Timestamps")
 struct TimestampTests {

@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import Testing
 import ThiDuaCore
+import ThiDuaJSON
+import ThiDuaLog
 @testable import ThiDuaStore
 
 @Suite("Store contract: an append reports only rows SQLite kept")

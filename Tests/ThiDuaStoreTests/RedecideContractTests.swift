@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import Testing
 import ThiDuaCore
+import ThiDuaJSON
+import ThiDuaLog
 @testable import ThiDuaStore
 
 /// Rows forged as someone with the sqlite3 shell and this repository's hashing code would: the chain

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import ThiDuaCore
+import ThiDuaLog
 @testable import ThiDuaStore
 
 @Suite("Store contract: replay at any moment")

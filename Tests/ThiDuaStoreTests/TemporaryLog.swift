@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ThiDuaCore
+import ThiDuaLog
 @testable import ThiDuaStore
 
 /// A log in a fresh temporary directory, removed when the test ends; clock and ids are deterministic.

@@ -1,5 +1,7 @@
 import ArgumentParser
 import ThiDuaCore
+import ThiDuaJSON
+import ThiDuaLog
 import ThiDuaStore
 
 /// `thidua append`: JSON Lines in, all or nothing.

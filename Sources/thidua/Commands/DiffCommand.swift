@@ -1,5 +1,7 @@
 import ArgumentParser
 import ThiDuaCore
+import ThiDuaJSON
+import ThiDuaLog
 import ThiDuaStore
 
 /// `thidua diff`: what changed in a year between two moments, and which events changed it.

@@ -1,5 +1,7 @@
 import ArgumentParser
 import ThiDuaCore
+import ThiDuaJSON
+import ThiDuaLog
 import ThiDuaStore
 
 /// `thidua digest`: the head of the chain, to write in the minutes.

@@ -1,5 +1,7 @@
 import ArgumentParser
 import ThiDuaCore
+import ThiDuaJSON
+import ThiDuaLog
 import ThiDuaStore
 
 /// `thidua export`: the log as JSON Lines, re-importable into an empty log.

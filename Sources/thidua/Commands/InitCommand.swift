@@ -1,5 +1,7 @@
 import ArgumentParser
 import ThiDuaCore
+import ThiDuaJSON
+import ThiDuaLog
 import ThiDuaStore
 
 /// `thidua init`: found a bloc, creating the log file if needed.

@@ -1,6 +1,7 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import ThiDuaCore
+import ThiDuaLog
 import ThiDuaStore
 
 /// `thidua log`: the events themselves, filtered for an auditor.

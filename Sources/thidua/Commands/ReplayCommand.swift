@@ -1,5 +1,6 @@
 import ArgumentParser
 import ThiDuaCore
+import ThiDuaJSON
 import ThiDuaStore
 
 /// `thidua replay`: a year's whole state from the log alone, at any moment, with its stateHash.

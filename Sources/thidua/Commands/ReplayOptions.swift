@@ -1,5 +1,6 @@
 import ArgumentParser
 import ThiDuaCore
+import ThiDuaLog
 import ThiDuaStore
 
 /// `--as-of`, `--known-at`, `--at`: which part of the log a replay folds.

@@ -1,4 +1,6 @@
 import ThiDuaCore
+import ThiDuaJSON
+import ThiDuaLog
 import ThiDuaStore
 
 /// Helpers shared by the typed write commands.

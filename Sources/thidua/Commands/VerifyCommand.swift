@@ -1,5 +1,6 @@
 import ArgumentParser
 import ThiDuaCore
+import ThiDuaLog
 import ThiDuaStore
 
 /// `thidua verify`: prove nobody altered the record (exit 2 if someone did).

@@ -1,5 +1,6 @@
 import Foundation
 import ThiDuaCore
+import ThiDuaLog
 import ThiDuaStore
 
 /// Reads JSON Lines from a file or standard input one line at a time, parsing each into an `AppendItem`.

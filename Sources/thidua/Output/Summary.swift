@@ -1,4 +1,6 @@
 import ThiDuaCore
+import ThiDuaJSON
+import ThiDuaLog
 
 /// One line a person reads for an event: `BNCTW 1.1 = 18.5`.
 enum Summary {

@@ -1,4 +1,5 @@
 import ThiDuaCore
+import ThiDuaLog
 
 /// Text made safe to show a person: control characters (C0, DEL, C1), the line and paragraph separators and
 /// bidi controls are written as escapes like `\u{1B}` (ESC), `\u{A}` (a line feed) or `\u{202E}`, so text from an

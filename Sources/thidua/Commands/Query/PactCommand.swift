@@ -1,5 +1,6 @@
 import ArgumentParser
 import ThiDuaCore
+import ThiDuaJSON
 import ThiDuaStore
 
 /// `thidua pact`: the year's pact and signatures; `pact draft|sign` record them.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ThiDuaCore
+import ThiDuaJSON
 import ThiDuaStore
 
 /// Options of the queries that read a year's projections.

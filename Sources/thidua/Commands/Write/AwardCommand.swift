@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ThiDuaCore
+import ThiDuaLog
 
 /// `thidua award propose|withdraw|decide`.
 struct AwardCommand: ParsableCommand {

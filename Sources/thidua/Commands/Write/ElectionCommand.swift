@@ -1,5 +1,6 @@
 import ArgumentParser
 import ThiDuaCore
+import ThiDuaJSON
 
 /// `thidua election open|close|tally`.
 struct ElectionCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ThiDuaCore
+import ThiDuaJSON
 
 /// `thidua rules adopt`.
 struct RulesCommand: ParsableCommand {

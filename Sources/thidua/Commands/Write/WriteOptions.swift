@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import ThiDuaCore
+import ThiDuaJSON
+import ThiDuaLog
 import ThiDuaStore
 
 /// Options of every typed write in a year's stream.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ThiDuaCore
+import ThiDuaJSON
 
 /// `thidua year open|close|reopen`.
 struct YearCommand: ParsableCommand {

@@ -1,3 +1,5 @@
+import ThiDuaLog
+
 /// The Decider (§3): `decide` checks an event against the states before it, or throws the rule it breaks;
 /// `evolve` (on the states) folds it in. `Ledger` holds the states and is the one fold every command uses.
 public enum Decider {

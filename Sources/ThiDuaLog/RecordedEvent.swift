@@ -1,3 +1,5 @@
+import ThiDuaJSON
+
 /// An event as the log holds it.
 public struct RecordedEvent: Equatable, Sendable {
     public var position: Int64

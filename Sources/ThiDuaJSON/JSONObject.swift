@@ -36,7 +36,7 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral, S
     /// Adds a member whose key the caller knows to be new.
     mutating func appendNew(_ key: String, _ value: JSON) { members.append((key, value)) }
 
-    mutating func replaceValue(at index: Int, with value: JSON) { members[index].value = value }
+    package mutating func replaceValue(at index: Int, with value: JSON) { members[index].value = value }
 
     mutating func reserveCapacity(_ capacity: Int) { members.reserveCapacity(capacity) }
 

@@ -1,3 +1,6 @@
+import ThiDuaJSON
+import ThiDuaLog
+
 /// Reads an event's data object field by field; fields left unread are refused by `finish`.
 struct DataReader {
     private let fields: JSONObject

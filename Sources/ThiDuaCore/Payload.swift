@@ -1,3 +1,5 @@
+import ThiDuaLog
+
 /// The decoded data of each event type (schema 1, §5).
 public enum Payload: Sendable, Equatable {
     case blocFounded(name: String, organiser: String?)

@@ -1,3 +1,5 @@
+import ThiDuaLog
+
 /// The rules of §5 for year-stream events, checked against the state before the event.
 enum YearRules {
     static func reject(_ code: String, _ reason: String, field: String? = nil, hint: String? = nil) -> ThiDuaError {

@@ -1,3 +1,5 @@
+import ThiDuaJSON
+
 /// The members of one input line, sorted into the envelope's fields in a single pass.
 struct EnvelopeFields {
     var type, bloc, year, actor, occurredAt, data, id, expectedVersion, correlation: JSON?

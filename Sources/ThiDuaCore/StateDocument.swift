@@ -1,4 +1,6 @@
 import Crypto
+import ThiDuaJSON
+import ThiDuaLog
 
 /// The whole state of a year as JSON (§7 replay shape), and its `stateHash`.
 public struct StateDocument: Sendable {

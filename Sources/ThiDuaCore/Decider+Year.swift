@@ -1,3 +1,5 @@
+import ThiDuaLog
+
 extension Decider {
     static func decideYear(_ event: DomainEvent, bloc: BlocState, year state: YearState) throws(ThiDuaError) {
         try requireFounded(bloc)

@@ -1,3 +1,5 @@
+import ThiDuaLog
+
 /// Rules for award proposals (§5): one achievement, one reward; the flag goes only to the first-ranked.
 enum AwardRules {
     static func checkProposal(member: String, kind: AwardKind, election: String?, state: YearState, rules: Rules) throws(ThiDuaError) {

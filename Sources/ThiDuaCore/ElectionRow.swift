@@ -1,3 +1,5 @@
+import ThiDuaJSON
+
 /// An election as the queries and replay show it: its announcement, tally and derived result.
 public struct ElectionRow: Equatable, Sendable {
     public var id: String

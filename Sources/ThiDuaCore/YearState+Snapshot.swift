@@ -1,3 +1,5 @@
+import ThiDuaJSON
+
 /// A lossless JSON form of a year's state, so the store can resume a year without folding it again.
 extension YearState {
     static let snapshotLayout = 1

@@ -1,3 +1,5 @@
+import ThiDuaJSON
+
 /// Parsing of one JSON Lines input line into a `ProposedEvent` (§4), with located errors.
 public enum Envelope {
     /// Longest accepted input line, in bytes.

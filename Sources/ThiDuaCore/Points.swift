@@ -1,3 +1,5 @@
+import ThiDuaJSON
+
 /// Points with at most two decimals, held exactly in hundredths (never `97.29999`).
 public struct Points: Hashable, Comparable, Sendable, CustomStringConvertible, AdditiveArithmetic {
     public var hundredths: Int64

@@ -1,3 +1,5 @@
+import ThiDuaJSON
+
 /// The JSON of a year's parts (§7), shared by replay and the queries so they cannot drift apart.
 extension Signature {
     /// `{"member","signatory","title"}`

@@ -1,3 +1,5 @@
+import ThiDuaJSON
+
 /// An event as a client proposes it, before the store assigns position, version and recordedAt.
 public struct ProposedEvent: Equatable, Sendable {
     /// Lowercase UUID; the store generates one when absent.

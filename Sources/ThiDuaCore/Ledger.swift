@@ -1,3 +1,5 @@
+import ThiDuaLog
+
 /// The one fold (§3): the states of a log's blocs and years with the Decider's three parts over them —
 /// `initial` (nothing founded or opened), `decide` (check an event against the states, or throw the
 /// rule it breaks) and `evolve` (fold an event in; total, never throws).

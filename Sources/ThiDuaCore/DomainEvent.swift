@@ -1,3 +1,6 @@
+import ThiDuaJSON
+import ThiDuaLog
+
 /// An event with its data decoded: what `decide` accepts and `evolve` folds.
 public struct DomainEvent: Sendable, Equatable {
     public var type: EventType
