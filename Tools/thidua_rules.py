@@ -444,10 +444,6 @@ def is_proper(fraction):
     return 0 <= numerator <= denominator and 0 < denominator <= MAXIMUM_TERM
 
 
-def fraction_text(fraction):
-    return str(fraction[0]) if fraction[1] == 1 else "%d/%d" % fraction
-
-
 def exceeded(fraction, count, total):
     """count > fraction × total, exactly."""
     return count * fraction[1] > fraction[0] * total
