@@ -338,7 +338,7 @@ def verify(path, digest, quick, rules=True):
     say("sqlite %s: %s" % (pragma, "; ".join(integrity)))
     say("append-only triggers: " + ("present" if not missing else "MISSING " + ", ".join(missing)))
     say("schema: " + ("exactly the tables, indexes and triggers thidua creates" if not problems
-                        else "DIFFERS: " + listed(problems)))
+                      else "DIFFERS: " + listed(problems)))
     if unreadable is not None:
         say("chain: NOT READ: the event table cannot be read as thidua's (%s)" % unreadable)
     elif first_bad is not None:

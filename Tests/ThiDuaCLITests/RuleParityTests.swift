@@ -42,6 +42,19 @@ struct RuleParityTests {
         #expect(python.stdout.contains("rules: not re-decided (--no-rules)\n"), "\(python)")
     }
 
+    @Test func textFromTheLogIsShownEscaped() throws {
+        let cli = try Thidua()
+        defer { cli.remove() }
+        let forged = ForgedBreak("a type that retitles the terminal", [ForgedBreak.y2018("score.\u{1B}]0;owned\u{7}", "BKTTW", "{}")],
+                                 "unknown-type")
+        let position = try forged.insert(in: cli)
+        let python = try VerifyChainScriptTests.python([cli.database])
+        #expect(python.status == 2, "\(python)")
+        #expect(python.stderr.hasPrefix(#"error: verify: position \#(position): score.\u{1B}]0;owned\u{7} breaks rule unknown-type"#),
+                "\(python)")
+        #expect(!(python.stdout + python.stderr).contains("\u{1B}"), "\(python)")
+    }
+
     @Test func theScriptFindsItsRulesFromAnyDirectory() throws {
         let cli = try Thidua()
         defer { cli.remove() }
