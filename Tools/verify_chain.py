@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
 """Independent verifier of a thidua event log (EventLog/HASHING.md), Python standard library only.
 
-Usage: python3 verify_chain.py LOG.sqlite [--digest POS:HEX] [--quick]
+Usage: python3 verify_chain.py LOG.sqlite [--digest POS:HEX] [--quick] [--no-rules]
        python3 verify_chain.py --schema        print the schema it expects (EventLog/schema.sql)
 
 It checks what `thidua verify` checks of the record: the schema is exactly thidua's (the same
 tables, indexes and triggers, their SQL text unchanged, no trigger, view, table or index added);
 every value has the type the store writes; positions and stream versions follow without gaps;
 the SHA-256 chain recomputes; SQLite's integrity check passes (quick_check with --quick); and,
-with --digest, the row at POS still has that hash. It does not re-decide the events against the
-rules nor compare the projections: `thidua verify` does.
-The file is opened read-only and never changed.
+with --digest, the row at POS still has that hash. It also re-decides every event from the
+initial state with its own port of thidua's rules (thidua_rules.py, beside this script) and
+reports the first that breaks one: `position N: TYPE breaks rule CODE: reason`; --no-rules skips
+that (the record checks alone run more than twice as fast). It does not compare the projections:
+`thidua verify` does. The file is opened read-only and never changed.
 Exit 0 when intact, 2 when altered or not a thidua log, 64 on usage errors.
 """
 import hashlib
@@ -18,6 +20,9 @@ import os
 import sqlite3
 import sys
 import urllib.parse
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import thidua_rules  # noqa: E402  (beside this script, whatever the working directory)
 
 # The schema thidua creates, exactly as EventLog/schema.sql gives it (a test keeps them equal),
 # and the table in which GRDB, the store's SQLite library, records the migrations applied.
@@ -146,6 +151,28 @@ def text(value):
     return "" if value is None else str(value)
 
 
+def visible(message):
+    """Control characters, line separators and bidi controls as escapes like \\u{1B}: text from a hostile
+    log can neither drive the terminal nor fake or reverse a line (as thidua's Visible does)."""
+    return "".join("\\u{%X}" % ord(c) if ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F or c in _INVISIBLE else c
+                   for c in message)
+
+
+_INVISIBLE = set("\u2028\u2029\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def say(line):
+    print(visible(line))
+
+
+def integer(value):
+    """An INTEGER column's value as sqlite3_column_int64 reads it (0 when it is not a number)."""
+    if isinstance(value, int):
+        return value
+    digits = field(value).split(b".")[0].strip()
+    return int(digits) if digits.lstrip(b"-").isdigit() and len(digits) < 20 else 0
+
+
 def field(value):
     """A column's canonical bytes, as SQLite's sqlite3_column_text gives them (NULL is empty)."""
     if value is None:
@@ -231,8 +258,9 @@ def open_read_only(path):
     return connection
 
 
-def check_chain(connection, digest):
-    """Reads the log once: stored types, positions, versions, the chain and the digest."""
+def check_chain(connection, digest, rules):
+    """Reads the log once: stored types, positions, versions, the chain and the digest; each row is also
+    given to `rules` (a thidua_rules.Redecider, or None) to be re-decided."""
     rows = connection.execute(
         "SELECT position, stream, version, id, type, schema, actor, occurredAt, recordedAt, correlation, data, hash, "
         + STORED_TYPE_PROBLEM + " FROM event ORDER BY position"
@@ -263,6 +291,10 @@ def check_chain(connection, digest):
                 first_bad = (position, "the row does not match its hash; it was edited, "
                                        "or rows were reordered or removed before it")
         versions[stream] = version if isinstance(version, int) else 0
+        if rules is not None and rules.first_break is None:
+            correlation = row[9]
+            rules.add(position, text(field(stream)), text(field(row[4])), integer(row[5]), text(field(row[6])),
+                      field(row[10]), None if correlation is None else text(field(correlation)))
         if digest is not None and digest[0] == position:
             digest_ok = stored == digest[1] and (first_bad is None or first_bad[0] > position)
         previous = stored
@@ -280,7 +312,7 @@ def listed(problems, limit=5):
     return shown + ("; and %d more" % (len(problems) - limit) if len(problems) > limit else "")
 
 
-def verify(path, digest, quick):
+def verify(path, digest, quick, rules=True):
     try:
         connection = open_read_only(path)
         problems, missing = schema_problems(connection)
@@ -293,34 +325,44 @@ def verify(path, digest, quick):
     pragma = "quick_check" if quick else "integrity_check"
     integrity = [text(row[0]) for row in connection.execute("PRAGMA " + pragma)]
     unreadable = None
+    redecider = thidua_rules.Redecider() if rules else None
     try:
-        count, head, first_bad, digest_ok = check_chain(connection, digest)
+        count, head, first_bad, digest_ok = check_chain(connection, digest, redecider)
     except sqlite3.DatabaseError as error:
         if not problems:
             raise
         unreadable = str(error)
         count, head, first_bad, digest_ok = 0, None, None, (False if digest else None)
 
-    print("rows: %d" % count)
-    print("sqlite %s: %s" % (pragma, "; ".join(integrity)))
-    print("append-only triggers: " + ("present" if not missing else "MISSING " + ", ".join(missing)))
-    print("schema: " + ("exactly the tables, indexes and triggers thidua creates" if not problems
-                        else "DIFFERS: " + listed(problems)))
+    say("rows: %d" % count)
+    say("sqlite %s: %s" % (pragma, "; ".join(integrity)))
+    say("append-only triggers: " + ("present" if not missing else "MISSING " + ", ".join(missing)))
+    say("schema: " + ("exactly the tables, indexes and triggers thidua creates" if not problems
+                      else "DIFFERS: " + listed(problems)))
     if unreadable is not None:
-        print("chain: NOT READ: the event table cannot be read as thidua's (%s)" % unreadable)
+        say("chain: NOT READ: the event table cannot be read as thidua's (%s)" % unreadable)
     elif first_bad is not None:
-        print("chain: BROKEN at position %s: %s" % (text(first_bad[0]), first_bad[1]))
+        say("chain: BROKEN at position %s: %s" % (text(first_bad[0]), first_bad[1]))
     elif head is None:
-        print("chain: intact (empty log)")
+        say("chain: intact (empty log)")
     else:
-        print("chain: intact up to position %s, head %s" % (text(head[0]), head[1].hex()))
+        say("chain: intact up to position %s, head %s" % (text(head[0]), head[1].hex()))
+    broken = None if redecider is None or unreadable is not None else redecider.first_break
+    if redecider is None or unreadable is not None:
+        say("rules: not re-decided" + (" (--no-rules)" if redecider is None else ""))
+    elif broken is not None:
+        say("rules: BROKEN at " + redecider.report())
+    else:
+        say("rules: every event re-decided from the start follows them")
     if digest is not None:
-        print("digest %d: %s" % (digest[0], "matches; the log up to it is unchanged" if digest_ok else "DOES NOT MATCH"))
+        say("digest %d: %s" % (digest[0], "matches; the log up to it is unchanged" if digest_ok else "DOES NOT MATCH"))
 
     if digest_ok is False:
         return "the log no longer holds the digest at position %d; the record up to it was altered" % digest[0]
-    if first_bad is not None:
+    if first_bad is not None and (broken is None or first_bad[0] <= broken[0]):
         return "position %s: %s" % (text(first_bad[0]), first_bad[1])
+    if broken is not None:
+        return redecider.report()
     if missing:
         return "the append-only trigger %s is missing; someone removed it" % missing[0]
     if problems:
@@ -332,7 +374,7 @@ def verify(path, digest, quick):
 
 
 def parse_arguments(argv):
-    path, digest, quick = None, None, False
+    path, digest, quick, rules = None, None, False, True
     arguments = list(argv)
     while arguments:
         argument = arguments.pop(0)
@@ -350,6 +392,8 @@ def parse_arguments(argv):
                 raise Usage("--digest takes POS:HEX, as thidua digest prints it")
         elif argument == "--quick":
             quick = True
+        elif argument == "--no-rules":
+            rules = False
         elif argument.startswith("-") and argument != "-" and path is None and not os.path.exists(argument):
             raise Usage("unknown option %s" % argument)
         elif path is None:
@@ -358,7 +402,7 @@ def parse_arguments(argv):
             raise Usage("give one log file")
     if path is None:
         raise Usage("give the log file")
-    return path, digest, quick
+    return path, digest, quick, rules
 
 
 def main(argv):
@@ -369,13 +413,13 @@ def main(argv):
         print(__doc__.strip())
         return 0
     try:
-        path, digest, quick = parse_arguments(argv)
+        path, digest, quick, rules = parse_arguments(argv)
     except Usage as usage:
         print("error: %s" % usage, file=sys.stderr)
         print(__doc__.strip().splitlines()[2], file=sys.stderr)
         return 64
     try:
-        failure = verify(path, digest, quick)
+        failure = verify(path, digest, quick, rules)
     except Usage as usage:
         print("error: %s" % usage, file=sys.stderr)
         return 64
@@ -386,7 +430,7 @@ def main(argv):
         print("error: cannot verify %s: %s" % (path, " ".join(str(error).split())), file=sys.stderr)
         return 2
     if failure is not None:
-        print("error: verify: " + failure, file=sys.stderr)
+        print(visible("error: verify: " + failure), file=sys.stderr)
         return 2
     return 0
 

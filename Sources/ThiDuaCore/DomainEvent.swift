@@ -44,8 +44,9 @@ public struct DomainEvent: Sendable, Equatable {
     }
 
     /// Decodes logged columns as untrusted input: throws why a row no longer decodes (an unknown type,
-    /// data that is not a JSON object, fields the type does not have or lacks).
-    public init(logged type: String, actor: String, data: UnsafeBufferPointer<UInt8>) throws(ThiDuaError) {
+    /// data that is not a JSON object, fields the type does not have or lacks). With `storedText`, verify's
+    /// view: every text must also be as the store writes it (NFC, no control characters, within the limit).
+    public init(logged type: String, actor: String, data: UnsafeBufferPointer<UInt8>, storedText: Bool = false) throws(ThiDuaError) {
         guard let known = EventType(rawValue: type) else {
             throw ThiDuaError(code: "unknown-type", field: "type", reason: "unknown event type \"\(type.prefix(40))\"")
         }
@@ -59,6 +60,7 @@ public struct DomainEvent: Sendable, Equatable {
         guard case .object(let fields) = value else {
             throw ThiDuaError(code: "wrong-type", eventType: type, field: "data", reason: "expected an object, found \(value.kindName)")
         }
+        if storedText { try Envelope.requireStoredText(fields, path: "data") }
         try self.init(type: known, actor: actor, data: fields)
     }
 }

@@ -162,6 +162,20 @@ public enum Envelope {
         try normalizedMembers(object, path: { path }) ?? object
     }
 
+    /// Checks stored data is as the store writes it: every text NFC, without control characters, within the length limit.
+    public static func requireStoredText(_ object: JSONObject, path: String) throws(ThiDuaError) {
+        guard try normalizedMembers(object, path: { path }) == nil else {
+            throw ThiDuaError(code: "not-nfc", field: path, reason: "text is not in NFC, as the store writes every text")
+        }
+    }
+
+    /// Checks a stored text field, such as the correlation, as `requireStoredText` checks data.
+    public static func requireStoredText(_ text: String, field: String) throws(ThiDuaError) {
+        guard try Text.normalized(text, field: field).utf8.elementsEqual(text.utf8) else {
+            throw ThiDuaError(code: "not-nfc", field: field, reason: "text is not in NFC, as the store writes every text")
+        }
+    }
+
     /// The object with its text normalised, or nil when it already is; paths are spelled out only for errors.
     private static func normalizedMembers(_ object: JSONObject, path: () -> String) throws(ThiDuaError) -> JSONObject? {
         var result: JSONObject?

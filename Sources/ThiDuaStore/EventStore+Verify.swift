@@ -98,7 +98,7 @@ extension EventStore {
             if stream != last.stream, !last.stream.isEmpty { versions[last.stream] = last.version }
             last = (stream, version)
             fold.add(stream: stream, position: position, version: version, type: string(4), schema: sqlite3_column_int64(s, 5),
-                     actor: string(6), data: column(10))
+                     actor: string(6), correlation: sqlite3_column_type(s, 9) == SQLITE_NULL ? nil : string(9), data: column(10))
             if let digest, digest.position == position {
                 digestSeen = true
                 report.digest = (position, stored.elementsEqual(digest.hash) && (report.firstBad.map { $0.position > position } ?? true))

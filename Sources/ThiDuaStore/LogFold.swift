@@ -15,13 +15,16 @@ struct LogFold {
     /// The first event that breaks a rule, and the rule.
     private(set) var firstBreak: (position: Int64, rule: ThiDuaError)?
 
-    mutating func add(stream text: String, position: Int64, version: Int64, type: String, schema: Int64, actor: String, data: String) {
+    mutating func add(stream text: String, position: Int64, version: Int64, type: String, schema: Int64, actor: String,
+                      correlation: String?, data: String) {
         var data = data
-        data.withUTF8 { add(stream: text, position: position, version: version, type: type, schema: schema, actor: actor, data: $0) }
+        data.withUTF8 {
+            add(stream: text, position: position, version: version, type: type, schema: schema, actor: actor, correlation: correlation, data: $0)
+        }
     }
 
     mutating func add(stream text: String, position: Int64, version: Int64, type: String, schema: Int64, actor: String,
-                      data: UnsafeBufferPointer<UInt8>) {
+                      correlation: String?, data: UnsafeBufferPointer<UInt8>) {
         let stream: StreamID?
         if let last, last.text == text {
             stream = last.stream
@@ -47,7 +50,8 @@ struct LogFold {
         }
         let event: DomainEvent
         do {
-            event = try DomainEvent(logged: type, actor: actor, data: data)
+            event = try DomainEvent(logged: type, actor: actor, data: data, storedText: firstBreak == nil)
+            if firstBreak == nil, let correlation { try Envelope.requireStoredText(correlation, field: "correlation") }
         } catch {
             broken(position, error)
             return
@@ -82,11 +86,13 @@ struct LogFold {
         var fold = LogFold()
         let rows = try Row.fetchCursor(db, sql: """
             SELECT position, IFNULL(CAST(stream AS TEXT), ''), IFNULL(CAST(version AS INTEGER), 0), IFNULL(CAST(type AS TEXT), ''),
-                   IFNULL(CAST(schema AS INTEGER), 0), IFNULL(CAST(actor AS TEXT), ''), IFNULL(CAST(data AS TEXT), '')
+                   IFNULL(CAST(schema AS INTEGER), 0), IFNULL(CAST(actor AS TEXT), ''), IFNULL(CAST(data AS TEXT), ''),
+                   CAST(correlation AS TEXT)
             FROM event ORDER BY position
             """)
         while let row = try rows.next() {
-            fold.add(stream: row[1], position: row[0], version: row[2], type: row[3], schema: row[4], actor: row[5], data: row[6])
+            fold.add(stream: row[1], position: row[0], version: row[2], type: row[3], schema: row[4], actor: row[5],
+                     correlation: row[7], data: row[6])
         }
         return fold
     }

@@ -17,7 +17,7 @@ struct Tamper: Sendable, CustomTestStringConvertible {
     let mentions: String
     /// The append-only triggers are dropped for the edit and recreated exactly, as a careful forger would.
     var behindTriggers = true
-    /// Only re-deciding every event against the rules can find it (verify_chain.py never re-decides).
+    /// Only re-deciding every event against the rules can find it.
     var breaksOnlyARule = false
 
     var testDescription: String { name }
@@ -67,25 +67,8 @@ enum TamperCorpus {
 
     /// A score far above its criterion's maximum (15 points), chained after the head as the store would chain it.
     static func ruleBreakingInsert(_ cli: Thidua) throws -> String {
-        let lines = try cli.run("log", "--format", "json").stdout.split(separator: "\n")
-        let head = try #require(try lines.last.flatMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] })
-        let position = try #require(head["position"] as? Int) + 1
-        let stream = try #require(head["stream"] as? String)
-        let version = try #require(head["version"] as? Int) + 1
-        let recordedAt = try #require(head["recordedAt"] as? String)
-        let headHash = try #require(head["hash"] as? String)
-        let previous = try #require(EventHashing.bytes(hex: headHash))
-        let id = "0badc0de-0000-4000-8000-000000000001"
-        let data = #"{"criterion":"1.1","member":"BKTTW","points":99}"#
-        let occurredAt = "2018-05-02T08:00:00+07:00"
-        let canonical = EventHashing.canonicalBytes(position: Int64(position), stream: stream, version: Int64(version), id: id,
-                                                    type: "score.submitted", schema: 1, actor: "BKTTW", occurredAt: occurredAt,
-                                                    recordedAt: recordedAt, correlation: nil, data: data)
-        let hash = EventHashing.hex(EventHashing.chain(previous: previous, canonical: canonical))
-        return """
-            INSERT INTO event VALUES (\(position), '\(stream)', \(version), '\(id)', 'score.submitted', 1, 'BKTTW',
-              '\(occurredAt)', '\(recordedAt)', NULL, '\(data)', X'\(hash)');
-            """
+        try Forgery.insert([ForgedRow(type: "score.submitted", stream: "BDTW/2018", actor: "BKTTW",
+                                      data: #"{"criterion":"1.1","member":"BKTTW","points":99}"#)], into: cli).sql
     }
 
     static let all: [Tamper] = [
