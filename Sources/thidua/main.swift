@@ -20,6 +20,11 @@ func runMain() -> Never {
         fail(error.description, code: error.exitCode)
     } catch {
         Console.flush()
+        let code = ThiDua.exitCode(for: error)
+        // A malformed option (e.g. --seats 9223372036854775808) is a usage error, written like every other error.
+        if code != .success, case let message = ThiDua.fullMessage(for: error), message.hasPrefix("Error: ") {
+            fail(String(message.dropFirst("Error: ".count)), code: code.rawValue)
+        }
         ThiDua.exit(withError: error)
     }
 }
