@@ -110,7 +110,7 @@ struct DataReader {
         case .number(let number)?:
             guard let points = Points(number) else {
                 throw fail(name, "bad-points", "\(number) is not a number of points",
-                           hint: "points have at most 2 decimals, like 18.5 or 17.25")
+                           hint: "points have at most 2 decimals and are within ±1000000000, like 18.5 or 17.25")
             }
             return points
         case let other?: throw fail(name, "wrong-type", "expected a number, found \(other.kindName)")
