@@ -3,6 +3,7 @@
 #   Tools/fuzz/run.sh                  build, then fuzz each target for 60 s
 #   Tools/fuzz/run.sh build            build only
 #   Tools/fuzz/run.sh FuzzJSON 240     fuzz one target for 240 s (FuzzJSON, FuzzEnvelope, FuzzDecider)
+#   Tools/fuzz/run.sh FuzzDecider 300 -len_control=0   further arguments go to libFuzzer
 # Crashes are written to Tools/fuzz/crashes/<target>/; the growing corpus to Tools/fuzz/.build-fuzz/corpus/<target>/.
 set -eu
 # The Swift runtime's interactive backtracer would hold a crashing target for ages; libFuzzer reports crashes itself.
@@ -24,14 +25,16 @@ build() {
 
 fuzz() {
     target=$1 seconds=$2
+    shift 2
     mkdir -p "$scratch/corpus/$target" "$here/crashes/$target"
     "$scratch/release/$target" "$scratch/corpus/$target" "$here/corpus/$target" \
         -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
-        -artifact_prefix="$here/crashes/$target/"
+        -artifact_prefix="$here/crashes/$target/" "$@"
 }
 
 case "${1:-all}" in
     build) build ;;
     all) build; for target in FuzzJSON FuzzEnvelope FuzzDecider; do fuzz "$target" "${2:-60}"; done ;;
-    *) [ -x "$scratch/release/$1" ] || build; fuzz "$1" "${2:-60}" ;;
+    *) target=$1 seconds=${2:-60}; shift; [ $# -gt 0 ] && shift
+       [ -x "$scratch/release/$target" ] || build; fuzz "$target" "$seconds" "$@" ;;
 esac
