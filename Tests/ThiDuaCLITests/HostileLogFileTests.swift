@@ -55,9 +55,12 @@ struct HostileLogFileTests {
         defer { cli.remove() }
         #expect(try cli.run("init", "--bloc", "BDTW", "--name", "x").status == 0)
         #expect(try cli.run("append", "-", stdin: Example.year).status == 0)
+        // The trigger is put back exactly as thidua creates it, so the file passes the schema check before an append.
         try cli.sqlite("""
             DROP TRIGGER event_append_only_update;
             UPDATE event SET position = 9223372036854775807 WHERE position = (SELECT MAX(position) FROM event);
+            CREATE TRIGGER event_append_only_update BEFORE UPDATE ON event
+            BEGIN SELECT RAISE(ABORT, 'the event log is append-only: UPDATE refused'); END;
             """)
         let before = try cli.run("log", "--format", "json").stdout
         let append = try cli.run("--as", "BNCTW", "score", "submit", "--year", "2017", "--criterion", "1.1", "--points", "7")
