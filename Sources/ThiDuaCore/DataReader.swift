@@ -94,11 +94,20 @@ struct DataReader {
         }
     }
 
+    /// Largest magnitude of a whole number in event data (seats, ballots, counts, limits, years).
+    static let maximumInteger = 1_000_000
+
+    func tooLarge(_ name: String, _ number: CustomStringConvertible) -> ThiDuaError {
+        fail(name, "number-too-large", "\(String(describing: number).prefix(40)) is beyond ±\(Self.maximumInteger)",
+             hint: "whole numbers in event data (seats, ballots, counts, limits) are at most \(Self.maximumInteger)")
+    }
+
     mutating func integer(_ name: String) throws(ThiDuaError) -> Int? {
         switch value(name) {
         case nil: return nil
         case .number(let number)?:
-            guard let int = number.intValue else { throw fail(name, "wrong-type", "expected a whole number, found \(number)") }
+            guard number.scale == 0 else { throw fail(name, "wrong-type", "expected a whole number, found \(number)") }
+            guard let int = number.intValue, int.magnitude <= Self.maximumInteger else { throw tooLarge(name, number) }
             return int
         case let other?: throw fail(name, "wrong-type", "expected a whole number, found \(other.kindName)")
         }
@@ -115,7 +124,7 @@ struct DataReader {
         case .number(let number)?:
             guard let points = Points(number) else {
                 throw fail(name, "bad-points", "\(number) is not a number of points",
-                           hint: "points have at most 2 decimals, like 18.5 or 17.25")
+                           hint: "points have at most 2 decimals and are within ±1000000000, like 18.5 or 17.25")
             }
             return points
         case let other?: throw fail(name, "wrong-type", "expected a number, found \(other.kindName)")
@@ -127,13 +136,14 @@ struct DataReader {
         case nil: return nil
         case .number(let number)?:
             guard let fraction = Fraction(number), fraction.isProper else {
-                throw fail(name, "bad-fraction", "\(number) is not a fraction between 0 and 1")
+                throw fail(name, "bad-fraction", "\(String(describing: number).prefix(40)) is not a fraction between 0 and 1",
+                           hint: "write it like 0.5 or \"2/3\", with at most 6 decimals")
             }
             return fraction
         case .string(let text)?:
             guard let fraction = Fraction(text), fraction.isProper else {
-                throw fail(name, "bad-fraction", "\"\(text.prefix(20))\" is not a fraction between 0 and 1",
-                           hint: "write it like 0.5 or \"2/3\"")
+                throw fail(name, "bad-fraction", "\"\(text.prefix(40))\" is not a fraction between 0 and 1",
+                           hint: "write it like 0.5 or \"2/3\", with terms of at most \(Fraction.maximumTerm)")
             }
             return fraction
         case let other?: throw fail(name, "wrong-type", "expected a fraction, found \(other.kindName)")
@@ -162,9 +172,10 @@ struct DataReader {
         var out: [String: Int] = [:]
         for (key, value) in object {
             _ = try Text.code(key, field: "data.\(name).\(key)")
-            guard case .number(let number) = value, let count = number.intValue, count >= 0 else {
+            guard case .number(let number) = value, number.scale == 0, !number.isNegative else {
                 throw fail("\(name).\(key)", "wrong-type", "expected a count of 0 or more")
             }
+            guard let count = number.intValue, count <= Self.maximumInteger else { throw tooLarge("\(name).\(key)", number) }
             out[key] = count
         }
         return out

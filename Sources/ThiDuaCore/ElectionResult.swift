@@ -13,20 +13,23 @@ public struct ElectionResult: Hashable, Sendable {
 }
 
 extension ElectionState {
-    /// Valid ballots: live open votes, or the secret tally's ballots minus invalid ones.
+    /// Valid ballots: live open votes, or the secret tally's ballots minus invalid ones (never below 0).
     public var ballots: Int {
         switch spec.method {
         case .open: votes.count
-        case .secret: tally.map { $0.ballots - $0.invalid } ?? 0
+        case .secret: tally?.valid ?? 0
         }
     }
 
-    /// Votes per candidate (every candidate listed, with 0 where none).
+    /// Votes per candidate (every candidate listed, with 0 where none). Total whatever the log holds:
+    /// a candidate listed twice counts once, and counts never overflow.
     public var counts: [String: Int] {
-        var counts = Dictionary(uniqueKeysWithValues: spec.candidates.map { ($0, 0) })
+        var counts: [String: Int] = [:]
+        counts.reserveCapacity(spec.candidates.count)
+        for candidate in spec.candidates { counts[candidate] = 0 }
         switch spec.method {
         case .open:
-            for vote in votes.values { for choice in vote.choices { counts[choice, default: 0] += 1 } }
+            for vote in votes.values { for choice in vote.choices { counts[choice, default: 0].addSaturating(1) } }
         case .secret:
             for (code, count) in tally?.counts ?? [:] { counts[code] = count }
         }
@@ -40,24 +43,41 @@ extension ElectionState {
         guard rules.quorum.isReached(by: ballots, of: eligible), ballots > 0 else {
             return ElectionResult(ballots: ballots, eligible: eligible, votes: votes, elected: [], outcome: .noQuorum)
         }
-        let ranked = spec.candidates.sorted { (votes[$0]!, $1) > (votes[$1]!, $0) }
-        let seats = min(spec.seats, ranked.count)
+        var seen: Set<String> = []
+        let candidates = spec.candidates.filter { seen.insert($0).inserted }
+        let ranked = candidates.sorted { (votes[$0, default: 0], $1) > (votes[$1, default: 0], $0) }
+        let seats = max(0, min(spec.seats, ranked.count))
         var excludedByTie: Set<String> = []
-        if ranked.count > seats, seats > 0, votes[ranked[seats - 1]] == votes[ranked[seats]] {
-            let boundary = votes[ranked[seats - 1]]!
-            excludedByTie = Set(ranked.filter { votes[$0] == boundary })
+        if ranked.count > seats, seats > 0, votes[ranked[seats - 1], default: 0] == votes[ranked[seats], default: 0] {
+            let boundary = votes[ranked[seats - 1], default: 0]
+            excludedByTie = Set(ranked.filter { votes[$0, default: 0] == boundary })
         }
         let elected = ranked.prefix(seats).filter {
-            rules.majority.isExceeded(by: votes[$0]!, of: ballots) && !excludedByTie.contains($0)
+            rules.majority.isExceeded(by: votes[$0, default: 0], of: ballots) && !excludedByTie.contains($0)
         }
         let outcome: ElectionResult.Outcome
         if elected.count == spec.seats {
             outcome = .elected
-        } else if let tied = excludedByTie.first, rules.majority.isExceeded(by: votes[tied]!, of: ballots) {
+        } else if let tied = excludedByTie.first, rules.majority.isExceeded(by: votes[tied, default: 0], of: ballots) {
             outcome = .tie
         } else {
             outcome = .short
         }
         return ElectionResult(ballots: ballots, eligible: eligible, votes: votes, elected: Array(elected), outcome: outcome)
+    }
+}
+
+extension Tally {
+    /// Ballots minus invalid ones, clamped to 0 or more (a hostile row may hold any numbers).
+    var valid: Int {
+        let (difference, overflow) = ballots.subtractingReportingOverflow(invalid)
+        return overflow ? (invalid < 0 ? .max : 0) : max(0, difference)
+    }
+}
+
+extension Int {
+    mutating func addSaturating(_ other: Int) {
+        let (sum, overflow) = addingReportingOverflow(other)
+        self = overflow ? (other < 0 ? .min : .max) : sum
     }
 }

@@ -18,8 +18,15 @@ public struct Points: Hashable, Comparable, Sendable, CustomStringConvertible, A
     }
 
     public static let zero = Points(hundredths: 0)
-    public static func + (a: Points, b: Points) -> Points { Points(hundredths: a.hundredths + b.hundredths) }
-    public static func - (a: Points, b: Points) -> Points { Points(hundredths: a.hundredths - b.hundredths) }
+    /// Sums saturate instead of trapping: a log would need ~10^8 scores at the maximum to reach the bound.
+    public static func + (a: Points, b: Points) -> Points {
+        let (sum, overflow) = a.hundredths.addingReportingOverflow(b.hundredths)
+        return Points(hundredths: overflow ? (b.hundredths < 0 ? .min : .max) : sum)
+    }
+    public static func - (a: Points, b: Points) -> Points {
+        let (difference, overflow) = a.hundredths.subtractingReportingOverflow(b.hundredths)
+        return Points(hundredths: overflow ? (b.hundredths < 0 ? .max : .min) : difference)
+    }
     public static func < (a: Points, b: Points) -> Bool { a.hundredths < b.hundredths }
 
     public var json: JSON { .number(JSONNumber(units: hundredths, scale: 2)) }
@@ -31,6 +38,9 @@ public struct Points: Hashable, Comparable, Sendable, CustomStringConvertible, A
 public struct Fraction: Hashable, Sendable, CustomStringConvertible {
     public var numerator: Int64
     public var denominator: Int64
+
+    /// Largest numerator or denominator accepted from input.
+    public static let maximumTerm: Int64 = 1_000_000
 
     public init(_ numerator: Int64, _ denominator: Int64) {
         self.numerator = numerator
@@ -55,16 +65,25 @@ public struct Fraction: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    var isProper: Bool { numerator >= 0 && denominator > 0 && numerator <= denominator }
+    /// Between 0 and 1, with terms no larger than `maximumTerm`.
+    var isProper: Bool { numerator >= 0 && denominator > 0 && numerator <= denominator && denominator <= Self.maximumTerm }
 
-    /// Whether `count > self × total`, exactly.
+    /// Whether `count > self × total`, exactly, whatever the sizes of the terms.
     public func isExceeded(by count: Int, of total: Int) -> Bool {
-        Int64(count) * denominator > numerator * Int64(total)
+        Self.compare(Int64(count), denominator, numerator, Int64(total)) > 0
     }
 
-    /// Whether `count >= self × total`, exactly.
+    /// Whether `count >= self × total`, exactly, whatever the sizes of the terms.
     public func isReached(by count: Int, of total: Int) -> Bool {
-        Int64(count) * denominator >= numerator * Int64(total)
+        Self.compare(Int64(count), denominator, numerator, Int64(total)) >= 0
+    }
+
+    /// The sign of `a × b − c × d`, computed on 128-bit products so that nothing overflows.
+    static func compare(_ a: Int64, _ b: Int64, _ c: Int64, _ d: Int64) -> Int {
+        let left = a.multipliedFullWidth(by: b), right = c.multipliedFullWidth(by: d)
+        if left.high != right.high { return left.high < right.high ? -1 : 1 }
+        if left.low != right.low { return left.low < right.low ? -1 : 1 }
+        return 0
     }
 
     public var description: String { denominator == 1 ? "\(numerator)" : "\(numerator)/\(denominator)" }

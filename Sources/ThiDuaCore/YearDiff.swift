@@ -38,7 +38,7 @@ public enum YearDiff {
                 }
             }
         }
-        let before = Dictionary(uniqueKeysWithValues: a.standings.map { ($0.member, $0) })
+        let before = Dictionary(a.standings.map { ($0.member, $0) }, uniquingKeysWith: { first, _ in first })
         for row in b.standings {
             add(.standing, row.member, before[row.member].map { "rank \($0.rank), total \($0.total)" } ?? "not ranked",
                 "rank \(row.rank), total \(row.total)") { $0.isScoring }

@@ -96,18 +96,21 @@ enum YearRules {
             guard ballots <= eligible else {
                 throw reject("too-many-ballots", "\(ballots) ballots but only \(eligible) active members", field: "ballots")
             }
+            let valid = Tally(ballots: ballots, invalid: invalid, counts: [:]).valid
+            var total = 0
             for (code, count) in counts.sorted(by: { $0.key < $1.key }) {
                 guard election.spec.candidates.contains(code) else {
                     throw reject("not-a-candidate", "\(code) is not a candidate in election \(id)", field: "counts.\(code)")
                 }
-                guard count <= ballots - invalid else {
-                    throw reject("count-over-ballots", "\(code) has \(count) votes but there are \(ballots - invalid) valid ballots",
+                guard count <= valid else {
+                    throw reject("count-over-ballots", "\(code) has \(count) votes but there are \(valid) valid ballots",
                                  field: "counts.\(code)")
                 }
+                total.addSaturating(count)
             }
-            let total = counts.values.reduce(0, +)
-            guard total <= (ballots - invalid) * election.spec.seats else {
-                throw reject("count-over-ballots", "\(total) votes counted exceed \(ballots - invalid) valid ballots × \(election.spec.seats) seat(s)",
+            let (capacity, overflow) = valid.multipliedReportingOverflow(by: max(0, election.spec.seats))
+            guard overflow || total <= capacity else {
+                throw reject("count-over-ballots", "\(total) votes counted exceed \(valid) valid ballots × \(election.spec.seats) seat(s)",
                              field: "counts")
             }
         case .electionClosed(let id):
@@ -200,6 +203,10 @@ enum YearRules {
         for code in spec.candidates {
             try requireActive(code, field: "candidates", state: state)
             guard seen.insert(code).inserted else { throw reject("duplicate-candidate", "\(code) is listed twice", field: "candidates") }
+        }
+        guard spec.seats <= spec.candidates.count else {
+            throw reject("bad-seats", "\(spec.seats) seats for \(spec.candidates.count) candidate(s); seats cannot exceed candidates",
+                         field: "seats")
         }
         switch (spec.office, spec.award) {
         case (.award, nil): throw reject("missing-field", "an award election names the award kind", field: "award")

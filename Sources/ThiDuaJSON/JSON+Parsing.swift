@@ -247,21 +247,22 @@ struct JSONParser {
             if i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 { return nil }
         } else {
             while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 {
+                // 18 digits always fit in an Int64; a 19th could overflow it, so longer numbers take the slow path.
+                if digits == 18 { return nil }
                 mantissa = mantissa * 10 + Int64(bytes[i] - 0x30)
                 digits += 1
                 i += 1
-                if digits > 18 { return nil }
             }
         }
         if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
             i += 1
             guard i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 else { return nil }
             while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 {
+                if digits == 18 { return nil }
                 mantissa = mantissa * 10 + Int64(bytes[i] - 0x30)
                 digits += 1
                 scale += 1
                 i += 1
-                if digits > 18 { return nil }
             }
         }
         if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") { return nil }

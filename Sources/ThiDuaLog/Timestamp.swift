@@ -70,10 +70,9 @@ public struct Timestamp: Hashable, Sendable, Comparable, CustomStringConvertible
     /// A UTC timestamp with microseconds, as the store writes `recordedAt`.
     public init(utcMicroseconds: Int64) {
         self.microseconds = utcMicroseconds
-        let seconds = utcMicroseconds >= 0 ? utcMicroseconds / 1_000_000 : (utcMicroseconds - 999_999) / 1_000_000
-        let micros = Int(utcMicroseconds - seconds * 1_000_000)
-        let days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
-        let secondOfDay = Int(seconds - Int64(days) * 86_400)
+        // Floor divisions by quotient and remainder: no intermediate can overflow, even at Int64.min.
+        let (seconds, micros) = Self.floorDivision(utcMicroseconds, 1_000_000)
+        let (days, secondOfDay) = Self.floorDivision(Int64(seconds), 86_400)
         let (year, month, day) = Self.civilFromDays(days)
         func pad(_ value: Int, _ width: Int) -> String {
             let digits = String(value)
@@ -81,6 +80,12 @@ public struct Timestamp: Hashable, Sendable, Comparable, CustomStringConvertible
         }
         self.text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondOfDay / 3600, 2)):"
             + "\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2)).\(pad(micros, 6))Z"
+    }
+
+    /// `(⌊value / divisor⌋, value mod divisor)` for a positive divisor, the remainder in `0..<divisor`.
+    static func floorDivision(_ value: Int64, _ divisor: Int64) -> (Int, Int) {
+        let (quotient, remainder) = value.quotientAndRemainder(dividingBy: divisor)
+        return remainder < 0 ? (Int(quotient - 1), Int(remainder + divisor)) : (Int(quotient), Int(remainder))
     }
 
     /// A bound for queries: a full timestamp, or a date alone meaning the end of that day at +07:00.

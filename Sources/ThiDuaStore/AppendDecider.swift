@@ -64,6 +64,10 @@ struct AppendDecider {
                               reason: "expected \(stream) at version \(expected), but it is at version \(current)",
                               hint: "someone appended since you read it; read the stream again and retry")
         }
+        guard head < .max, current < .max else {
+            throw ThiDuaError(code: "log-altered", reason: "the log's last position or \(stream)'s version is already 9223372036854775807; no event can follow it",
+                              hint: "the log was altered: run thidua verify")
+        }
         let decided = try states.decide(event, currentVersion: current)
         let id = event.id ?? newID()
         var row = PendingRow(
@@ -119,7 +123,9 @@ struct BatchStart: Sendable {
 
     /// Reads the head inside the writer's transaction; recordedAt never runs behind the last event's.
     init(_ db: Database, clock: () -> Int64) throws {
-        let last = try Row.fetchOne(db, sql: "SELECT position, hash, recordedAt FROM event ORDER BY position DESC LIMIT 1")
+        let last = try Row.fetchOne(db, sql: """
+            SELECT position, IFNULL(CAST(hash AS BLOB), X''), CAST(recordedAt AS TEXT) FROM event ORDER BY position DESC LIMIT 1
+            """)
         head = last.map { ($0[0], [UInt8]($0[1] as Data)) } ?? (0, EventHashing.genesis)
         var now = clock()
         if let previous = last?[2] as String?, let stamp = try? Timestamp(parsing: previous), stamp.microseconds > now {

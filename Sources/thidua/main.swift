@@ -24,7 +24,10 @@ func runMain() -> Never {
         let code = ThiDua.exitCode(for: error)
         guard code != .success else { ThiDua.exit(withError: error) }
         // The parser's message echoes the arguments; control characters in them must not reach the terminal.
-        Console.error(Visible.escaped(ThiDua.fullMessage(for: error), keepingLineBreaks: true))
+        // A malformed option (e.g. --seats 9223372036854775808) is a usage error, written like every other error.
+        var message = ThiDua.fullMessage(for: error)
+        if message.hasPrefix("Error: ") { message = "error: " + message.dropFirst("Error: ".count) }
+        Console.error(Visible.escaped(message, keepingLineBreaks: true))
         exit(code.rawValue)
     }
 }

@@ -30,7 +30,7 @@ struct DiffCommand: ParsableCommand {
         let window = after.events.filter { !folded.contains($0.position) }
         let decoded = window.compactMap { item in DomainEvent(recorded: item.recorded).map { (item.position, $0) } }
         let changes = YearDiff.changes(from: before.state, to: after.state, events: decoded.map { (position: $0.0, event: $0.1) })
-        let byPosition = Dictionary(uniqueKeysWithValues: window.map { ($0.position, $0.recorded) })
+        let byPosition = Dictionary(window.map { ($0.position, $0.recorded) }, uniquingKeysWith: { first, _ in first })
         switch output.format {
         case .json:
             let list = changes.map { change in

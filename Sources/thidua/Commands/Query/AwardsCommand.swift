@@ -13,7 +13,7 @@ struct AwardsCommand: ParsableCommand {
 
     func run() throws {
         let p = try query.projection(global)
-        let rank = Dictionary(uniqueKeysWithValues: p.standings.map { ($0.member, $0.rank) })
+        let rank = Dictionary(p.standings.map { ($0.member, $0.rank) }, uniquingKeysWith: { first, _ in first })
         switch query.output.format {
         case .json:
             Render.json(p.document(["awards": .array(p.awards.map(\.json))]))
