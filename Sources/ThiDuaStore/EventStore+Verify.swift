@@ -82,7 +82,7 @@ extension EventStore {
                 }
                 if let typeProblem { fail(position, typeProblem + "; the store never writes that, the row was altered") }
                 let before = stream == last.stream ? last.version : versions[stream] ?? 0
-                if version != before + 1 {
+                if version != before &+ 1 {
                     fail(position, "version \(string(2)) of \(stream) does not follow \(before)")
                 }
                 canonical.reset()
@@ -104,7 +104,7 @@ extension EventStore {
                 report.digest = (position, stored.elementsEqual(digest.hash) && (report.firstBad.map { $0.position > position } ?? true))
             }
             previous = Array(stored)
-            expectedPosition = position + 1
+            expectedPosition = position &+ 1
             report.head = (position, previous)
         }
         if let digest, !digestSeen {

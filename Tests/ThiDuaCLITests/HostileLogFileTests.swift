@@ -67,5 +67,9 @@ struct HostileLogFileTests {
         #expect(append.status == 1, "\(append)")
         #expect(append.stderr.hasPrefix("error: ") && append.stderr.contains("[log-altered]"), "\(append)")
         #expect(try cli.run("log", "--format", "json").stdout == before)
+        let verify = try cli.run("verify")
+        #expect(verify.status == 2 && verify.stderr.hasPrefix("error: verify:"), "\(verify)")
+        let follow = try cli.run("log", "--follow", "--from", "9223372036854775807", "--format", "json")
+        #expect(follow.status == 0 && follow.stdout.split(separator: "\n").count == 1, "\(follow)")
     }
 }

@@ -118,6 +118,7 @@ struct LogCommand: ParsableCommand {
             }
             guard Console.flush() else { return 0 }
             if let head = try store.head()?.position { last = max(last, head) }
+            guard last < .max else { return 0 }  // only an altered log holds a row there; nothing can follow it
             filter.fromPosition = max(filter.fromPosition ?? 0, last + 1)
             for _ in 0..<10 where StopSignals.received == 0 { Thread.sleep(forTimeInterval: 0.03) }
         }
