@@ -5,7 +5,7 @@ extension Decider {
         try requireFounded(bloc)
         if case .yearOpened = event.payload {} else {
             guard state.status != .unopened else {
-                throw reject("year-not-open", "year \(state.year) of \(state.bloc) has not been opened", field: "year",
+                throw reject(.yearNotOpen, "year \(state.year) of \(state.bloc) has not been opened", field: "year",
                              hint: "open it first: thidua year open \(state.year) --member CODE=\"Name\" …")
             }
         }
@@ -13,7 +13,7 @@ extension Decider {
             switch event.payload {
             case .awardDecided, .yearReopened: break
             default:
-                throw reject("year-closed", "year \(state.year) is closed; only award.decided and year.reopened are accepted",
+                throw reject(.yearClosed, "year \(state.year) is closed; only award.decided and year.reopened are accepted",
                              hint: "the secretariat may reopen it: thidua year reopen \(state.year) --reason \"…\"")
             }
         }
@@ -27,18 +27,18 @@ extension Decider {
         if actor == Text.secretariat { return }
         switch event.payload {
         case .yearOpened, .yearReopened:
-            throw reject("not-allowed", "only the secretariat may record \(event.type.rawValue), not \(actor)", field: "actor",
+            throw reject(.notAllowed, "only the secretariat may record \(event.type.rawValue), not \(actor)", field: "actor",
                          hint: "act as secretariat (--as secretariat)")
         case .scoreSubmitted(let member, _, _, _), .pactSigned(let member, _, _), .registrationSubmitted(let member, _, _),
              .voteCast(_, let member, _):
             guard actor == member else {
-                throw reject("not-allowed", "\(actor) may not act for \(member); a member records its own \(event.type.rawValue)",
+                throw reject(.notAllowed, "\(actor) may not act for \(member); a member records its own \(event.type.rawValue)",
                              field: "actor", hint: "act as \(member), or as the secretariat on its behalf")
             }
         default:
             guard state.isOfficer(actor), state.isActiveMember(actor) else {
                 let officers = ([state.head].compactMap { $0 } + state.deputies).joined(separator: ", ")
-                throw reject("not-allowed", "\(actor) is not an officer of \(state.year); \(event.type.rawValue) is an officer act",
+                throw reject(.notAllowed, "\(actor) is not an officer of \(state.year); \(event.type.rawValue) is an officer act",
                              field: "actor", hint: officers.isEmpty ? "act as the secretariat" : "act as one of \(officers) or the secretariat")
             }
         }

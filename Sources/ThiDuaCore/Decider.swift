@@ -20,28 +20,28 @@ public enum Decider {
 
     static func checkEnvelope(_ event: DomainEvent, in stream: StreamID) throws(ThiDuaError) {
         if event.type.isBlocStream != (stream.year == nil) {
-            throw reject("stream-mismatch", event.type.isBlocStream
+            throw reject(.streamMismatch, event.type.isBlocStream
                          ? "\(event.type.rawValue) is a bloc event, but it is in the year stream \(stream)"
                          : "\(event.type.rawValue) belongs to a year, but it is in the bloc stream \(stream)", field: "stream")
         }
         if event.actor != Text.secretariat, !Text.isCode(event.actor) {
-            throw reject("bad-code", "\"\(event.actor.prefix(40))\" is neither a member code nor secretariat", field: "actor")
+            throw reject(.badCode, "\"\(event.actor.prefix(40))\" is neither a member code nor secretariat", field: "actor")
         }
     }
 
-    static func reject(_ code: String, _ reason: String, field: String? = nil, hint: String? = nil) -> ThiDuaError {
+    static func reject(_ code: ThiDuaError.Code, _ reason: String, field: String? = nil, hint: String? = nil) -> ThiDuaError {
         ThiDuaError(code: code, field: field, reason: reason, hint: hint)
     }
 
     static func decideBloc(_ event: DomainEvent, bloc: BlocState) throws(ThiDuaError) {
         guard event.actor == Text.secretariat else {
-            throw reject("not-allowed", "only the secretariat records bloc events, not \(event.actor)", field: "actor",
+            throw reject(.notAllowed, "only the secretariat records bloc events, not \(event.actor)", field: "actor",
                          hint: "act as secretariat (--as secretariat)")
         }
         switch event.payload {
         case .blocFounded:
             if bloc.founded {
-                throw reject("bloc-exists", "bloc \(bloc.code) was already founded")
+                throw reject(.blocExists, "bloc \(bloc.code) was already founded")
             }
         case .rulesAdopted:
             try requireFounded(bloc)
@@ -52,7 +52,7 @@ public enum Decider {
 
     static func requireFounded(_ bloc: BlocState) throws(ThiDuaError) {
         guard bloc.founded else {
-            throw reject("no-bloc", "bloc \(bloc.code) has not been founded", field: "bloc",
+            throw reject(.noBloc, "bloc \(bloc.code) has not been founded", field: "bloc",
                          hint: "run thidua init --bloc \(bloc.code) --name \"…\" first")
         }
     }

@@ -48,17 +48,17 @@ public struct DomainEvent: Sendable, Equatable {
     /// view: every text must also be as the store writes it (NFC, no control characters, within the limit).
     public init(logged type: String, actor: String, data: UnsafeBufferPointer<UInt8>, storedText: Bool = false) throws(ThiDuaError) {
         guard let known = EventType(rawValue: type) else {
-            throw ThiDuaError(code: "unknown-type", field: "type", reason: "unknown event type \"\(type.prefix(40))\"")
+            throw ThiDuaError(code: .unknownType, field: "type", reason: "unknown event type \"\(type.prefix(40))\"")
         }
         let value: JSON
         do {
             value = try JSON.parse(data)
         } catch {
-            throw ThiDuaError(code: "malformed-json", eventType: type, field: "data",
+            throw ThiDuaError(code: .malformedJson, eventType: type, field: "data",
                               reason: "the data is not valid JSON (column \(error.column): \(error.reason))")
         }
         guard case .object(let fields) = value else {
-            throw ThiDuaError(code: "wrong-type", eventType: type, field: "data", reason: "expected an object, found \(value.kindName)")
+            throw ThiDuaError(code: .wrongType, eventType: type, field: "data", reason: "expected an object, found \(value.kindName)")
         }
         if storedText { try Envelope.requireStoredText(fields, path: "data") }
         try self.init(type: known, actor: actor, data: fields)

@@ -35,22 +35,22 @@ extension Payload {
             self = .blocFounded(name: try r.requiredLine("name"), organiser: try r.line("organiser"))
         case .rulesAdopted:
             let fromYear = try r.requiredInteger("fromYear")
-            guard Envelope.years.contains(fromYear) else { throw r.fail("fromYear", "bad-year", "\(fromYear) is not a year") }
+            guard Envelope.years.contains(fromYear) else { throw r.fail("fromYear", .badYear, "\(fromYear) is not a year") }
             let flagLimit = try r.integer("flagLimit") ?? Rules.defaults.flagLimit
             let certificateLimit = try r.integer("certificateLimit")
-            guard flagLimit >= 0 else { throw r.fail("flagLimit", "bad-value", "must be 0 or more") }
-            if let certificateLimit, certificateLimit < 0 { throw r.fail("certificateLimit", "bad-value", "must be 0 or more") }
+            guard flagLimit >= 0 else { throw r.fail("flagLimit", .badValue, "must be 0 or more") }
+            if let certificateLimit, certificateLimit < 0 { throw r.fail("certificateLimit", .badValue, "must be 0 or more") }
             self = .rulesAdopted(Rules(fromYear: fromYear, majority: try r.fraction("majority") ?? Rules.defaults.majority,
                                        quorum: try r.fraction("quorum") ?? Rules.defaults.quorum,
                                        flagLimit: flagLimit, certificateLimit: certificateLimit))
         case .yearOpened:
             guard case .array(let list)? = r.value("members") else {
-                throw r.fail("members", "missing-field", "missing; list the members as [{\"code\":…, \"name\":…}]")
+                throw r.fail("members", .missingField, "missing; list the members as [{\"code\":…, \"name\":…}]")
             }
             var members: [Member] = []
             for (index, element) in list.enumerated() {
                 guard case .object(let fields) = element else {
-                    throw r.fail("members[\(index)]", "wrong-type", "expected {\"code\":…, \"name\":…}")
+                    throw r.fail("members[\(index)]", .wrongType, "expected {\"code\":…, \"name\":…}")
                 }
                 var inner = DataReader(fields)
                 do {
@@ -97,9 +97,9 @@ extension Payload {
         case .ballotsTallied:
             let ballots = try r.requiredInteger("ballots")
             let invalid = try r.integer("invalid") ?? 0
-            guard ballots >= 0 else { throw r.fail("ballots", "bad-value", "must be 0 or more") }
+            guard ballots >= 0 else { throw r.fail("ballots", .badValue, "must be 0 or more") }
             guard invalid >= 0, invalid <= ballots else {
-                throw r.fail("invalid", "bad-value", "\(invalid) invalid ballots out of \(ballots) is impossible")
+                throw r.fail("invalid", .badValue, "\(invalid) invalid ballots out of \(ballots) is impossible")
             }
             self = .ballotsTallied(election: try r.code("election"), ballots: ballots, invalid: invalid,
                                    counts: try r.countsByCode("counts"))
@@ -110,7 +110,7 @@ extension Payload {
                                       basis: try r.requiredText("basis"))
         case .pactDrafted:
             let clauses = try r.texts("clauses")
-            guard !clauses.isEmpty else { throw r.fail("clauses", "missing-field", "a pact needs at least one clause") }
+            guard !clauses.isEmpty else { throw r.fail("clauses", .missingField, "a pact needs at least one clause") }
             self = .pactDrafted(clauses: clauses)
         case .pactSigned:
             self = .pactSigned(member: try r.code("member"), signatory: try r.requiredLine("signatory"), title: try r.line("title"))
@@ -126,7 +126,7 @@ extension Payload {
         case .awardDecided:
             let date = try r.requiredText("date")
             guard (try? Timestamp(bound: date)) != nil else {
-                throw r.fail("date", "bad-date", "\"\(date.prefix(40))\" is not a date", hint: "write it like 2018-12-25")
+                throw r.fail("date", .badDate, "\"\(date.prefix(40))\" is not a date", hint: "write it like 2018-12-25")
             }
             self = .awardDecided(member: try r.code("member"), kind: try r.requiredChoice("kind", as: AwardKind.self),
                                  outcome: try r.requiredChoice("outcome", as: AwardOutcome.self),
@@ -147,12 +147,12 @@ extension DataReader {
             var out: [AwardKind] = []
             for (index, element) in elements.enumerated() {
                 guard case .string(let text) = element, let kind = AwardKind(rawValue: text) else {
-                    throw fail("\(name)[\(index)]", "bad-value", "expected government-flag or pm-certificate")
+                    throw fail("\(name)[\(index)]", .badValue, "expected government-flag or pm-certificate")
                 }
                 out.append(kind)
             }
             return out
-        case let other?: throw fail(name, "wrong-type", "expected a list of award kinds, found \(other.kindName)")
+        case let other?: throw fail(name, .wrongType, "expected a list of award kinds, found \(other.kindName)")
         }
     }
 }

@@ -11,17 +11,17 @@ public enum Envelope {
     /// Parses one line; `defaultActor` fills in a missing `actor`.
     public static func parse<Bytes: Collection<UInt8>>(line bytes: Bytes, defaultActor: String? = nil) throws(ThiDuaError) -> ProposedEvent {
         guard bytes.count <= maximumLineBytes else {
-            throw ThiDuaError(code: "line-too-long", reason: "the line has \(bytes.count) bytes, the limit is \(maximumLineBytes)",
+            throw ThiDuaError(code: .lineTooLong, reason: "the line has \(bytes.count) bytes, the limit is \(maximumLineBytes)",
                               hint: "split large text into a document and cite it")
         }
         let value: JSON
         do {
             value = try JSON.parse(bytes)
         } catch {
-            throw ThiDuaError(code: "malformed-json", reason: "malformed JSON at column \(error.column): \(error.reason)")
+            throw ThiDuaError(code: .malformedJson, reason: "malformed JSON at column \(error.column): \(error.reason)")
         }
         guard case .object(let fields) = value else {
-            throw ThiDuaError(code: "malformed-json", reason: "a line must be one JSON object, found \(value.kindName)")
+            throw ThiDuaError(code: .malformedJson, reason: "a line must be one JSON object, found \(value.kindName)")
         }
         return try parse(object: fields, defaultActor: defaultActor)
     }
@@ -30,7 +30,7 @@ public enum Envelope {
         let envelope = try EnvelopeFields(fields)
         let typeText = try string(envelope.type, "type", required: true)!
         guard let type = EventType(rawValue: typeText) else {
-            throw ThiDuaError(code: "unknown-type", field: "type", reason: "unknown event type \"\(typeText.prefix(40))\"",
+            throw ThiDuaError(code: .unknownType, field: "type", reason: "unknown event type \"\(typeText.prefix(40))\"",
                               hint: "see EventLog/EVENTS.md for the known types")
         }
         do {
@@ -44,20 +44,20 @@ public enum Envelope {
         let bloc = try Text.code(try string(fields.bloc, "bloc", required: true)!, field: "bloc")
         let year = try integer(fields.year, "year")
         if type.isBlocStream, year != nil {
-            throw ThiDuaError(code: "unexpected-field", field: "year", reason: "\(type.rawValue) is a bloc event and has no year",
+            throw ThiDuaError(code: .unexpectedField, field: "year", reason: "\(type.rawValue) is a bloc event and has no year",
                               hint: "remove \"year\"")
         }
         if !type.isBlocStream {
             guard let year else {
-                throw ThiDuaError(code: "missing-field", field: "year", reason: "missing; \(type.rawValue) belongs to a year",
+                throw ThiDuaError(code: .missingField, field: "year", reason: "missing; \(type.rawValue) belongs to a year",
                                   hint: "add \"year\", e.g. 2018")
             }
             guard years.contains(year) else {
-                throw ThiDuaError(code: "bad-year", field: "year", reason: "\(year) is not a year between \(years.lowerBound) and \(years.upperBound)")
+                throw ThiDuaError(code: .badYear, field: "year", reason: "\(year) is not a year between \(years.lowerBound) and \(years.upperBound)")
             }
         }
         guard let actorText = try string(fields.actor, "actor") ?? defaultActor else {
-            throw ThiDuaError(code: "missing-field", field: "actor", reason: "missing; nobody is named as acting",
+            throw ThiDuaError(code: .missingField, field: "actor", reason: "missing; nobody is named as acting",
                               hint: "add \"actor\" (a member code or \"secretariat\") or pass --as")
         }
         let actor = try actorCode(actorText, field: "actor")
@@ -67,12 +67,12 @@ public enum Envelope {
         case nil, .null?: data = [:]
         case .object(let object)?: data = try normalized(object, path: "data")
         case let other?:
-            throw ThiDuaError(code: "wrong-type", field: "data", reason: "expected an object, found \(other.kindName)")
+            throw ThiDuaError(code: .wrongType, field: "data", reason: "expected an object, found \(other.kindName)")
         }
         let id = try string(fields.id, "id").map { text throws(ThiDuaError) in try uuid(text) }
         let expectedVersion = try integer(fields.expectedVersion, "expectedVersion")
         if let expectedVersion, expectedVersion < 0 {
-            throw ThiDuaError(code: "bad-version", field: "expectedVersion", reason: "\(expectedVersion) is negative",
+            throw ThiDuaError(code: .badVersion, field: "expectedVersion", reason: "\(expectedVersion) is negative",
                               hint: "use 0 for a stream with no events yet")
         }
         var correlation = try string(fields.correlation, "correlation").map { text throws(ThiDuaError) in
@@ -89,11 +89,11 @@ public enum Envelope {
     static func checkOutputFields(_ fields: EnvelopeFields, of event: ProposedEvent) throws(ThiDuaError) {
         guard fields.hasOutputFields else { return }
         if let stream = try string(fields.stream, "stream"), stream != event.stream.description {
-            throw ThiDuaError(code: "stream-mismatch", field: "stream",
+            throw ThiDuaError(code: .streamMismatch, field: "stream",
                               reason: "\"\(stream.prefix(40))\" does not match bloc and year (\(event.stream))")
         }
         if let schema = try integer(fields.schema, "schema"), schema != EventType.currentSchema {
-            throw ThiDuaError(code: "unknown-schema", field: "schema",
+            throw ThiDuaError(code: .unknownSchema, field: "schema",
                               reason: "schema \(schema) of \(event.type.rawValue) is not known to this version of thidua",
                               hint: "upgrade thidua")
         }
@@ -112,11 +112,11 @@ public enum Envelope {
         switch value {
         case nil, .null?:
             if required {
-                throw ThiDuaError(code: "missing-field", field: name, reason: "missing")
+                throw ThiDuaError(code: .missingField, field: name, reason: "missing")
             }
             return nil
         case .string(let text)?: return text
-        case let other?: throw ThiDuaError(code: "wrong-type", field: name, reason: "expected a string, found \(other.kindName)")
+        case let other?: throw ThiDuaError(code: .wrongType, field: name, reason: "expected a string, found \(other.kindName)")
         }
     }
 
@@ -125,10 +125,10 @@ public enum Envelope {
         case nil, .null?: return nil
         case .number(let number)?:
             guard let value = number.intValue else {
-                throw ThiDuaError(code: "wrong-type", field: name, reason: "expected a whole number, found \(number)")
+                throw ThiDuaError(code: .wrongType, field: name, reason: "expected a whole number, found \(number)")
             }
             return value
-        case let other?: throw ThiDuaError(code: "wrong-type", field: name, reason: "expected a whole number, found \(other.kindName)")
+        case let other?: throw ThiDuaError(code: .wrongType, field: name, reason: "expected a whole number, found \(other.kindName)")
         }
     }
 
@@ -137,7 +137,7 @@ public enum Envelope {
         do {
             return try Timestamp(parsing: text)
         } catch {
-            throw ThiDuaError(code: "bad-timestamp", field: name, reason: error.reason)
+            throw ThiDuaError(code: .badTimestamp, field: name, reason: error.reason)
         }
     }
 
@@ -151,7 +151,7 @@ public enum Envelope {
                 : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
         }
         guard valid else {
-            throw ThiDuaError(code: "bad-id", field: "id", reason: "\"\(text.prefix(40))\" is not a UUID",
+            throw ThiDuaError(code: .badId, field: "id", reason: "\"\(text.prefix(40))\" is not a UUID",
                               hint: "write it like 0b7e5f5c-3c1a-4f5e-9a7e-2d6f1c0a9b31, or leave it out")
         }
         return lower
@@ -165,14 +165,14 @@ public enum Envelope {
     /// Checks stored data is as the store writes it: every text NFC, without control characters, within the length limit.
     public static func requireStoredText(_ object: JSONObject, path: String) throws(ThiDuaError) {
         guard try normalizedMembers(object, path: { path }) == nil else {
-            throw ThiDuaError(code: "not-nfc", field: path, reason: "text is not in NFC, as the store writes every text")
+            throw ThiDuaError(code: .notNfc, field: path, reason: "text is not in NFC, as the store writes every text")
         }
     }
 
     /// Checks a stored text field, such as the correlation, as `requireStoredText` checks data.
     public static func requireStoredText(_ text: String, field: String) throws(ThiDuaError) {
         guard try Text.normalized(text, field: field).utf8.elementsEqual(text.utf8) else {
-            throw ThiDuaError(code: "not-nfc", field: field, reason: "text is not in NFC, as the store writes every text")
+            throw ThiDuaError(code: .notNfc, field: field, reason: "text is not in NFC, as the store writes every text")
         }
     }
 

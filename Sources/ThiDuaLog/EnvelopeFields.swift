@@ -38,7 +38,7 @@ struct EnvelopeFields {
     static func unknown(in members: JSONObject) -> ThiDuaError {
         let known = Set(Envelope.inputFields + outputFields)
         let name = members.keys.sorted().first { !known.contains($0) } ?? ""
-        return ThiDuaError(code: "unknown-field", field: name, reason: "unknown envelope field",
+        return ThiDuaError(code: .unknownField, field: name, reason: "unknown envelope field",
                            hint: "allowed: \(Envelope.inputFields.sorted().joined(separator: ", "))")
     }
 }

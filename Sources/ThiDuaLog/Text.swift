@@ -19,7 +19,7 @@ public enum Text {
     /// Checks a code, throwing an error that names the field.
     public static func code(_ text: String, field: String) throws(ThiDuaError) -> String {
         guard isCode(text) else {
-            throw ThiDuaError(code: "bad-code", field: field,
+            throw ThiDuaError(code: .badCode, field: field,
                               reason: "\"\(text.prefix(40))\" is not a code",
                               hint: "codes are 1-32 characters of A-Z, 0-9, '.', '_' or '-', like BNCTW or 1.1")
         }
@@ -32,7 +32,7 @@ public enum Text {
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x20 && value != 0x0A && value != 0x09 || (0x7F...0x9F).contains(value) {
-                throw ThiDuaError(code: "control-character", field: field(),
+                throw ThiDuaError(code: .controlCharacter, field: field(),
                                   reason: "text holds the control character U+\(String(value, radix: 16, uppercase: true).leftPadded(4))",
                                   hint: "remove it")
             }
@@ -42,7 +42,7 @@ public enum Text {
         if !ascii || result.utf8.count > maximumLength {
             let count = result.unicodeScalars.count
             if count > maximumLength {
-                throw ThiDuaError(code: "text-too-long", field: field(),
+                throw ThiDuaError(code: .textTooLong, field: field(),
                                   reason: "text has \(count) characters, the limit is \(maximumLength)",
                                   hint: "shorten it or put the full text in a document and cite it")
             }
@@ -63,14 +63,14 @@ extension Text {
             let name = "U+\(String(scalar.value, radix: 16, uppercase: true).leftPadded(4))"
             switch scalar.value {
             case 0x0A, 0x0D, 0x0B, 0x0C, 0x85, 0x2028, 0x2029:
-                throw ThiDuaError(code: "multi-line-text", field: field(), reason: "a name or title must be one line; this one holds a line break (\(name))",
+                throw ThiDuaError(code: .multiLineText, field: field(), reason: "a name or title must be one line; this one holds a line break (\(name))",
                                   hint: "write it on one line; only clauses, reasons, evidence and targets may have several lines")
             case 0x09:
-                throw ThiDuaError(code: "tab-in-text", field: field(), reason: "a name or title may not hold a tab (U+0009)",
+                throw ThiDuaError(code: .tabInText, field: field(), reason: "a name or title may not hold a tab (U+0009)",
                                   hint: "use a space instead")
             default:
                 if isBidiControl(scalar) {
-                    throw ThiDuaError(code: "bidi-control", field: field(),
+                    throw ThiDuaError(code: .bidiControl, field: field(),
                                       reason: "a name or title may not hold the bidi control \(name), which changes the order a reader sees",
                                       hint: "remove it")
                 }

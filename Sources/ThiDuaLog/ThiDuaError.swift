@@ -1,7 +1,7 @@
 /// Why an event or a line was refused: a stable code, where, and what to do.
 public struct ThiDuaError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Stable machine-readable reason, e.g. `points-over-maximum`.
-    public var code: String
+    public var code: Code
     /// The event type, when known.
     public var eventType: String?
     /// 1-based line of the input, when the event came from a file.
@@ -13,7 +13,7 @@ public struct ThiDuaError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What to do about it, when there is something to do.
     public var hint: String?
 
-    public init(code: String, eventType: String? = nil, line: Int? = nil, field: String? = nil,
+    public init(code: Code, eventType: String? = nil, line: Int? = nil, field: String? = nil,
                 reason: String, hint: String? = nil) {
         self.code = code
         self.eventType = eventType
@@ -31,7 +31,7 @@ public struct ThiDuaError: Error, Equatable, Sendable, CustomStringConvertible {
         if let field { text += "field \(field): " }
         text += reason
         if let hint { text += "; \(hint)" }
-        return text + " [\(code)]"
+        return text + " [\(code.rawValue)]"
     }
 
     public func at(line: Int?) -> ThiDuaError {
@@ -44,5 +44,19 @@ public struct ThiDuaError: Error, Equatable, Sendable, CustomStringConvertible {
         var copy = self
         if copy.eventType == nil { copy.eventType = type }
         return copy
+    }
+}
+
+extension ThiDuaError {
+    /// A refusal's stable name, printed in brackets and documented in EventLog/EVENTS.md. Each is a named
+    /// constant next to the rules that use it (`ThiDuaError+Codes.swift` and its kin), never a literal at a call site.
+    public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+        public let rawValue: String
+
+        public init(rawValue: String) { self.rawValue = rawValue }
+
+        package init(_ rawValue: String) { self.rawValue = rawValue }
+
+        public var description: String { rawValue }
     }
 }

@@ -60,12 +60,12 @@ struct AppendDecider {
         }
         let current = try version(of: stream)
         if let expected = event.expectedVersion, Int64(expected) != current {
-            throw ThiDuaError(code: "conflict", field: "expectedVersion",
+            throw ThiDuaError(code: .conflict, field: "expectedVersion",
                               reason: "expected \(stream) at version \(expected), but it is at version \(current)",
                               hint: "someone appended since you read it; read the stream again and retry")
         }
         guard head < .max, current < .max else {
-            throw ThiDuaError(code: "log-altered", reason: "the log's last position or \(stream)'s version is already 9223372036854775807; no event can follow it",
+            throw ThiDuaError(code: .logAltered, reason: "the log's last position or \(stream)'s version is already 9223372036854775807; no event can follow it",
                               hint: "the log was altered: run thidua verify")
         }
         let decided = try states.decide(event, currentVersion: current)

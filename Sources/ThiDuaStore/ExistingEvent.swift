@@ -29,7 +29,7 @@ struct ExistingEvent: Sendable {
             && self.data == data && correlation == event.correlation
             && (event.occurredAt == nil || occurredAt == event.occurredAt!.text)
         guard same else {
-            throw ThiDuaError(code: "id-reused", field: "id",
+            throw ThiDuaError(code: .idReused, field: "id",
                               reason: "id \(id) is already recorded at position \(position) with other content",
                               hint: "use a new id for a new event, or leave id out")
         }

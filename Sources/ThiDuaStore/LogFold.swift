@@ -39,12 +39,12 @@ struct LogFold {
         }
         last = (text, stream, position, version)
         guard let stream else {
-            broken(position, ThiDuaError(code: "bad-stream", field: "stream",
+            broken(position, ThiDuaError(code: .badStream, field: "stream",
                                          reason: "\"\(text.prefix(40))\" is neither BLOC nor BLOC/YEAR"))
             return
         }
         guard schema == EventType.currentSchema else {
-            broken(position, ThiDuaError(code: "unknown-schema", field: "schema",
+            broken(position, ThiDuaError(code: .unknownSchema, field: "schema",
                                          reason: "schema \(schema) of \(type.prefix(40)) is not known to this version of thidua"))
             return
         }

@@ -45,7 +45,7 @@ struct ReaderTests {
         let items = Array(reader)
         #expect(items.count == 1)
         guard case .failure(let error)? = items.first?.event else { Issue.record("expected a failure"); return }
-        #expect(error.code == "unreadable-input")
+        #expect(error.code == .unreadableInput)
         #expect(reader.next() == nil)
     }
 }

@@ -20,33 +20,33 @@ struct ElectionRuleTests {
     ])
     func electionOpenedRefused(data: String, code: String) throws {
         var f = try Fixture.opened()
-        #expect(f.refusal("election.opened", as: "A", data)?.code == code)
+        #expect(f.refusal("election.opened", as: "A", data)?.code.rawValue == code)
     }
 
     @Test func electionIdsAreUniqueInAYear() throws {
         var f = try Fixture.opened()
         try openHead(&f)
-        #expect(f.refusal("election.opened", as: "A", #"{"election":"H","office":"deputy","seats":1,"candidates":["A"]}"#)?.code == "election-exists")
+        #expect(f.refusal("election.opened", as: "A", #"{"election":"H","office":"deputy","seats":1,"candidates":["A"]}"#)?.code == .electionExists)
     }
 
     @Test func votesFollowTheBallotRules() throws {
         var f = try Fixture.opened()
         try openHead(&f)
-        #expect(f.refusal("vote.cast", as: "B", #"{"election":"H","voter":"C","choices":["A"]}"#)?.code == "not-allowed")
-        #expect(f.refusal("vote.cast", as: "C", #"{"election":"X","voter":"C","choices":["A"]}"#)?.code == "unknown-election")
-        #expect(f.refusal("vote.cast", as: "C", #"{"election":"H","voter":"C","choices":["D"]}"#)?.code == "not-a-candidate")
-        #expect(f.refusal("vote.cast", as: "C", #"{"election":"H","voter":"C","choices":["A","A"]}"#)?.code == "duplicate-choice")
-        #expect(f.refusal("vote.cast", as: "C", #"{"election":"H","voter":"C","choices":["A","B"]}"#)?.code == "too-many-choices")
+        #expect(f.refusal("vote.cast", as: "B", #"{"election":"H","voter":"C","choices":["A"]}"#)?.code == .notAllowed)
+        #expect(f.refusal("vote.cast", as: "C", #"{"election":"X","voter":"C","choices":["A"]}"#)?.code == .unknownElection)
+        #expect(f.refusal("vote.cast", as: "C", #"{"election":"H","voter":"C","choices":["D"]}"#)?.code == .notACandidate)
+        #expect(f.refusal("vote.cast", as: "C", #"{"election":"H","voter":"C","choices":["A","A"]}"#)?.code == .duplicateChoice)
+        #expect(f.refusal("vote.cast", as: "C", #"{"election":"H","voter":"C","choices":["A","B"]}"#)?.code == .tooManyChoices)
         #expect(f.refusal("vote.cast", as: "C", #"{"election":"H","voter":"C","choices":["A"]}"#) == nil)
-        #expect(f.refusal("vote.cast", as: "C", #"{"election":"H","voter":"C","choices":["B"]}"#)?.code == "already-voted")
+        #expect(f.refusal("vote.cast", as: "C", #"{"election":"H","voter":"C","choices":["B"]}"#)?.code == .alreadyVoted)
     }
 
     @Test func aVoidedVoteMayBeCastAgain() throws {
         var f = try Fixture.opened()
         try openHead(&f)
         try f.vote("H", "C", ["A"])
-        #expect(f.refusal("vote.voided", as: "C", #"{"election":"H","voter":"C","reason":"r"}"#)?.code == "not-allowed")
-        #expect(f.refusal("vote.voided", as: "B", #"{"election":"H","voter":"D","reason":"r"}"#)?.code == "no-vote")
+        #expect(f.refusal("vote.voided", as: "C", #"{"election":"H","voter":"C","reason":"r"}"#)?.code == .notAllowed)
+        #expect(f.refusal("vote.voided", as: "B", #"{"election":"H","voter":"D","reason":"r"}"#)?.code == .noVote)
         #expect(f.refusal("vote.voided", as: "B", #"{"election":"H","voter":"C","reason":"phiếu ghi sai"}"#) == nil)
         try f.vote("H", "C", ["B"])
         try f.vote("H", "A", ["B"])
@@ -62,8 +62,8 @@ struct ElectionRuleTests {
         var f = try Fixture.opened()
         try openHead(&f)
         try f.record("election.closed", as: "A", #"{"election":"H"}"#)
-        #expect(f.refusal("vote.cast", as: "C", #"{"election":"H","voter":"C","choices":["A"]}"#)?.code == "election-closed")
-        #expect(f.refusal("election.closed", as: "A", #"{"election":"H"}"#)?.code == "election-closed")
+        #expect(f.refusal("vote.cast", as: "C", #"{"election":"H","voter":"C","choices":["A"]}"#)?.code == .electionClosed)
+        #expect(f.refusal("election.closed", as: "A", #"{"election":"H"}"#)?.code == .electionClosed)
     }
 
     @Test func noQuorumBelowTwoThirdsOfTheActiveMembers() throws {
@@ -117,11 +117,11 @@ struct ElectionRuleTests {
     @Test func secretBallotsAreTalliedNotCast() throws {
         var f = try Fixture.opened()
         try openHead(&f, method: "secret")
-        #expect(f.refusal("vote.cast", as: "C", #"{"election":"H","voter":"C","choices":["A"]}"#)?.code == "secret-ballot")
-        #expect(f.refusal("ballots.tallied", as: "A", #"{"election":"H","ballots":5,"invalid":0,"counts":{"A":3}}"#)?.code == "too-many-ballots")
-        #expect(f.refusal("ballots.tallied", as: "A", #"{"election":"H","ballots":4,"invalid":1,"counts":{"A":4}}"#)?.code == "count-over-ballots")
-        #expect(f.refusal("ballots.tallied", as: "A", #"{"election":"H","ballots":4,"invalid":5,"counts":{}}"#)?.code == "bad-value")
-        #expect(f.refusal("ballots.tallied", as: "A", #"{"election":"H","ballots":4,"invalid":0,"counts":{"D":1}}"#)?.code == "not-a-candidate")
+        #expect(f.refusal("vote.cast", as: "C", #"{"election":"H","voter":"C","choices":["A"]}"#)?.code == .secretBallot)
+        #expect(f.refusal("ballots.tallied", as: "A", #"{"election":"H","ballots":5,"invalid":0,"counts":{"A":3}}"#)?.code == .tooManyBallots)
+        #expect(f.refusal("ballots.tallied", as: "A", #"{"election":"H","ballots":4,"invalid":1,"counts":{"A":4}}"#)?.code == .countOverBallots)
+        #expect(f.refusal("ballots.tallied", as: "A", #"{"election":"H","ballots":4,"invalid":5,"counts":{}}"#)?.code == .badValue)
+        #expect(f.refusal("ballots.tallied", as: "A", #"{"election":"H","ballots":4,"invalid":0,"counts":{"D":1}}"#)?.code == .notACandidate)
         #expect(f.refusal("ballots.tallied", as: "A", #"{"election":"H","ballots":4,"invalid":1,"counts":{"B":2,"C":1}}"#) == nil)
         try f.record("election.closed", as: "A", #"{"election":"H"}"#)
         let result = try #require(f.state.elections["H"]?.result)
@@ -133,7 +133,7 @@ struct ElectionRuleTests {
     @Test func openBallotsAreNotTallied() throws {
         var f = try Fixture.opened()
         try openHead(&f)
-        #expect(f.refusal("ballots.tallied", as: "A", #"{"election":"H","ballots":4,"counts":{"A":4}}"#)?.code == "open-ballot")
+        #expect(f.refusal("ballots.tallied", as: "A", #"{"election":"H","ballots":4,"counts":{"A":4}}"#)?.code == .openBallot)
     }
 
     @Test func theQuorumCountsActiveMembersAtClose() throws {

@@ -42,13 +42,13 @@ struct EnvelopeTests {
     ] as [(String, String, String)])
     func refused(line: String, code: String, field: String) throws {
         let error = try #require(refusal(line))
-        #expect(error.code == code)
+        #expect(error.code.rawValue == code)
         #expect(error.field == field)
     }
 
     @Test func malformedJSONNamesTheColumn() throws {
         let error = try #require(refusal(#"{"type":"year.closed",}"#))
-        #expect(error.code == "malformed-json")
+        #expect(error.code == .malformedJson)
         #expect(error.reason == "malformed JSON at column 23: expected a field name in double quotes")
     }
 
@@ -58,13 +58,13 @@ struct EnvelopeTests {
 
     @Test func overlongLinesAreRefusedBeforeParsing() throws {
         let huge = String(repeating: " ", count: Envelope.maximumLineBytes + 1)
-        #expect(refusal(huge)?.code == "line-too-long")
+        #expect(refusal(huge)?.code == .lineTooLong)
     }
 
     @Test func overlongTextIsRefused() throws {
         let name = String(repeating: "ư", count: 2_001)
         let error = try #require(refusal(#"{"type":"bloc.founded","bloc":"B","actor":"secretariat","data":{"name":"\#(name)"}}"#))
-        #expect(error.code == "text-too-long")
+        #expect(error.code == .textTooLong)
         #expect(error.field == "data.name")
     }
 
@@ -88,7 +88,7 @@ struct EnvelopeTests {
     }
 
     @Test func errorMessagesReadAsTheDesignSays() {
-        let error = ThiDuaError(code: "points-over-maximum", eventType: "score.submitted", line: 12,
+        let error = ThiDuaError(code: .pointsOverMaximum, eventType: "score.submitted", line: 12,
                                 reason: "points 21 exceed the maximum 20 of criterion 1.1")
         #expect(error.description == "score.submitted rejected at line 12: points 21 exceed the maximum 20 of criterion 1.1 [points-over-maximum]")
     }

@@ -41,7 +41,7 @@ struct Fixture {
         } catch let error as ThiDuaError {
             return error
         } catch {
-            return ThiDuaError(code: "unexpected", reason: "\(error)")
+            return ThiDuaError(code: ThiDuaError.Code(rawValue: "unexpected"), reason: "\(error)")
         }
     }
 

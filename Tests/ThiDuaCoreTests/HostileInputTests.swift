@@ -149,16 +149,16 @@ struct HostileFieldTests {
         var f = try Self.withSecretElection()
         let error = f.refusal(type, as: actor, data.replacingOccurrences(of: "VALUE", with: value))
         guard let number = try? JSON.parse(value).numberValue else {
-            #expect(error?.code == "malformed-json", "\(value) in \(field)")
+            #expect(error?.code == .malformedJson, "\(value) in \(field)")
             return
         }
         if number.scale > 0 {
-            #expect(error?.code == "wrong-type" && error?.field == field, "\(value) in \(field): \(String(describing: error))")
+            #expect(error?.code == .wrongType && error?.field == field, "\(value) in \(field): \(String(describing: error))")
         } else if let int = number.intValue, int.magnitude <= 1_000_000 {
-            if let error { #expect(error.code != "unexpected", "\(value) in \(field): \(error)") }
+            if let error { #expect(error.code.rawValue != "unexpected", "\(value) in \(field): \(error)") }
         } else {
             #expect(error?.field == field, "\(value) in \(field): \(String(describing: error))")
-            #expect(error?.code == "number-too-large" || number.isNegative && error?.code == "wrong-type",
+            #expect(error?.code == .numberTooLarge || number.isNegative && error?.code == .wrongType,
                     "\(value) in \(field): \(String(describing: error))")
         }
     }
@@ -169,7 +169,7 @@ struct HostileFieldTests {
         let (data, field) = Self.blocFields[index]
         var f = try Fixture.opened()
         if let error = f.refusal("rules.adopted", year: nil, data.replacingOccurrences(of: "VALUE", with: value)) {
-            #expect(error.field == field || (try? JSON.parse(value)) == nil && error.code == "malformed-json", "\(value): \(error)")
+            #expect(error.field == field || (try? JSON.parse(value)) == nil && error.code == .malformedJson, "\(value): \(error)")
         } else {
             let rules = f.ledger.bloc("BDTW").rules(forYear: 2017)
             for fraction in [rules.quorum, rules.majority] {
@@ -184,7 +184,7 @@ struct HostileFieldTests {
     func hugeFractionRefused(text: String) throws {
         var f = try Fixture.opened()
         let error = f.refusal("rules.adopted", year: nil, #"{"fromYear":2017,"quorum":"\#(text)"}"#)
-        #expect(error?.code == "bad-fraction")
+        #expect(error?.code == .badFraction)
         #expect(error?.field == "data.quorum")
         #expect(error?.hint != nil)
     }
@@ -202,7 +202,7 @@ struct HostileFieldTests {
     func seatsBoundedByCandidates(candidates: String, seats: Int) throws {
         var f = try Fixture.opened()
         let error = f.refusal("election.opened", as: "A", #"{"election":"E","office":"deputy","seats":\#(seats),"candidates":\#(candidates)}"#)
-        #expect(error?.code == "bad-seats")
+        #expect(error?.code == .badSeats)
         #expect(error?.field == "data.seats")
     }
 
@@ -210,7 +210,7 @@ struct HostileFieldTests {
         var f = try Fixture.opened()
         let refusal = f.refusal("election.opened", as: "A", #"{"election":"E","office":"deputy","seats":9223372036854775807,"candidates":["A","B"]}"#)
         let error = try #require(refusal)
-        #expect(error.code == "number-too-large")
+        #expect(error.code == .numberTooLarge)
         #expect(error.field == "data.seats")
         #expect(error.description.contains("9223372036854775807 is beyond ±1000000"))
     }
@@ -227,7 +227,7 @@ struct HostileFieldTests {
             do {
                 _ = try Envelope.parse(line: Array(line.utf8))
             } catch {
-                #expect(!error.code.isEmpty)
+                #expect(!error.code.rawValue.isEmpty)
             }
         }
     }
@@ -236,6 +236,6 @@ struct HostileFieldTests {
     func hugePoints(value: String) throws {
         var f = try Fixture.opened()
         let error = f.refusal("score.submitted", as: "A", #"{"member":"A","criterion":"1.1","points":\#(value)}"#)
-        #expect(error?.code == "bad-points" || error?.code == "malformed-json")
+        #expect(error?.code == .badPoints || error?.code == .malformedJson)
     }
 }

@@ -138,7 +138,7 @@ struct OneFoldTests {
                 return error
             }
         }
-        #expect(error?.code == code)
+        #expect(error?.code.rawValue == code)
     }
 
     @Test("a logged event in the wrong stream, or by an actor that is not a code, breaks a rule", arguments: [
@@ -151,6 +151,6 @@ struct OneFoldTests {
         var bytes = data
         let event = try bytes.withUTF8 { try DomainEvent(logged: type, actor: actor, data: $0) }
         #expect(throws: ThiDuaError.self) { try f.ledger.decide(event, in: stream) }
-        do throws(ThiDuaError) { try f.ledger.decide(event, in: stream) } catch { #expect(error.code == code) }
+        do throws(ThiDuaError) { try f.ledger.decide(event, in: stream) } catch { #expect(error.code.rawValue == code) }
     }
 }

@@ -36,7 +36,7 @@ struct OneLineTextTests {
                 _ = try Self.decode(type, template.replacingOccurrences(of: "\"X\"", with: "\"\(breaker.text)\""))
                 Issue.record("\(type.rawValue) \(field) accepted \(breaker.text)")
             } catch {
-                #expect(error.code == breaker.code, "\(breaker.text)")
+                #expect(error.code.rawValue == breaker.code, "\(breaker.text)")
                 #expect(error.field == field)
                 #expect(error.eventType == type.rawValue)
             }

@@ -5,13 +5,13 @@ import Testing
 struct PactAndAwardRuleTests {
     @Test func thePactIsDraftedBeforeSignaturesAndSignedOncePerMember() throws {
         var f = try Fixture.opened()
-        #expect(f.refusal("pact.signed", as: "A", #"{"member":"A","signatory":"Võ Văn Dũng"}"#)?.code == "no-pact")
-        #expect(f.refusal("pact.drafted", as: "A", #"{"clauses":[]}"#)?.code == "missing-field")
+        #expect(f.refusal("pact.signed", as: "A", #"{"member":"A","signatory":"Võ Văn Dũng"}"#)?.code == .noPact)
+        #expect(f.refusal("pact.drafted", as: "A", #"{"clauses":[]}"#)?.code == .missingField)
         #expect(f.refusal("pact.drafted", as: "A", #"{"clauses":["(1) Quán triệt","(2) Hoàn thành"]}"#) == nil)
-        #expect(f.refusal("pact.signed", as: "B", #"{"member":"A","signatory":"x"}"#)?.code == "not-allowed")
+        #expect(f.refusal("pact.signed", as: "B", #"{"member":"A","signatory":"x"}"#)?.code == .notAllowed)
         #expect(f.refusal("pact.signed", as: "A", #"{"member":"A","signatory":"Võ Văn Dũng","title":"Phó Trưởng ban"}"#) == nil)
-        #expect(f.refusal("pact.signed", as: "A", #"{"member":"A","signatory":"again"}"#)?.code == "already-signed")
-        #expect(f.refusal("pact.drafted", as: "A", #"{"clauses":["new"]}"#)?.code == "pact-signed")
+        #expect(f.refusal("pact.signed", as: "A", #"{"member":"A","signatory":"again"}"#)?.code == .alreadySigned)
+        #expect(f.refusal("pact.drafted", as: "A", #"{"clauses":["new"]}"#)?.code == .pactSigned)
         #expect(!f.state.pactInForce)
         for member in ["B", "C", "D"] {
             try f.record("pact.signed", as: member, #"{"member":"\#(member)","signatory":"Người ký \#(member)"}"#)
@@ -21,8 +21,8 @@ struct PactAndAwardRuleTests {
 
     @Test func registrationsAreTheMembersOwn() throws {
         var f = try Fixture.opened()
-        #expect(f.refusal("registration.submitted", as: "B", #"{"member":"C","targets":["t"],"titlesSought":[]}"#)?.code == "not-allowed")
-        #expect(f.refusal("registration.submitted", as: "C", #"{"member":"C","targets":["t"],"titlesSought":["gold"]}"#)?.code == "bad-value")
+        #expect(f.refusal("registration.submitted", as: "B", #"{"member":"C","targets":["t"],"titlesSought":[]}"#)?.code == .notAllowed)
+        #expect(f.refusal("registration.submitted", as: "C", #"{"member":"C","targets":["t"],"titlesSought":["gold"]}"#)?.code == .badValue)
         #expect(f.refusal("registration.submitted", as: "C", #"{"member":"C","targets":["Hoàn thành xuất sắc"],"titlesSought":["government-flag"]}"#) == nil)
         #expect(f.state.registrations["C"]?.titlesSought == [.governmentFlag])
     }
@@ -38,17 +38,17 @@ struct PactAndAwardRuleTests {
 
     @Test func awardsWaitForFinalScores() throws {
         var f = try finalized()
-        #expect(f.refusal("award.proposed", as: "A", #"{"member":"A","kind":"government-flag"}"#)?.code == "not-finalized")
+        #expect(f.refusal("award.proposed", as: "A", #"{"member":"A","kind":"government-flag"}"#)?.code == .notFinalized)
     }
 
     @Test func theFlagGoesOnlyToAMemberRankedFirstWithinTheLimit() throws {
         var f = try finalized()
         try f.record("scores.finalized", as: "A")
         let error = f.refusal("award.proposed", as: "A", #"{"member":"C","kind":"government-flag"}"#)
-        #expect(error?.code == "not-first")
+        #expect(error?.code == .notFirst)
         #expect(error?.reason.contains("ranked 3") == true)
         #expect(f.refusal("award.proposed", as: "A", #"{"member":"A","kind":"government-flag"}"#) == nil)
-        #expect(f.refusal("award.proposed", as: "A", #"{"member":"B","kind":"government-flag"}"#)?.code == "flag-limit")
+        #expect(f.refusal("award.proposed", as: "A", #"{"member":"B","kind":"government-flag"}"#)?.code == .flagLimit)
         #expect(f.refusal("award.proposed", as: "A", #"{"member":"B","kind":"pm-certificate"}"#) == nil)
     }
 
@@ -56,8 +56,8 @@ struct PactAndAwardRuleTests {
         var f = try finalized()
         try f.record("scores.finalized", as: "A")
         try f.record("award.proposed", as: "A", #"{"member":"C","kind":"pm-certificate"}"#)
-        #expect(f.refusal("award.proposed", as: "A", #"{"member":"C","kind":"pm-certificate"}"#)?.code == "one-award")
-        #expect(f.refusal("award.withdrawn", as: "A", #"{"member":"C","kind":"government-flag","reason":"r"}"#)?.code == "no-proposal")
+        #expect(f.refusal("award.proposed", as: "A", #"{"member":"C","kind":"pm-certificate"}"#)?.code == .oneAward)
+        #expect(f.refusal("award.withdrawn", as: "A", #"{"member":"C","kind":"government-flag","reason":"r"}"#)?.code == .noProposal)
         #expect(f.refusal("award.withdrawn", as: "A", #"{"member":"C","kind":"pm-certificate","reason":"rút"}"#) == nil)
         #expect(f.state.awards["C"]?.status == .withdrawn)
         #expect(f.refusal("award.proposed", as: "A", #"{"member":"C","kind":"pm-certificate"}"#) == nil)
@@ -68,7 +68,7 @@ struct PactAndAwardRuleTests {
         try f.record("rules.adopted", year: nil, #"{"fromYear":2017,"certificateLimit":1}"#)
         try f.record("scores.finalized", as: "A")
         try f.record("award.proposed", as: "A", #"{"member":"C","kind":"pm-certificate"}"#)
-        #expect(f.refusal("award.proposed", as: "A", #"{"member":"D","kind":"pm-certificate"}"#)?.code == "certificate-limit")
+        #expect(f.refusal("award.proposed", as: "A", #"{"member":"D","kind":"pm-certificate"}"#)?.code == .certificateLimit)
     }
 
     @Test func anElectionBackingAProposalMustHaveElectedTheMember() throws {
@@ -76,11 +76,11 @@ struct PactAndAwardRuleTests {
         try f.record("scores.finalized", as: "A")
         try f.record("election.opened", as: "A",
                      #"{"election":"F","office":"award","award":"pm-certificate","seats":1,"candidates":["C","D"]}"#)
-        #expect(f.refusal("award.proposed", as: "A", #"{"member":"C","kind":"pm-certificate","election":"F"}"#)?.code == "election-open")
+        #expect(f.refusal("award.proposed", as: "A", #"{"member":"C","kind":"pm-certificate","election":"F"}"#)?.code == .electionOpen)
         for voter in ["A", "B", "C", "D"] { try f.vote("F", voter, ["C"]) }
         try f.record("election.closed", as: "A", #"{"election":"F"}"#)
-        #expect(f.refusal("award.proposed", as: "A", #"{"member":"D","kind":"pm-certificate","election":"F"}"#)?.code == "not-elected")
-        #expect(f.refusal("award.proposed", as: "A", #"{"member":"C","kind":"pm-certificate","election":"Q"}"#)?.code == "unknown-election")
+        #expect(f.refusal("award.proposed", as: "A", #"{"member":"D","kind":"pm-certificate","election":"F"}"#)?.code == .notElected)
+        #expect(f.refusal("award.proposed", as: "A", #"{"member":"C","kind":"pm-certificate","election":"Q"}"#)?.code == .unknownElection)
         #expect(f.refusal("award.proposed", as: "A", #"{"member":"C","kind":"pm-certificate","election":"F"}"#) == nil)
     }
 
@@ -88,12 +88,12 @@ struct PactAndAwardRuleTests {
         var f = try finalized()
         try f.record("scores.finalized", as: "A")
         let decision = #"{"member":"A","kind":"government-flag","outcome":"granted","decision":"QĐ số 123/QĐ-TTg","date":"2018-05-20"}"#
-        #expect(f.refusal("award.decided", as: "A", decision)?.code == "no-proposal")
+        #expect(f.refusal("award.decided", as: "A", decision)?.code == .noProposal)
         try f.record("award.proposed", as: "A", #"{"member":"A","kind":"government-flag","basis":"xếp thứ nhất"}"#)
-        #expect(f.refusal("award.decided", as: "A", decision.replacingOccurrences(of: "2018-05-20", with: "20/5/2018"))?.code == "bad-date")
+        #expect(f.refusal("award.decided", as: "A", decision.replacingOccurrences(of: "2018-05-20", with: "20/5/2018"))?.code == .badDate)
         #expect(f.refusal("award.decided", as: "A", decision) == nil)
         #expect(f.state.awards["A"]?.status == .granted)
-        #expect(f.refusal("award.decided", as: "A", decision)?.code == "no-proposal")
+        #expect(f.refusal("award.decided", as: "A", decision)?.code == .noProposal)
     }
 }
 

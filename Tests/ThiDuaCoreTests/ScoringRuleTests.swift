@@ -8,10 +8,10 @@ struct ScoringRuleTests {
         let refused = f.refusal("score.submitted", as: "A", #"{"member":"A","criterion":"1.1","points":21}"#)
         let error = try #require(refused)
         #expect(error.description == "score.submitted rejected: field data.points: points 21 exceed the maximum 20 of criterion 1.1 [points-over-maximum]")
-        #expect(f.refusal("score.submitted", as: "A", #"{"member":"A","criterion":"1.1","points":-1}"#)?.code == "negative-points")
-        #expect(f.refusal("score.submitted", as: "A", #"{"member":"A","criterion":"1.1","points":18.555}"#)?.code == "bad-points")
-        #expect(f.refusal("score.submitted", as: "A", #"{"member":"A","criterion":"9.9","points":1}"#)?.code == "unknown-criterion")
-        #expect(f.refusal("score.submitted", as: "A", #"{"member":"A","criterion":"1.1","points":"18"}"#)?.code == "wrong-type")
+        #expect(f.refusal("score.submitted", as: "A", #"{"member":"A","criterion":"1.1","points":-1}"#)?.code == .negativePoints)
+        #expect(f.refusal("score.submitted", as: "A", #"{"member":"A","criterion":"1.1","points":18.555}"#)?.code == .badPoints)
+        #expect(f.refusal("score.submitted", as: "A", #"{"member":"A","criterion":"9.9","points":1}"#)?.code == .unknownCriterion)
+        #expect(f.refusal("score.submitted", as: "A", #"{"member":"A","criterion":"1.1","points":"18"}"#)?.code == .wrongType)
         #expect(f.refusal("score.submitted", as: "A", #"{"member":"A","criterion":"1.1","points":20}"#) == nil)
         #expect(f.refusal("score.submitted", as: "A", #"{"member":"A","criterion":"1.1","points":0}"#) == nil)
     }
@@ -32,8 +32,8 @@ struct ScoringRuleTests {
         #expect(entry.submitted == Points("20"))
         #expect(entry.reviewed == Points("16"))
         #expect(entry.effective == Points("16"))
-        #expect(f.refusal("score.reviewed", as: "C", #"{"member":"A","criterion":"1.1","points":10,"reason":"r"}"#)?.code == "not-allowed")
-        #expect(f.refusal("score.reviewed", as: "B", #"{"member":"A","criterion":"1.1","points":10}"#)?.code == "missing-field")
+        #expect(f.refusal("score.reviewed", as: "C", #"{"member":"A","criterion":"1.1","points":10,"reason":"r"}"#)?.code == .notAllowed)
+        #expect(f.refusal("score.reviewed", as: "B", #"{"member":"A","criterion":"1.1","points":10}"#)?.code == .missingField)
     }
 
     @Test func totalsAddBaseAndBonusAndSubtractPenalties() throws {
@@ -67,31 +67,31 @@ struct ScoringRuleTests {
         try f.score("A", "2.1", "5")
         #expect(f.refusal("criterion.retired", as: "A", #"{"code":"2.1","reason":"trùng lặp"}"#) == nil)
         #expect(f.state.standings.first { $0.member == "A" }?.total == Points("10"))
-        #expect(f.refusal("criterion.retired", as: "A", #"{"code":"2.1","reason":"again"}"#)?.code == "criterion-retired")
-        #expect(f.refusal("criterion.retired", as: "A", #"{"code":"7.7","reason":"r"}"#)?.code == "unknown-criterion")
-        #expect(f.refusal("score.submitted", as: "A", #"{"member":"A","criterion":"2.1","points":1}"#)?.code == "criterion-retired")
+        #expect(f.refusal("criterion.retired", as: "A", #"{"code":"2.1","reason":"again"}"#)?.code == .criterionRetired)
+        #expect(f.refusal("criterion.retired", as: "A", #"{"code":"7.7","reason":"r"}"#)?.code == .unknownCriterion)
+        #expect(f.refusal("score.submitted", as: "A", #"{"member":"A","criterion":"2.1","points":1}"#)?.code == .criterionRetired)
     }
 
     @Test func aMaximumCannotDropBelowAnExistingScore() throws {
         var f = try Fixture.opened()
         try f.score("B", "1.1", "18")
         let error = f.refusal("criterion.set", as: "A", #"{"code":"1.1","title":"t","maxPoints":15}"#)
-        #expect(error?.code == "maximum-below-score")
+        #expect(error?.code == .maximumBelowScore)
         #expect(error?.reason.contains("B") == true)
         #expect(f.refusal("criterion.set", as: "A", #"{"code":"1.1","title":"t","maxPoints":18}"#) == nil)
-        #expect(f.refusal("criterion.set", as: "A", #"{"code":"5.1","title":"t","maxPoints":0}"#)?.code == "bad-maximum")
-        #expect(f.refusal("criterion.set", as: "A", #"{"code":"5.1","title":"t","maxPoints":3,"kind":"extra"}"#)?.code == "bad-value")
+        #expect(f.refusal("criterion.set", as: "A", #"{"code":"5.1","title":"t","maxPoints":0}"#)?.code == .badMaximum)
+        #expect(f.refusal("criterion.set", as: "A", #"{"code":"5.1","title":"t","maxPoints":3,"kind":"extra"}"#)?.code == .badValue)
     }
 
     @Test func finalizationFreezesScoresAndCriteria() throws {
         var f = try Fixture.opened()
         try f.score("A", "1.1", "10")
-        #expect(f.refusal("scores.finalized", as: "C")?.code == "not-allowed")
+        #expect(f.refusal("scores.finalized", as: "C")?.code == .notAllowed)
         #expect(f.refusal("scores.finalized", as: "A") == nil)
         #expect(f.state.status == .finalized)
-        #expect(f.refusal("score.submitted", as: "A", #"{"member":"A","criterion":"1.1","points":11}"#)?.code == "scores-final")
-        #expect(f.refusal("score.reviewed", as: "A", #"{"member":"A","criterion":"1.1","points":9,"reason":"r"}"#)?.code == "scores-final")
-        #expect(f.refusal("criterion.set", as: "A", #"{"code":"1.2","title":"t","maxPoints":3}"#)?.code == "scores-final")
-        #expect(f.refusal("scores.finalized", as: "A")?.code == "scores-final")
+        #expect(f.refusal("score.submitted", as: "A", #"{"member":"A","criterion":"1.1","points":11}"#)?.code == .scoresFinal)
+        #expect(f.refusal("score.reviewed", as: "A", #"{"member":"A","criterion":"1.1","points":9,"reason":"r"}"#)?.code == .scoresFinal)
+        #expect(f.refusal("criterion.set", as: "A", #"{"code":"1.2","title":"t","maxPoints":3}"#)?.code == .scoresFinal)
+        #expect(f.refusal("scores.finalized", as: "A")?.code == .scoresFinal)
     }
 }

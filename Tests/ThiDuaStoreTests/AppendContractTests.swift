@@ -39,7 +39,7 @@ struct AppendContractTests {
         } catch {
             guard case .rejected(let refusal) = error else { Issue.record("unexpected \(error)"); return }
             #expect(refusal.line == 5)
-            #expect(refusal.code == "points-over-maximum")
+            #expect(refusal.code == .pointsOverMaximum)
             #expect(refusal.description.hasPrefix("score.submitted rejected at line 5: field data.points: points 21 exceed the maximum 20"))
         }
         #expect(try log.all().count == 1)

@@ -69,7 +69,7 @@ struct RedecideContractTests {
         let report = try log.store.verify()
         #expect(report.firstBad == nil, "the chain was recomputed: \(String(describing: report.firstBad))")
         #expect(report.ruleBreak?.position == position)
-        #expect(report.ruleBreak?.rule.code == code, "\(String(describing: report.ruleBreak))")
+        #expect(report.ruleBreak?.rule.code.rawValue == code, "\(String(describing: report.ruleBreak))")
         #expect(!report.isIntact)
         #expect(VerificationFailure(report: report).description.contains("position \(position) breaks a rule"))
     }
@@ -101,7 +101,7 @@ struct RedecideContractTests {
         #expect(report.firstBad == nil)
         #expect(report.missingTriggers.isEmpty)
         #expect(report.ruleBreak?.position == 5)
-        #expect(report.ruleBreak?.rule.code == "points-over-maximum")
+        #expect(report.ruleBreak?.rule.code == .pointsOverMaximum)
         #expect(!report.isIntact)
     }
 
@@ -121,7 +121,7 @@ struct RedecideContractTests {
         let report = try log.store.verify()
         #expect(report.firstBad == nil)
         #expect(report.ruleBreak?.position == position)
-        #expect(report.ruleBreak?.rule.code == "unknown-schema")
+        #expect(report.ruleBreak?.rule.code == .unknownSchema)
     }
 
     @Test func rebuildRefusesALogThatBreaksARuleAndKeepsTheProjections() throws {
@@ -138,7 +138,7 @@ struct RedecideContractTests {
                 return
             }
             #expect(at == position)
-            #expect(rule.code == "points-over-maximum")
+            #expect(rule.code == .pointsOverMaximum)
             #expect(error.exitCode == 2)
             #expect(error.description.contains("run thidua verify"))
         }
@@ -193,7 +193,7 @@ struct RedecideContractTests {
             try log.store.append([try Envelope.parse(line: Array(Lines.score("BNCTW", "30").utf8))])
         } throws: { error in
             guard case StoreError.rejected(let rule) = error else { return false }
-            return rule.code == "points-over-maximum"
+            return rule.code == .pointsOverMaximum
         }
         #expect(!(try log.store.verify().isIntact))
     }
@@ -216,7 +216,7 @@ struct RedecideContractTests {
         let report = try log.store.verify()
         #expect(report.firstBad == nil)
         #expect(report.ruleBreak?.position == position)
-        #expect(report.ruleBreak?.rule.code == "points-over-maximum")
+        #expect(report.ruleBreak?.rule.code == .pointsOverMaximum)
         #expect(throws: StoreError.self) { try log.store.rebuild() }
         #expect(try log.store.verify().ruleBreak?.position == position)
     }

@@ -48,7 +48,7 @@ final class JSONLinesReader: Sequence, IteratorProtocol {
                 let failed = ferror(file) != 0 ? errno : 0
                 close()
                 if failed != 0 {
-                    let reason = ThiDuaError(code: "unreadable-input", reason: "cannot read the input: \(String(cString: strerror(failed)))")
+                    let reason = ThiDuaError(code: .unreadableInput, reason: "cannot read the input: \(String(cString: strerror(failed)))")
                     return AppendItem(line: lineNumber + 1, event: .failure(reason))
                 }
                 return nil

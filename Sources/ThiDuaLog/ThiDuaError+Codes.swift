@@ -1,0 +1,23 @@
+/// Refusals of an input line or stored row as such: its JSON, envelope, codes and text (EventLog/EVENTS.md).
+extension ThiDuaError.Code {
+    public static let badCode = Self("bad-code")
+    public static let badId = Self("bad-id")
+    public static let badTimestamp = Self("bad-timestamp")
+    public static let badVersion = Self("bad-version")
+    public static let badYear = Self("bad-year")
+    public static let bidiControl = Self("bidi-control")
+    public static let controlCharacter = Self("control-character")
+    public static let lineTooLong = Self("line-too-long")
+    public static let malformedJson = Self("malformed-json")
+    public static let missingField = Self("missing-field")
+    public static let multiLineText = Self("multi-line-text")
+    public static let notNfc = Self("not-nfc")
+    public static let streamMismatch = Self("stream-mismatch")
+    public static let tabInText = Self("tab-in-text")
+    public static let textTooLong = Self("text-too-long")
+    public static let unexpectedField = Self("unexpected-field")
+    public static let unknownField = Self("unknown-field")
+    public static let unknownSchema = Self("unknown-schema")
+    public static let unknownType = Self("unknown-type")
+    public static let wrongType = Self("wrong-type")
+}

@@ -1,0 +1,5 @@
+import ThiDuaLog
+
+extension ThiDuaError.Code {
+    static let unreadableInput = Self("unreadable-input")
+}
