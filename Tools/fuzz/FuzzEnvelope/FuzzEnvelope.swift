@@ -11,7 +11,7 @@ public func fuzzEnvelope(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     do {
         event = try Envelope.parse(line: bytes, defaultActor: "secretariat")
     } catch {
-        guard !error.code.isEmpty, !error.description.isEmpty else { fatalError("an error without a code") }
+        guard !error.code.rawValue.isEmpty, !error.description.isEmpty else { fatalError("an error without a code") }
         return 0
     }
     var fields: JSONObject = ["type": .string(event.type.rawValue), "bloc": .string(event.bloc), "actor": .string(event.actor),

@@ -23,9 +23,10 @@ public func fuzzJSON(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         }
         _ = YearDiff.changes(from: YearState(bloc: state.bloc, year: state.year), to: state, events: [])
         var ledger = Ledger()
-        ledger.blocs[state.bloc] = BlocState(code: state.bloc)
-        ledger.blocs[state.bloc]?.founded = true
-        ledger.years[StreamID(bloc: state.bloc, year: state.year)] = state
+        var bloc = BlocState(code: state.bloc)
+        bloc.founded = true
+        ledger.restore(bloc)
+        ledger.restore(state)
         for election in state.elections.values {
             for (type, data) in [("ballots.tallied", #"{"election":"\#(election.spec.id)","ballots":0,"counts":{}}"#),
                                  ("election.closed", #"{"election":"\#(election.spec.id)"}"#)] {
