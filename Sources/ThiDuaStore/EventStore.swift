@@ -113,6 +113,8 @@ package final class EventStore: Sendable {
             return try body()
         } catch let error as StoreError {
             throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
+            throw StoreError.damaged(error.message ?? "corrupt")
         } catch let error as DatabaseError {
             throw StoreError.database(describe(error))
         } catch {
@@ -124,8 +126,6 @@ package final class EventStore: Sendable {
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             "the log stayed busy for more than \(Int(busyTimeout)) s; another process holds it, try again"
-        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
-            "the file is not a thidua log or is damaged (\(error.message ?? "corrupt")); run thidua verify"
         case .SQLITE_FULL:
             "the disk is full; nothing was appended or changed. Free some space and run the command again"
         case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
