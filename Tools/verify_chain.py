@@ -251,8 +251,9 @@ def open_read_only(path):
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.OperationalError:
         # On read-only media SQLite may be unable to set up WAL shared memory. With no -wal file,
-        # no writer can be active there, so the main file alone is the whole log.
-        if os.path.exists(path + "-wal"):
+        # no writer can be active there, so the main file alone is the whole log; but a hot rollback
+        # journal holds an unfinished write that only a writer can undo: the main file alone is torn.
+        if os.path.exists(path + "-wal") or os.path.exists(path + "-journal"):
             raise
         connection = sqlite3.connect("file:%s?mode=ro&immutable=1" % absolute, uri=True)
     connection.text_factory = bytes

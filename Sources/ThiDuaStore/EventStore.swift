@@ -115,6 +115,12 @@ package final class EventStore: Sendable {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
             throw StoreError.damaged(error.message ?? "corrupt")
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_READONLY_ROLLBACK {
+            throw StoreError.damaged("a hot rollback journal beside it holds another program's unfinished write, which only a writer "
+                                     + "can undo; thidua, which writes in WAL mode, never leaves one")
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_READONLY_RECOVERY {
+            throw StoreError.damaged("its -wal file holds writes that only a writer can recover here; a command that only reads "
+                                     + "cannot read them")
         } catch let error as DatabaseError {
             throw StoreError.database(describe(error))
         } catch {

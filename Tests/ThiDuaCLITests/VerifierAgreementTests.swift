@@ -9,6 +9,7 @@ struct VerifierAgreementTests {
 
     enum NoIntactLog: String, CaseIterable, CustomTestStringConvertible {
         case missing, directory, empty, text, anotherProgramsDatabase, truncatedLog, garbagePages, malformedSchemaEntry
+        case hotRollbackJournal
 
         var testDescription: String { rawValue }
 
@@ -30,6 +31,31 @@ struct VerifierAgreementTests {
                     PRAGMA writable_schema = ON;
                     INSERT INTO sqlite_master VALUES ('table', 'x' || char(27) || ']0;owned' || char(7), 'x', 0, 'CREATE TABLE x' || char(27) || ' (');
                     """)
+            case .hotRollbackJournal:
+                // The log switched to rollback mode, then a writer died mid-transaction with pages already spilled:
+                // the main file alone is torn, and only a writer may roll the journal back.
+                try clean.write(to: url)
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+                process.arguments = ["python3", "-c", """
+                    import shutil, sqlite3, sys
+                    path = sys.argv[1]
+                    sqlite3.connect(path).execute("PRAGMA journal_mode = DELETE").fetchall()
+                    writer = sqlite3.connect(path, isolation_level=None)
+                    writer.execute("PRAGMA cache_size = 1")
+                    writer.execute("BEGIN IMMEDIATE")
+                    writer.execute("UPDATE year_standing SET total = total + 100")
+                    writer.execute("UPDATE year_member SET name = name || 'x'")
+                    shutil.copy(path, path + ".torn")
+                    shutil.copy(path + "-journal", path + ".torn-journal")
+                    writer.execute("ROLLBACK")
+                    writer.close()
+                    shutil.move(path + ".torn", path)
+                    shutil.move(path + ".torn-journal", path + "-journal")
+                    """, path]
+                try process.run()
+                process.waitUntilExit()
+                #expect(process.terminationStatus == 0 && FileManager.default.fileExists(atPath: path + "-journal"))
             }
         }
     }
@@ -49,6 +75,12 @@ struct VerifierAgreementTests {
             #expect(!(result.stdout + result.stderr).contains(where: Self.terminalControls.contains), "\(result)")
         }
         #expect((try? Data(contentsOf: URL(fileURLWithPath: cli.database))) == before, "the file changed")
+        if kind == .hotRollbackJournal {
+            #expect(FileManager.default.fileExists(atPath: cli.database + "-journal"), "the journal was rolled back")
+            #expect(thidua.stderr.contains("hot rollback journal"), "\(thidua)")
+            let read = try cli.run("standings", "--year", "2017")
+            #expect(read.status == 1 && read.stderr.contains("hot rollback journal"), "\(read)")
+        }
     }
 
     @Test func verifysReportShowsNamesFromTheFileAsEscapes() throws {
