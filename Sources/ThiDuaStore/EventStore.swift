@@ -147,7 +147,8 @@ package final class EventStore: Sendable {
     package func head() throws(StoreError) -> (position: Int64, hash: [UInt8])? {
         try Self.translating {
             try queue.read { db in
-                try Row.fetchOne(db, sql: "SELECT position, hash FROM event ORDER BY position DESC LIMIT 1").map {
+                // Cast: a hash stored as a number must read as bytes that do not match, not trap in the decoding.
+                try Row.fetchOne(db, sql: "SELECT position, IFNULL(CAST(hash AS BLOB), X'') FROM event ORDER BY position DESC LIMIT 1").map {
                     (position: $0[0] as Int64, hash: [UInt8]($0[1] as Data))
                 }
             }

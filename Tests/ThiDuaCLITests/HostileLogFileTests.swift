@@ -95,4 +95,28 @@ struct HostileLogFileTests {
                     && result.stderr.contains(code), "\(arguments): \(result)")
         }
     }
+
+    /// Values of a type the store never writes, past the CHECK constraints (`ignore_check_constraints`), where a
+    /// command reads them: the last row's hash (the head) and a bloc.founded name (verify's list of blocs).
+    @Test("a value of the wrong type where a command reads it", arguments: [
+        "UPDATE event SET hash = 12345 WHERE position = (SELECT MAX(position) FROM event);",
+        "UPDATE event SET hash = 1.5 WHERE position = (SELECT MAX(position) FROM event);",
+        #"UPDATE event SET data = '{"name":20}' WHERE type = 'bloc.founded';"#,
+        #"UPDATE event SET data = '{"name":{"a":[1]}}' WHERE type = 'bloc.founded';"#,
+        #"UPDATE event SET data = '{"name":' WHERE type = 'bloc.founded';"#,
+    ])
+    func aValueOfTheWrongTypeNeverTraps(sql: String) throws {
+        let cli = try Thidua()
+        defer { cli.remove() }
+        try TamperCorpus.clean.get().write(to: URL(fileURLWithPath: cli.database))
+        try cli.sqlite("PRAGMA ignore_check_constraints = ON;\n" + TamperCorpus.dropTriggers + sql + TamperCorpus.restoreTriggers)
+        for arguments in [["digest"], ["digest", "--format", "json"], ["log", "--format", "json"], ["export"], ["standings", "--year", "2017"],
+                          ["replay", "--year", "2018"], ["rebuild"]] {
+            let result = try cli.run(arguments)
+            #expect([0, 1, 2].contains(result.status) && !result.stderr.contains("Fatal error"), "\(arguments): \(result)")
+        }
+        let verify = try cli.run("verify")
+        #expect(verify.status == 2 && verify.stderr.hasPrefix("error: verify: "), "\(verify)")
+        #expect(try cli.pythonVerify().status == 2)
+    }
 }
