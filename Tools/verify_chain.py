@@ -13,7 +13,8 @@ initial state with its own port of thidua's rules (thidua_rules.py, beside this 
 reports the first that breaks one: `position N: TYPE breaks rule CODE: reason`; --no-rules skips
 that (the record checks alone run more than twice as fast). It does not compare the projections:
 `thidua verify` does. The file is opened read-only and never changed.
-Exit 0 when intact, 2 when altered or not a thidua log, 64 on usage errors.
+Exit 0 when intact, 2 when altered or when the path holds no thidua log (missing, a directory, another
+file), 64 on usage errors.
 """
 import hashlib
 import os
@@ -239,19 +240,20 @@ def schema_problems(connection):
 def open_read_only(path):
     """Opens the log read-only; nothing is created or changed."""
     if not os.path.exists(path):
-        raise Usage("no file at %s" % path)
+        raise NotALog("no event log at %s" % path)
     if os.path.isdir(path):
-        raise Usage("%s is a directory; give the log file" % path)
+        raise NotALog("%s is not a thidua log: it is a directory" % path)
     if not os.access(path, os.R_OK):
-        raise Usage("cannot read %s: permission denied" % path)
+        raise NotALog("cannot read %s: permission denied" % path)
     absolute = urllib.parse.quote(os.path.abspath(path))
     try:
         connection = sqlite3.connect("file:%s?mode=ro" % absolute, uri=True)
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.OperationalError:
         # On read-only media SQLite may be unable to set up WAL shared memory. With no -wal file,
-        # no writer can be active there, so the main file alone is the whole log.
-        if os.path.exists(path + "-wal"):
+        # no writer can be active there, so the main file alone is the whole log; but a hot rollback
+        # journal holds an unfinished write that only a writer can undo: the main file alone is torn.
+        if os.path.exists(path + "-wal") or os.path.exists(path + "-journal"):
             raise
         connection = sqlite3.connect("file:%s?mode=ro&immutable=1" % absolute, uri=True)
     connection.text_factory = bytes
@@ -415,19 +417,19 @@ def main(argv):
     try:
         path, digest, quick, rules = parse_arguments(argv)
     except Usage as usage:
-        print("error: %s" % usage, file=sys.stderr)
+        print(visible("error: %s" % usage), file=sys.stderr)
         print(__doc__.strip().splitlines()[2], file=sys.stderr)
         return 64
     try:
         failure = verify(path, digest, quick, rules)
     except Usage as usage:
-        print("error: %s" % usage, file=sys.stderr)
+        print(visible("error: %s" % usage), file=sys.stderr)
         return 64
     except NotALog as error:
-        print("error: %s" % error, file=sys.stderr)
+        print(visible("error: %s" % error), file=sys.stderr)
         return 2
     except (sqlite3.Error, OSError) as error:
-        print("error: cannot verify %s: %s" % (path, " ".join(str(error).split())), file=sys.stderr)
+        print(visible("error: cannot verify %s: %s" % (path, " ".join(str(error).split()))), file=sys.stderr)
         return 2
     if failure is not None:
         print(visible("error: verify: " + failure), file=sys.stderr)
@@ -444,6 +446,6 @@ if __name__ == "__main__":
     except BrokenPipeError:
         status = 0
     except Exception as error:  # never a traceback: one line, and the log is not proven intact
-        print("error: cannot verify: %s" % " ".join(str(error).split()), file=sys.stderr)
+        print(visible("error: cannot verify: %s" % " ".join(str(error).split())), file=sys.stderr)
         status = 2
     sys.exit(status)

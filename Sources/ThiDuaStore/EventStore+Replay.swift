@@ -75,7 +75,7 @@ extension Replay {
     /// A rule adopted after an election closed must not change that election's result on replay, so
     /// the bloc's events are interleaved with the year's by position rather than applied up front.
     /// Replay folds without deciding: `asOf` admits events by when they occurred, which need not be a
-    /// prefix of the log; `verify` is what re-decides every event.
+    /// prefix of the log; `verify` is what re-decides every event. A row that does not decode is refused.
     static func fold(_ db: Database, bloc: String, year: Int, bounds: ReplayBounds = ReplayBounds(),
                      keepEvents: Bool = false) throws -> Replay {
         let stream = StreamID(bloc: bloc, year: year)
@@ -84,14 +84,14 @@ extension Replay {
         let limit = bounds.at ?? .max
         try StreamRows.forEach(db, stream: bloc, upTo: limit) { recorded in
             replay.rowsRead += 1
-            if bounds.admits(recorded), let event = DomainEvent(recorded: recorded) { blocEvents.append((recorded.position, event)) }
+            if bounds.admits(recorded) { blocEvents.append((recorded.position, try decoded(recorded.type, recorded.actor, recorded.data, at: recorded.position))) }
         }
         var fold = Interleaved(year: stream, blocEvents: blocEvents)
         if keepEvents {
             try StreamRows.forEach(db, stream: stream.description, upTo: limit) { recorded in
                 replay.rowsRead += 1
-                guard bounds.admits(recorded), let event = DomainEvent(recorded: recorded) else { return }
-                fold.evolve(event, at: recorded.position)
+                guard bounds.admits(recorded) else { return }
+                fold.evolve(try decoded(recorded.type, recorded.actor, recorded.data, at: recorded.position), at: recorded.position)
                 replay.position = recorded.position
                 replay.events.append((recorded.position, recorded))
             }
@@ -101,14 +101,26 @@ extension Replay {
             while let row = try rows.next() {
                 replay.rowsRead += 1
                 if bounded, !bounds.admits(occurredAt: row[3], recordedAt: row[4]) { continue }
-                guard let event = DomainEvent(type: row[1], actor: row[2], data: row[5]) else { continue }
                 let position: Int64 = row[0]
-                fold.evolve(event, at: position)
+                fold.evolve(try decoded(row[1], row[2], row[5], at: position), at: position)
                 replay.position = position
             }
         }
         replay.state = fold.ledger.year(stream)
         return replay
+    }
+
+    /// A row decoded as untrusted input. A row that no longer decodes is refused as an altered log (exit 2), never
+    /// skipped: a replay that left it out would show a state the log does not hold as if it were the truth.
+    static func decoded(_ type: String, _ actor: String, _ data: String, at position: Int64) throws -> DomainEvent {
+        var data = data
+        return try data.withUTF8 { bytes in
+            do throws(ThiDuaError) {
+                return try DomainEvent(logged: type, actor: actor, data: bytes)
+            } catch {
+                throw StoreError.altered(position: position, rule: error)
+            }
+        }
     }
 
     /// A year's events and its bloc's, merged by position into one ledger.

@@ -113,6 +113,14 @@ package final class EventStore: Sendable {
             return try body()
         } catch let error as StoreError {
             throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
+            throw StoreError.damaged(error.message ?? "corrupt")
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_READONLY_ROLLBACK {
+            throw StoreError.damaged("a hot rollback journal beside it holds another program's unfinished write, which only a writer "
+                                     + "can undo; thidua, which writes in WAL mode, never leaves one")
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_READONLY_RECOVERY {
+            throw StoreError.damaged("its -wal file holds writes that only a writer can recover here; a command that only reads "
+                                     + "cannot read them")
         } catch let error as DatabaseError {
             throw StoreError.database(describe(error))
         } catch {
@@ -124,8 +132,6 @@ package final class EventStore: Sendable {
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             "the log stayed busy for more than \(Int(busyTimeout)) s; another process holds it, try again"
-        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
-            "the file is not a thidua log or is damaged (\(error.message ?? "corrupt")); run thidua verify"
         case .SQLITE_FULL:
             "the disk is full; nothing was appended or changed. Free some space and run the command again"
         case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
@@ -141,7 +147,8 @@ package final class EventStore: Sendable {
     package func head() throws(StoreError) -> (position: Int64, hash: [UInt8])? {
         try Self.translating {
             try queue.read { db in
-                try Row.fetchOne(db, sql: "SELECT position, hash FROM event ORDER BY position DESC LIMIT 1").map {
+                // Cast: a hash stored as a number must read as bytes that do not match, not trap in the decoding.
+                try Row.fetchOne(db, sql: "SELECT position, IFNULL(CAST(hash AS BLOB), X'') FROM event ORDER BY position DESC LIMIT 1").map {
                     (position: $0[0] as Int64, hash: [UInt8]($0[1] as Data))
                 }
             }

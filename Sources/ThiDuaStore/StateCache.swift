@@ -30,7 +30,7 @@ struct StateCache {
         if !ledger.holds(blocStream) {
             var blocOnly = Ledger.initial
             try StreamRows.forEach(db, stream: stream.bloc, upTo: .max) { recorded in
-                if let event = DomainEvent(recorded: recorded) { blocOnly.evolve(event, in: blocStream) }
+                blocOnly.evolve(try Replay.decoded(recorded.type, recorded.actor, recorded.data, at: recorded.position), in: blocStream)
             }
             ledger.restore(blocOnly.bloc(stream.bloc))
         }

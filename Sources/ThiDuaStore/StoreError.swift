@@ -15,7 +15,9 @@ package enum StoreError: Error, Sendable, CustomStringConvertible {
     case noBloc(String)
     /// The log holds an event that breaks a rule: someone altered it. The CLI exits 2.
     case altered(position: Int64, rule: ThiDuaError)
-    /// SQLite failed (disk full, not a database, locked for too long…).
+    /// SQLite found the file damaged or not a database at all (SQLITE_CORRUPT, SQLITE_NOTADB).
+    case damaged(String)
+    /// SQLite failed (disk full, locked for too long…).
     case database(String)
 
     package var description: String {
@@ -28,9 +30,18 @@ package enum StoreError: Error, Sendable, CustomStringConvertible {
             "\(path) was made by an older thidua and its schema needs an upgrade, which a command that only reads never does; "
                 + "run thidua rebuild (or any write command) on it to upgrade it, then run this command again"
         case .noBloc(let reason): reason
+        case .damaged(let reason): "database: the file is not a thidua log or is damaged (\(reason)); run thidua verify"
         case .database(let reason): "database: \(reason)"
         case .altered(let position, let rule):
             "the event at position \(position) breaks a rule, so the log was altered: \(rule); run thidua verify"
+        }
+    }
+
+    /// Verify's answer (2) to a path that holds no intact thidua log: missing, damaged or another kind of file.
+    package var meansNoIntactLog: Bool {
+        switch self {
+        case .noLog, .notALog, .damaged: true
+        default: false
         }
     }
 

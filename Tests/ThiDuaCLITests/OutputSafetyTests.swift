@@ -104,4 +104,15 @@ struct OutputSafetyTests {
         let json = try cli.run("standings", "--year", "2019", "--format", "json").stdout
         #expect(json.contains(#""name":"=HYPERLINK(\"http://x\")""#), "JSON keeps the text as it is")
     }
+
+    @Test func aPathNamedOnTheCommandLineIsShownAsEscapes() throws {
+        let cli = try Thidua()
+        defer { cli.remove() }
+        let folder = cli.path("d\(Self.esc)]0;owned\(Self.bel)")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        let demo = try cli.run("demo", "--db", folder + "/demo.sqlite")
+        #expect(demo.status == 0, "\(demo)")
+        #expect(!demo.stdout.contains(Self.esc) && !demo.stdout.contains(Self.bel), "\(demo.stdout)")
+        #expect(demo.stdout.contains("d\\u{1B}]0;owned\\u{7}/demo.sqlite"), "\(demo.stdout)")
+    }
 }

@@ -26,9 +26,9 @@ struct DemoCommand: ParsableCommand {
         let store = try global.openStore(create: true)
         for file in files {
             let report = try store.append(try JSONLinesReader(path: file, defaultActor: nil))
-            Console.line("\(file): \(report.appended) event(s) appended, \(report.alreadyRecorded) already recorded")
+            Console.line(Visible.escaped("\(file): \(report.appended) event(s) appended, \(report.alreadyRecorded) already recorded"))
         }
-        Console.line("log: \(store.path)\n")
+        Console.line(Visible.escaped("log: \(store.path)") + "\n")
         var global = global
         global.db = store.path
         for arguments in [["standings", "--year", "2017"], ["awards", "--year", "2017"], ["officers", "--year", "2018"],

@@ -21,31 +21,40 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         let expected = try digest.map(Self.parseDigest)
-        let store = try global.openForReading()
-        let report = try store.verify(digest: expected, quick: quick)
-        Console.line("rows: \(report.rows)")
-        Console.line("sqlite \(quick ? "quick_check" : "integrity_check"): \(report.integrity.joined(separator: "; "))")
-        Console.line("append-only triggers: " + (report.missingTriggers.isEmpty ? "present" : "MISSING \(report.missingTriggers.joined(separator: ", "))"))
-        Console.line("schema: " + (report.schemaProblems.isEmpty ? "exactly the tables, indexes and triggers thidua creates"
-                                                                  : "DIFFERS: \(Self.listed(report.schemaProblems))"))
+        let report: VerifyReport
+        do {
+            report = try global.openForReading().verify(digest: expected, quick: quick)
+        } catch let error as StoreError where error.meansNoIntactLog {
+            // Whatever is (or is not) at the path, it is not an intact thidua log: verify's answer is 2, as verify_chain.py's.
+            throw CLIError(description: error.description, exitCode: 2)
+        }
+        Self.say("rows: \(report.rows)")
+        Self.say("sqlite \(quick ? "quick_check" : "integrity_check"): \(report.integrity.joined(separator: "; "))")
+        Self.say("append-only triggers: " + (report.missingTriggers.isEmpty ? "present" : "MISSING \(report.missingTriggers.joined(separator: ", "))"))
+        Self.say("schema: " + (report.schemaProblems.isEmpty ? "exactly the tables, indexes and triggers thidua creates"
+                                                              : "DIFFERS: \(Self.listed(report.schemaProblems))"))
         if let bad = report.firstBad {
-            Console.line("chain: BROKEN at position \(bad.position): \(bad.reason)")
+            Self.say("chain: BROKEN at position \(bad.position): \(bad.reason)")
         } else {
-            Console.line("chain: intact" + (report.head.map { " up to position \($0.position), head \(EventHashing.hex($0.hash))" } ?? " (empty log)"))
+            Self.say("chain: intact" + (report.head.map { " up to position \($0.position), head \(EventHashing.hex($0.hash))" } ?? " (empty log)"))
         }
         if let broken = report.ruleBreak {
-            Console.line("rules: BROKEN at position \(broken.position): \(broken.rule)")
+            Self.say("rules: BROKEN at position \(broken.position): \(broken.rule)")
         } else {
-            Console.line("rules: every event re-decided from the start follows them")
+            Self.say("rules: every event re-decided from the start follows them")
         }
-        Console.line("projections: " + (report.projectionProblems.isEmpty ? "match a replay of the log"
-                                                                          : "DIFFER: \(report.projectionProblems.joined(separator: "; "))"))
+        Self.say("projections: " + (report.projectionProblems.isEmpty ? "match a replay of the log"
+                                                                      : "DIFFER: \(report.projectionProblems.joined(separator: "; "))"))
         if let digest = report.digest {
-            Console.line("digest \(digest.position): " + (digest.matches ? "matches; the log up to it is unchanged" : "DOES NOT MATCH"))
+            Self.say("digest \(digest.position): " + (digest.matches ? "matches; the log up to it is unchanged" : "DOES NOT MATCH"))
         }
         guard report.isIntact else { throw VerificationFailure(report: report) }
         Console.line("verified")
     }
+
+    /// A line of the report. Names of objects in the file, streams and the text of a broken rule come from the log,
+    /// so every line is shown through `Visible`: a hostile file cannot drive the terminal through verify's report.
+    static func say(_ line: String) { Console.line(Visible.escaped(line)) }
 
     /// The first few problems, and how many more there are.
     static func listed(_ problems: [String], limit: Int = 5) -> String {
