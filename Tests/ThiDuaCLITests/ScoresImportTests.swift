@@ -73,6 +73,28 @@ struct ScoresImportTests {
         #expect(try Self.events(cli).isEmpty)
     }
 
+    @Test("A sheet that is not UTF-8 is refused, naming how to save it")
+    func notUTF8() throws {
+        let cli = try ConsistentArgumentTests.bloc()
+        defer { cli.remove() }
+        let path = try Self.sheet(cli, "latin1.csv", Array("Đơn vị,1.1\nSTC,1".utf8) + [0xE9, 0x0A])
+        let result = try cli.run("scores", "import", path, "--year", "2024")
+        #expect(result.status == 1 && result.stderr.contains("not UTF-8"), "\(result)")
+        #expect(try Self.events(cli).isEmpty)
+    }
+
+    @Test("--as a member acts for that member only: another member's row is refused by the rules, naming it")
+    func asMember() throws {
+        let cli = try ConsistentArgumentTests.bloc()
+        defer { cli.remove() }
+        let path = try cli.write("mixed.csv", "Đơn vị,1.1\nSTC,1\nSKHDT,2\n")
+        let result = try cli.run("--as", "stc", "scores", "import", path, "--year", "2024")
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("score.submitted rejected at row 3, column B (criterion 1.1): field actor: STC may not act for SKHDT"),
+                "\(result)")
+        #expect(try Self.events(cli).isEmpty)
+    }
+
     @Test("--review records appraisals by --as with --reason; it needs both")
     func review() throws {
         let cli = try ConsistentArgumentTests.bloc()

@@ -13,7 +13,7 @@ struct ScoreSheet {
         var points: String
 
         var columnLetter: String { ScoreSheet.letter(column) }
-        var place: String { "row \(row), column \(columnLetter) (criterion \(criterion))" }
+        var place: String { "row \(row), column \(columnLetter) (criterion \(criterion.prefix(40)))" }
     }
 
     var separator: Character
