@@ -19,9 +19,11 @@ public enum Text {
     /// Checks a code, throwing an error that names the field.
     public static func code(_ text: String, field: String) throws(ThiDuaError) -> String {
         guard isCode(text) else {
-            throw ThiDuaError(code: .badCode, field: field,
-                              reason: "\"\(text.prefix(40))\" is not a code",
-                              hint: "codes are 1-32 characters of A-Z, 0-9, '.', '_' or '-', like BNCTW or 1.1")
+            let upper = text.uppercased()
+            let hint = isCode(upper) && text != secretariat
+                ? "codes are upper case in JSON Lines: write \"\(upper)\""
+                : "codes are 1-32 characters of A-Z, 0-9, '.', '_' or '-', like BNCTW or 1.1"
+            throw ThiDuaError(code: .badCode, field: field, reason: "\"\(text.prefix(40))\" is not a code", hint: hint)
         }
         return text
     }

@@ -12,8 +12,10 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("as"), help: ArgumentHelp("Who acts: a member code or 'secretariat' (else $THIDUA_ACTOR).", valueName: "actor"))
     var actor: String?
 
-    @Option(name: .long, help: ArgumentHelp("The bloc code (default: the only bloc in the log).", valueName: "code"))
-    var bloc: String?
+    @Option(name: .customLong("bloc"), help: ArgumentHelp("The bloc code, in any letter case (default: the only bloc in the log).", valueName: "code"))
+    var blocOption: String?
+
+    var bloc: String? { blocOption?.uppercased() }
 
     /// Options with a value that may also be written before the command: `thidua --db x.sqlite log`.
     static let leadingOptions: Set<String> = ["--db", "--as", "--bloc", "--format"]
@@ -59,7 +61,8 @@ struct GlobalOptions: ParsableArguments {
             return nil
         }
         do {
-            return try Envelope.actorCode(text, field: "--as")
+            if text.lowercased() == Text.secretariat { return Text.secretariat }
+            return try Envelope.actorCode(text.uppercased(), field: "--as")
         } catch {
             throw CLIError.usage("--as \(text): not a member code or 'secretariat'")
         }

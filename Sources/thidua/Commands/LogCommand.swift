@@ -68,9 +68,12 @@ struct LogCommand: ParsableCommand {
         if let bloc = global.bloc { filter.bloc = try store.resolveBloc(bloc) }
         filter.year = year
         filter.types = type
-        filter.actor = actor
-        filter.member = member
-        filter.criterion = criterion
+        filter.actor = KnownCodes.filter(actor)
+        filter.member = KnownCodes.filter(member)
+        filter.criterion = KnownCodes.filter(criterion)
+        let blocs = try filter.bloc.map { [$0] } ?? store.blocs()
+        if let member = filter.member { try KnownCodes.requireMember(member, blocs: blocs, store: store) }
+        if let criterion = filter.criterion { try KnownCodes.requireCriterion(criterion, blocs: blocs, store: store) }
         filter.fromPosition = from
         filter.toPosition = to
         filter.occurredFrom = try since.map { try Self.start($0, "--since") }

@@ -12,10 +12,18 @@ enum Typed {
             "type": .string(type.rawValue), "bloc": .string(bloc), "actor": .string(actor), "data": .object(data),
         ]
         if let year { fields["year"] = JSON(year) }
-        if let occurredAt { fields["occurredAt"] = .string(occurredAt) }
+        if let occurredAt { fields["occurredAt"] = .string(Self.noonIfDate(occurredAt)) }
         if let correlation { fields["correlation"] = .string(correlation) }
         if let id { fields["id"] = .string(id) }
         return try Envelope.parse(object: fields)
+    }
+
+    /// A date alone (YYYY-MM-DD) means 12:00 +07:00 that day; anything else is left for the envelope to check.
+    static func noonIfDate(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        let isDate = bytes.count == 10 && bytes[4] == UInt8(ascii: "-") && bytes[7] == UInt8(ascii: "-")
+            && bytes.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0.element) }
+        return isDate ? text + "T12:00:00+07:00" : text
     }
 
     /// `appended position 12: BDTW/2017 v5 score.submitted`, one line per event (up to a screenful).

@@ -41,7 +41,7 @@ struct OfficersCommand: ParsableCommand {
         @Option(help: "On what basis, e.g. the rotation rule.") var basis: String
         func run() throws {
             try Write.append(.officersAppointed, year: options.year, data: [
-                "head": .string(head), "deputies": Write.codes(deputy), "basis": .string(basis),
+                "head": Write.code(head), "deputies": Write.codes(deputy), "basis": .string(basis),
             ], global: global, event: options.event)
         }
     }

@@ -66,7 +66,7 @@ struct PactCommand: ParsableCommand {
         func run() throws {
             let actor = try global.requiredActor()
             try Write.append(.pactSigned, year: options.year, data: .fields([
-                "member": .string(member ?? actor), "signatory": .string(signatory), "title": Write.optional(title),
+                "member": Write.code(member ?? actor), "signatory": .string(signatory), "title": Write.optional(title),
             ]), global: global, event: options.event, actor: actor)
         }
     }

@@ -21,7 +21,7 @@ struct AwardCommand: ParsableCommand {
         @Option(help: "The closed award election that backs it.") var election: String?
         func run() throws {
             try Write.append(.awardProposed, year: options.year, data: .fields([
-                "member": .string(member), "kind": .string(kind), "basis": Write.optional(basis),
+                "member": Write.code(member), "kind": .string(kind), "basis": Write.optional(basis),
                 "election": Write.optional(election?.uppercased()),
             ]), global: global, event: options.event)
         }
@@ -38,7 +38,7 @@ struct AwardCommand: ParsableCommand {
         @Option(help: "Why.") var reason: String
         func run() throws {
             try Write.append(.awardWithdrawn, year: options.year, data: [
-                "member": .string(member), "kind": .string(kind), "reason": .string(reason),
+                "member": Write.code(member), "kind": .string(kind), "reason": .string(reason),
             ], global: global, event: options.event)
         }
     }
@@ -56,7 +56,7 @@ struct AwardCommand: ParsableCommand {
         @Option(help: "Date of the decision, YYYY-MM-DD (default: today, Vietnam time).") var date: String?
         func run() throws {
             try Write.append(.awardDecided, year: options.year, data: [
-                "member": .string(member), "kind": .string(kind), "outcome": .string(outcome),
+                "member": Write.code(member), "kind": .string(kind), "outcome": .string(outcome),
                 "decision": .string(decision), "date": .string(date ?? Self.today()),
             ], global: global, event: options.event)
         }

@@ -14,13 +14,13 @@ struct CriterionCommand: ParsableCommand {
         @OptionGroup var options: YearWriteOptions
         @Option(help: "Criterion code, e.g. 1.1.") var code: String
         @Option(help: "What it measures.") var title: String
-        @Option(help: "Maximum points.") var max: String
+        @Option(parsing: .unconditional, help: "Maximum points.") var max: String
         @Option(help: "base, bonus or penalty.") var kind: String = "base"
         @Option(help: "Group code, e.g. I.") var group: String?
         func run() throws {
             try Write.append(.criterionSet, year: options.year, data: .fields([
-                "code": .string(code), "title": .string(title), "maxPoints": try Write.number(max, option: "--max"),
-                "kind": .string(kind), "group": Write.optional(group),
+                "code": Write.code(code), "title": .string(title), "maxPoints": try Write.number(max, option: "--max"),
+                "kind": .string(kind), "group": Write.optional(group?.uppercased()),
             ]), global: global, event: options.event)
         }
     }
@@ -33,7 +33,7 @@ struct CriterionCommand: ParsableCommand {
         @Option(help: "Criterion code.") var code: String
         @Option(help: "Why.") var reason: String
         func run() throws {
-            try Write.append(.criterionRetired, year: options.year, data: ["code": .string(code), "reason": .string(reason)],
+            try Write.append(.criterionRetired, year: options.year, data: ["code": Write.code(code), "reason": .string(reason)],
                              global: global, event: options.event)
         }
     }

@@ -15,7 +15,7 @@ struct ElectionCommand: ParsableCommand {
         @OptionGroup var options: YearWriteOptions
         @Option(help: "An id unique in the year, e.g. HEAD-2018 (upper case).") var id: String
         @Option(help: "head, deputy or award.") var office: String
-        @Option(help: "Seats to fill.") var seats: Int = 1
+        @Option(parsing: .unconditional, help: "Seats to fill.") var seats: Int = 1
         @Option(help: "Candidate member codes, comma-separated.") var candidates: [String]
         @Flag(help: "Secret ballot: the tellers record the count (election tally).") var secret = false
         @Option(help: "For an award election: government-flag or pm-certificate.") var award: String?
@@ -34,15 +34,15 @@ struct ElectionCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: YearWriteOptions
         @Option(help: "Election id.") var id: String
-        @Option(help: "Ballots cast.") var ballots: Int
-        @Option(help: "Invalid ballots.") var invalid: Int = 0
+        @Option(parsing: .unconditional, help: "Ballots cast.") var ballots: Int
+        @Option(parsing: .unconditional, help: "Invalid ballots.") var invalid: Int = 0
         @Option(help: ArgumentHelp("Votes for a candidate as CODE=N (repeatable).", valueName: "code=n")) var count: [String] = []
         func run() throws {
             var counts: JSONObject = [:]
             for entry in count {
                 let parts = entry.split(separator: "=")
                 guard parts.count == 2, let n = Int(parts[1]) else { throw CLIError.usage("--count \(entry): write it as CODE=N") }
-                counts[String(parts[0])] = JSON(n)
+                counts[String(parts[0]).uppercased()] = JSON(n)
             }
             try Write.append(.ballotsTallied, year: options.year, data: [
                 "election": .string(id.uppercased()), "ballots": JSON(ballots), "invalid": JSON(invalid), "counts": .object(counts),

@@ -14,7 +14,7 @@ struct MemberCommand: ParsableCommand {
         @Option(help: "Member code.") var code: String
         @Option(help: "Member name.") var name: String
         func run() throws {
-            try Write.append(.memberAdmitted, year: options.year, data: ["code": .string(code), "name": .string(name)],
+            try Write.append(.memberAdmitted, year: options.year, data: ["code": Write.code(code), "name": .string(name)],
                              global: global, event: options.event)
         }
     }
@@ -27,7 +27,7 @@ struct MemberCommand: ParsableCommand {
         @Option(help: "Member code.") var code: String
         @Option(help: "Why.") var reason: String
         func run() throws {
-            try Write.append(.memberWithdrawn, year: options.year, data: ["code": .string(code), "reason": .string(reason)],
+            try Write.append(.memberWithdrawn, year: options.year, data: ["code": Write.code(code), "reason": .string(reason)],
                              global: global, event: options.event)
         }
     }

@@ -19,7 +19,7 @@ struct RegistrationCommand: ParsableCommand {
         func run() throws {
             let actor = try global.requiredActor()
             try Write.append(.registrationSubmitted, year: options.year, data: [
-                "member": .string(member ?? actor), "targets": .array(target.map(JSON.string)),
+                "member": Write.code(member ?? actor), "targets": .array(target.map(JSON.string)),
                 "titlesSought": .array(seek.map(JSON.string)),
             ], global: global, event: options.event, actor: actor)
         }

@@ -16,8 +16,8 @@ struct RulesCommand: ParsableCommand {
         @Option(name: .customLong("from-year"), help: "First year the rules apply to.") var fromYear: Int
         @Option(help: "Share of valid ballots a candidate must exceed, e.g. 0.5 or 1/2.") var majority: String?
         @Option(help: "Share of active members whose ballots make a quorum, e.g. 2/3.") var quorum: String?
-        @Option(name: .customLong("flag-limit"), help: "Government flags the bloc may propose per year.") var flagLimit: Int?
-        @Option(name: .customLong("certificate-limit"), help: "Certificates of merit per year.") var certificateLimit: Int?
+        @Option(name: .customLong("flag-limit"), parsing: .unconditional, help: "Government flags the bloc may propose per year.") var flagLimit: Int?
+        @Option(name: .customLong("certificate-limit"), parsing: .unconditional, help: "Certificates of merit per year.") var certificateLimit: Int?
 
         func run() throws {
             func fraction(_ text: String?) -> JSON? {

@@ -14,12 +14,12 @@ struct ScoreCommand: ParsableCommand {
         @OptionGroup var options: YearWriteOptions
         @Option(help: "The member scored (default: --as).") var member: String?
         @Option(help: "Criterion code.") var criterion: String
-        @Option(help: "Points, at most 2 decimals.") var points: String
+        @Option(parsing: .unconditional, help: "Points, at most 2 decimals.") var points: String
         @Option(help: "Evidence, e.g. a report number.") var evidence: String?
         func run() throws {
             let actor = try global.requiredActor()
             try Write.append(.scoreSubmitted, year: options.year, data: .fields([
-                "member": .string(member ?? actor), "criterion": .string(criterion),
+                "member": Write.code(member ?? actor), "criterion": Write.code(criterion),
                 "points": try Write.number(points, option: "--points"), "evidence": Write.optional(evidence),
             ]), global: global, event: options.event, actor: actor)
         }
@@ -33,11 +33,11 @@ struct ScoreCommand: ParsableCommand {
         @OptionGroup var options: YearWriteOptions
         @Option(help: "The member scored.") var member: String
         @Option(help: "Criterion code.") var criterion: String
-        @Option(help: "Points, at most 2 decimals.") var points: String
+        @Option(parsing: .unconditional, help: "Points, at most 2 decimals.") var points: String
         @Option(help: "Why the score changes.") var reason: String
         func run() throws {
             try Write.append(.scoreReviewed, year: options.year, data: [
-                "member": .string(member), "criterion": .string(criterion),
+                "member": Write.code(member), "criterion": Write.code(criterion),
                 "points": try Write.number(points, option: "--points"), "reason": .string(reason),
             ], global: global, event: options.event)
         }
@@ -46,7 +46,7 @@ struct ScoreCommand: ParsableCommand {
 
 struct ScoresCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "scores", abstract: "Finalize a year's scores.", subcommands: [Finalize.self])
+        commandName: "scores", abstract: "Finalize a year's scores.", subcommands: [Finalize.self, ScoresImportCommand.self])
 
     struct Finalize: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "finalize", abstract: "Make the scores final (officers); awards may then be proposed.",

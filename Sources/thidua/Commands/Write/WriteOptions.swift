@@ -13,9 +13,26 @@ struct YearWriteOptions: ParsableArguments {
     @OptionGroup var event: EventOptions
 }
 
+/// The year of `year open|close|reopen`: positional (`year close 2024`) or `--year 2024`.
+struct YearChoice: ParsableArguments {
+    @Argument(help: ArgumentHelp("The year.", valueName: "year")) var positional: Int?
+    @Option(name: .customLong("year"), help: "The year (the same as the positional form).") var option: Int?
+
+    var value: Int {
+        get throws {
+            switch (positional, option) {
+            case let (given?, nil), let (nil, given?): return given
+            case let (a?, b?) where a == b: return a
+            case let (a?, b?): throw CLIError.usage("the year is given twice, as \(a) and --year \(b); give it once")
+            case (nil, nil): throw CLIError.usage("which year? give it as YEAR or --year YEAR")
+            }
+        }
+    }
+}
+
 /// Envelope options every typed write accepts.
 struct EventOptions: ParsableArguments {
-    @Option(name: .customLong("occurred-at"), help: ArgumentHelp("When it happened, ISO 8601 with offset (default: now).", valueName: "time"))
+    @Option(name: .customLong("occurred-at"), help: ArgumentHelp("When it happened, ISO 8601 with offset, or a date alone for 12:00 +07:00 that day (default: now).", valueName: "time"))
     var occurredAt: String?
 
     @Option(help: "Free text linking the events of one decision, e.g. the minutes' number.")
@@ -53,8 +70,11 @@ enum Write {
     }
 
     static func codes(_ values: [String]) -> JSON {
-        .array(values.flatMap { $0.split(separator: ",") }.map { .string($0.trimmingCharacters(in: .whitespaces)) })
+        .array(values.flatMap { $0.split(separator: ",") }.map { .string($0.trimmingCharacters(in: .whitespaces).uppercased()) })
     }
+
+    /// A code typed in any letter case, used upper-cased (§10 "Codes").
+    static func code(_ value: String) -> JSON { .string(value.uppercased()) }
 
     static func optional(_ value: String?) -> JSON? { value.map(JSON.string) }
 }

@@ -14,7 +14,7 @@ struct YearCommand: ParsableCommand {
             discussion: #"Example: thidua --as secretariat year open 2018 --member BKTTW="Ban Kinh tế Trung ương" --member UBKTTW="Ủy ban Kiểm tra Trung ương" --head BKTTW"#)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var event: EventOptions
-        @Argument(help: "The year.") var year: Int
+        @OptionGroup var year: YearChoice
         @Option(help: ArgumentHelp("A member as CODE=\"Name\" (repeat for each).", valueName: "code=name")) var member: [String] = []
         @Option(help: "Interim head (a member code).") var head: String?
         @Option(help: "Interim deputy (repeatable).") var deputy: [String] = []
@@ -23,10 +23,10 @@ struct YearCommand: ParsableCommand {
             let members = try member.map { text -> JSON in
                 let parts = text.split(separator: "=", maxSplits: 1)
                 guard parts.count == 2 else { throw CLIError.usage("--member \(text): write it as CODE=\"Name\"") }
-                return .object(["code": .string(String(parts[0])), "name": .string(String(parts[1]))])
+                return .object(["code": Write.code(String(parts[0])), "name": .string(String(parts[1]))])
             }
-            try Write.append(.yearOpened, year: year, data: .fields([
-                "members": .array(members), "head": Write.optional(head), "deputies": deputy.isEmpty ? nil : Write.codes(deputy),
+            try Write.append(.yearOpened, year: try year.value, data: .fields([
+                "members": .array(members), "head": Write.optional(head?.uppercased()), "deputies": deputy.isEmpty ? nil : Write.codes(deputy),
             ]), global: global, event: event)
         }
     }
@@ -36,8 +36,8 @@ struct YearCommand: ParsableCommand {
                                                         discussion: "Example: thidua --as BNCTW year close 2017")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var event: EventOptions
-        @Argument(help: "The year.") var year: Int
-        func run() throws { try Write.append(.yearClosed, year: year, data: [:], global: global, event: event) }
+        @OptionGroup var year: YearChoice
+        func run() throws { try Write.append(.yearClosed, year: try year.value, data: [:], global: global, event: event) }
     }
 
     struct Reopen: ParsableCommand {
@@ -45,10 +45,10 @@ struct YearCommand: ParsableCommand {
                                                         discussion: #"Example: thidua --as secretariat year reopen 2017 --reason "Bổ sung hồ sơ""#)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var event: EventOptions
-        @Argument(help: "The year.") var year: Int
+        @OptionGroup var year: YearChoice
         @Option(help: "Why.") var reason: String
         func run() throws {
-            try Write.append(.yearReopened, year: year, data: ["reason": .string(reason)], global: global, event: event)
+            try Write.append(.yearReopened, year: try year.value, data: ["reason": .string(reason)], global: global, event: event)
         }
     }
 }

@@ -1,0 +1,43 @@
+import ThiDuaJSON
+import ThiDuaLog
+import ThiDuaStore
+
+/// Checks the codes a query filter names against what the log holds (§10 "Codes"): a member or criterion
+/// the bloc never had is an error naming the known ones, not an empty answer.
+enum KnownCodes {
+    /// A code from a filter, upper-cased; `secretariat` in any case stays the secretariat.
+    static func filter(_ text: String?) -> String? {
+        guard let text else { return nil }
+        return text.lowercased() == Text.secretariat ? Text.secretariat : text.uppercased()
+    }
+
+    static func requireMember(_ code: String, blocs: [String], store: EventStore) throws {
+        var known: Set<String> = []
+        for bloc in blocs {
+            for year in try store.years(bloc: bloc) {
+                for member in try store.projection(bloc: bloc, year: year)?.members ?? [] { known.insert(member.code) }
+            }
+        }
+        guard !known.contains(code) else { return }
+        throw CLIError.rejected("--member \(code): no member of that code in \(blocs.joined(separator: ", ")); known members: \(list(known))")
+    }
+
+    static func requireCriterion(_ code: String, blocs: [String], store: EventStore) throws {
+        var known: Set<String> = []
+        for bloc in blocs {
+            var filter = EventFilter()
+            filter.bloc = bloc
+            filter.types = [EventType.criterionSet.rawValue]
+            try store.forEachEvent(filter) { event, _ in
+                if case .object(let data)? = try? JSON.parse(event.data), case .string(let code)? = data["code"] { known.insert(code) }
+                return true
+            }
+        }
+        guard !known.contains(code) else { return }
+        throw CLIError.rejected("--criterion \(code): no criterion of that code in \(blocs.joined(separator: ", ")); known criteria: \(list(known))")
+    }
+
+    private static func list(_ codes: Set<String>) -> String {
+        codes.isEmpty ? "(none)" : codes.sorted().joined(separator: ", ")
+    }
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import ThiDuaCore
+import ThiDuaJSON
+import ThiDuaLog
+import ThiDuaStore
+
+/// `thidua scores import SHEET.csv`: a score sheet from a spreadsheet as one all-or-nothing batch (§10 "Batch entry").
+struct ScoresImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Save a score sheet (CSV from a spreadsheet) as self-scores, or with --review as appraisals; all or nothing.",
+        discussion: """
+            The sheet: a header row of criterion codes (its first cell anything, e.g. "Đơn vị"), then one row per member
+            with its code in the first column; empty cells are skipped. UTF-8 with or without BOM; comma- or
+            semicolon-separated (detected from the header row); decimal point, or decimal comma with semicolons.
+            Who acts: without --as each row is submitted by its own member; --as secretariat records the whole sheet on
+            the members' behalf; --as a member code acts for that member only. With --review, --as (an officer) reviews
+            every cell and --reason gives why. If any cell is refused, nothing is appended and the error names its row
+            and column.
+            Example: thidua --as secretariat scores import diem-2024.csv --year 2024
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The sheet, saved as CSV.") var sheet: String
+    @Option(help: "The emulation year.") var year: Int
+    @Flag(help: "Record the cells as an officer's appraisal (score.reviewed) instead of self-scores.") var review = false
+    @Option(help: "Why the scores change (with --review).") var reason: String?
+    @Option(name: .customLong("occurred-at"), help: ArgumentHelp("When it happened, ISO 8601 with offset, or a date alone for 12:00 +07:00 (default: now).", valueName: "time"))
+    var occurredAt: String?
+    @Option(help: "Free text linking the events, e.g. the minutes' number.") var correlation: String?
+
+    func run() throws {
+        if review && reason == nil { throw CLIError.usage("--review needs --reason \"…\": why the scores change") }
+        if !review && reason != nil { throw CLIError.usage("--reason goes with --review; a self-score has no reason") }
+        let actor = try global.optionalActor()
+        if review && actor == nil {
+            throw CLIError.usage("who reviews? pass --as CODE (an officer) or set THIDUA_ACTOR")
+        }
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: sheet)) } catch {
+            throw CLIError.rejected("cannot read the sheet \(sheet): \(error.localizedDescription)")
+        }
+        let parsed: ScoreSheet
+        do { parsed = try ScoreSheet(data: data) } catch let error as SheetError {
+            throw CLIError.rejected("\(sheet): \(error.description)")
+        }
+        guard !parsed.cells.isEmpty else { throw CLIError.rejected("\(sheet): the sheet holds no scores") }
+
+        let store = try global.openStore()
+        let bloc = try store.resolveBloc(global.bloc)
+        let type: EventType = review ? .scoreReviewed : .scoreSubmitted
+        var items: [AppendItem] = []
+        for (index, cell) in parsed.cells.enumerated() {
+            items.append(AppendItem(line: index + 1, event: event(type, cell, bloc: bloc, actor: actor)))
+        }
+        let report: AppendReport
+        do {
+            report = try store.append(items)
+        } catch {
+            guard case .rejected(let refusal) = error, let index = refusal.line, parsed.cells.indices.contains(index - 1) else { throw error }
+            throw CLIError.rejected(Self.located(refusal, at: parsed.cells[index - 1], type: type))
+        }
+        Typed.printAppended(report)
+        Console.line("\(parsed.cells.count) cell(s) of \(sheet) saved as \(type.rawValue)")
+    }
+
+    func event(_ type: EventType, _ cell: ScoreSheet.Cell, bloc: String, actor: String?) -> Result<ProposedEvent, ThiDuaError> {
+        guard case .number(let points)? = try? JSON.parse(cell.points) else {
+            return .failure(ThiDuaError(code: .wrongType, eventType: type.rawValue, field: "data.points",
+                              reason: "\"\(cell.points.prefix(40))\" is not a number", hint: "write it like 18.5 or 18,5"))
+        }
+        var data: JSONObject = ["member": .string(cell.member), "criterion": .string(cell.criterion), "points": .number(points)]
+        if let reason { data["reason"] = .string(reason) }
+        do {
+            return .success(try Typed.event(type, bloc: bloc, year: year, actor: actor ?? cell.member, occurredAt: occurredAt,
+                                            data: data, correlation: correlation))
+        } catch let error as ThiDuaError {
+            return .failure(error)
+        } catch {
+            return .failure(ThiDuaError(code: .wrongType, eventType: type.rawValue, reason: "\(error)"))
+        }
+    }
+
+    /// `score.submitted rejected at row 4, column C (criterion 1.2): points 21 exceed … [points-over-maximum]`
+    static func located(_ error: ThiDuaError, at cell: ScoreSheet.Cell, type: EventType) -> String {
+        var text = "\(error.eventType ?? type.rawValue) rejected at \(cell.place): "
+        if let field = error.field, field != "data.points" { text += "field \(field): " }
+        text += error.reason
+        if let hint = error.hint { text += "; \(hint)" }
+        return text + " [\(error.code.rawValue)]"
+    }
+}
