@@ -72,7 +72,7 @@ def fold_extra(extra, state, type_name, raw):
     elif type_name == "pact.signed":
         extra.signatures[raw["member"]] = (raw["signatory"], raw.get("title"))
     elif type_name == "registration.submitted":
-        extra.registrations[raw["member"]] = (list(raw.get("targets") or []), list(raw.get("titles") or []))
+        extra.registrations[raw["member"]] = (list(raw["targets"]), list(raw.get("titlesSought") or []))
     elif type_name == "award.proposed":
         extra.awards[raw["member"]] = (raw.get("basis"), None, None)
     elif type_name == "award.decided":
@@ -304,14 +304,77 @@ def snapshot_state(value):
                 and item[2] in AWARD_STATUSES):
             return None
         awards.append(tuple([item[0], item[1], item[2]] + [f if isinstance(f, str) else None for f in item[3:]]))
+    elections = []
+    for item in items("elections"):
+        election = snapshot_election(item)
+        if election is None:
+            return None
+        elections.append(election)
+    registrations = {}
+    table = value.get("registrations") if isinstance(value.get("registrations"), dict) else {}
+    for member, item in table.items():
+        if not (isinstance(item, list) and len(item) == 2):
+            return None
+        registrations[member] = (strings(item[0]), [kind for kind in strings(item[1]) if kind in AWARD_KINDS])
     return {
         "bloc": value["bloc"], "year": value["year"], "status": value["status"], "finalized": value["finalized"],
         "head": value.get("head") if isinstance(value.get("head"), str) else None,
         "deputies": strings(value.get("deputies")), "members": _last_wins(members), "criteria": _last_wins(criteria),
         "scores": {member: entries for member, entries in scores.items()},
-        "election_ids": [item.get("id") for item in items("elections") if isinstance(item, dict)],
+        "elections": elections,
+        "registrations": registrations,
         "clauses": strings(value.get("clauses")), "signatures": _last_wins(signatures), "awards": _last_wins(awards),
     }
+
+
+def _int(value):
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _int_counts(value):
+    return {key: item for key, item in value.items() if _int(item) is not None} if isinstance(value, dict) else {}
+
+
+def snapshot_election(item):
+    """ElectionState(snapshot:), normalised; None when thidua would not restore it."""
+    if not isinstance(item, dict) or not isinstance(item.get("id"), str) or item.get("office") not in rules.OFFICES \
+            or _int(item.get("seats")) is None or item.get("method") not in rules.METHODS:
+        return None
+    candidates = item.get("candidates")
+    votes = []
+    for vote in item.get("votes") if isinstance(item.get("votes"), list) else []:
+        if not (isinstance(vote, list) and len(vote) == 2 and isinstance(vote[0], str)):
+            return None
+        choices = vote[1] if isinstance(vote[1], list) else []
+        votes.append((vote[0], [choice for choice in choices if isinstance(choice, str)]))
+    tally = None
+    if isinstance(item.get("tally"), list):
+        f = item["tally"]
+        if not (len(f) == 3 and _int(f[0]) is not None and _int(f[1]) is not None):
+            return None
+        tally = (f[0], f[1], _int_counts(f[2]))
+    result = None
+    if isinstance(item.get("result"), list):
+        f = item["result"]
+        if not (len(f) == 5 and _int(f[0]) is not None and _int(f[1]) is not None
+                and f[4] in ("elected", "tie", "short", "no-quorum")):
+            return None
+        elected = [code for code in f[3] if isinstance(code, str)] if isinstance(f[3], list) else []
+        result = (f[0], f[1], _int_counts(f[2]), elected, f[4])
+    award = item.get("award") if item.get("award") in AWARD_KINDS else None
+    return (item["id"], item["office"], item["seats"],
+            [code for code in candidates if isinstance(code, str)] if isinstance(candidates, list) else [],
+            item["method"], award, _last_wins(votes), tally, result)
+
+
+def replayed_election(election, extra):
+    tally = None if election.tally is None else (election.tally[0], election.tally[1], dict(election.tally[2]))
+    result = None
+    if election.closed:
+        ballots, eligible, votes = extra.results.get(election.id, (0, 0, {}))
+        result = (ballots, eligible, dict(votes), list(election.elected), election.outcome)
+    return (election.id, election.office, election.seats, list(election.candidates), election.method, election.award,
+            [(voter, list(choices)) for voter, choices in election.votes.items()], tally, result)
 
 
 def _last_wins(rows):
@@ -331,7 +394,8 @@ def replayed_state(stream, state, extra):
                       extra.titles.get(code, ("", None))[1], criterion.retired) for code, criterion in state.criteria.items()],
         "scores": {member: {code: tuple(entry) for code, entry in by_criterion.items()}
                    for member, by_criterion in state.scores.items()},
-        "election_ids": list(state.elections),
+        "elections": [replayed_election(election, extra) for election in state.elections.values()],
+        "registrations": dict(extra.registrations),
         "clauses": list(extra.clauses),
         "signatures": [(member,) + extra.signatures[member] for member in extra.signatures],
         "awards": [(member, kind, status, extra.awards.get(member, (None,))[0], election) + extra.awards.get(member, (None, None, None))[1:]
