@@ -7,7 +7,6 @@ and `year_snapshot` and lists how they differ from the replay, in the words `thi
 (EventStore+Projections.swift, YearProjection+SQL.swift, YearSnapshot.swift).
 """
 import hashlib
-import json
 
 import thidua_rules as rules
 
@@ -176,9 +175,10 @@ def _text(value):
 
 
 def _json(text):
+    """The JSON value of a stored column as thidua's parser reads it, or None."""
     try:
-        return json.loads(text)
-    except ValueError:
+        return rules.parse_json(text)
+    except rules.NotJSON:
         return None
 
 
@@ -191,8 +191,7 @@ def _counts(text):
     value = _json(text)
     if not isinstance(value, dict):
         return {}
-    return {key: int(item) for key, item in value.items()
-            if isinstance(item, (int, float)) and not isinstance(item, bool) and float(item).is_integer()}
+    return _int_counts(value)
 
 
 def stored_projection(connection, stream_text):
@@ -328,7 +327,10 @@ def snapshot_state(value):
 
 
 def _int(value):
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+    """JSONNumber.intValue: a whole number within 64 bits."""
+    if isinstance(value, int) and not isinstance(value, bool) and -(1 << 63) <= value < (1 << 63):
+        return value
+    return None
 
 
 def _int_counts(value):
