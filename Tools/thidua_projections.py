@@ -32,7 +32,6 @@ class Replay(rules.Redecider):
     def __init__(self):
         super().__init__()
         self.extras = {}
-        self.founded = []  # (code, name, position) of each bloc.founded, in order
 
     def add(self, position, stream_text_, type_name, schema, actor, data, correlation=None):
         self._position = position
@@ -41,7 +40,6 @@ class Replay(rules.Redecider):
     def decide_and_fold(self, stream_text_, type_name, schema, actor, data, correlation):
         super().decide_and_fold(stream_text_, type_name, schema, actor, data, correlation)
         stream = self.streams[stream_text_]
-        raw = rules.parse_json(data.decode("utf-8") if isinstance(data, bytes) else data)
         if stream[1] is None:
             return
         extra = self.extras.get(stream)
@@ -49,7 +47,14 @@ class Replay(rules.Redecider):
             extra = self.extras[stream] = Extra()
         extra.position = self._position
         extra.version += 1
-        fold_extra(extra, self.years[stream], type_name, raw)
+        if type_name in SHOWN_BEYOND_THE_RULES:
+            raw = rules.parse_json(data.decode("utf-8") if isinstance(data, bytes) else data)
+            fold_extra(extra, self.years[stream], type_name, raw)
+
+
+# The events whose data the projections show beyond what thidua_rules.Year keeps (its scores, the bulk of a log, are not).
+SHOWN_BEYOND_THE_RULES = {"year.opened", "member.admitted", "criterion.set", "election.closed", "pact.drafted", "pact.signed",
+                          "registration.submitted", "award.proposed", "award.decided"}
 
 
 def fold_extra(extra, state, type_name, raw):
