@@ -263,8 +263,8 @@ def _points(value):
 def snapshot_state(value):
     """The parts of a snapshot that YearState(snapshot:) restores, normalised as this replay holds them; None
     when thidua would not restore it."""
-    if not isinstance(value, dict) or value.get("layout") != 1 or not isinstance(value.get("bloc"), str) \
-            or not isinstance(value.get("year"), int) or isinstance(value.get("year"), bool) \
+    if not isinstance(value, dict) or _int(value.get("layout")) != 1 or not isinstance(value.get("bloc"), str) \
+            or _int(value.get("year")) is None \
             or value.get("status") not in ("unopened", "open", "finalized", "closed") \
             or not isinstance(value.get("finalized"), bool):
         return None

@@ -134,7 +134,12 @@ enum TamperCorpus {
                edit: .sql(#"UPDATE year_snapshot SET state = replace(state, '"status":"closed"', '"status":"open"') WHERE stream = 'BDTW/2017';"#),
                mentions: "BDTW/2017: the year's snapshot differs from the log", behindTriggers: false),
         Tamper(name: "a snapshot's seal altered, its state right",
-               edit: .sql(#"UPDATE year_snapshot SET state = replace(state, '"seal":"0d50', '"seal":"ffff') WHERE stream = 'BDTW/2018';"#),
+               edit: .sql(#"""
+                   UPDATE year_snapshot SET state = substr(state, 1, instr(state, '"seal":"') + 7)
+                     || CASE substr(state, instr(state, '"seal":"') + 8, 1) WHEN 'f' THEN '0' ELSE 'f' END
+                     || substr(state, instr(state, '"seal":"') + 9)
+                   WHERE stream = 'BDTW/2018';
+                   """#),
                mentions: "BDTW/2018: the year's snapshot differs from the log", behindTriggers: false),
         Tamper(name: "a snapshot's version moved back", edit: .sql("UPDATE year_snapshot SET version = version - 1 WHERE stream = 'BDTW/2018';"),
                mentions: "BDTW/2018: the year's snapshot differs from the log", behindTriggers: false),

@@ -36,9 +36,13 @@ struct TamperCorpusTests {
         #expect(python.stdout.contains(tamper.mentions), "\(python)")
     }
 
-    /// A snapshot without a seal (as older versions wrote them) is compared by its state alone, in both verifiers.
-    @Test("an unsealed snapshot", arguments: [(edit: "", status: Int32(0)),
-                                              (edit: #", '$.finalized', json('false')"#, status: 2)])
+    /// A snapshot without a seal (as older versions wrote them) is compared by its state alone, in both verifiers: what
+    /// thidua's reader ignores or reads alike (an unknown key, 1.0 for 1) is no finding, what it reads differently is.
+    @Test("an unsealed snapshot", arguments: [
+        (edit: "", status: Int32(0)), (edit: ", '$.unknown', 1", status: 0), (edit: ", '$.layout', 1.0", status: 0),
+        (edit: #", '$.finalized', json('false')"#, status: 2), (edit: #", '$.layout', json('true')"#, status: 2),
+        (edit: ", '$.members[0][2]', 1", status: 2), (edit: #", '$.head', json('null')"#, status: 2),
+    ])
     func anUnsealedSnapshot(edit: String, status: Int32) throws {
         let cli = try Thidua()
         defer { cli.remove() }
