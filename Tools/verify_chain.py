@@ -10,9 +10,12 @@ every value has the type the store writes; positions and stream versions follow 
 the SHA-256 chain recomputes; SQLite's integrity check passes (quick_check with --quick); and,
 with --digest, the row at POS still has that hash. It also re-decides every event from the
 initial state with its own port of thidua's rules (thidua_rules.py, beside this script) and
-reports the first that breaks one: `position N: TYPE breaks rule CODE: reason`; --no-rules skips
-that (the record checks alone run more than twice as fast). It does not compare the projections:
-`thidua verify` does. The file is opened read-only and never changed.
+reports the first that breaks one: `position N: TYPE breaks rule CODE: reason`. From that replay
+it compares what thidua keeps beside the log (thidua_projections.py): every projection table's rows
+of every year, the list of blocs, and each year's snapshot (its version, its state, and its seal
+when it has one), and names what differs: `projections: DIFFER: BLOC/YEAR: standings differ from the
+log`. --no-rules skips the rules and the projections (the record checks alone run more than twice as
+fast). The file is opened read-only and never changed.
 Exit 0 when intact, 2 when altered or when the path holds no thidua log (missing, a directory, another
 file), 64 on usage errors.
 """
@@ -23,7 +26,8 @@ import sys
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import thidua_rules  # noqa: E402  (beside this script, whatever the working directory)
+import thidua_projections  # noqa: E402  (beside this script, whatever the working directory)
+import thidua_rules  # noqa: E402
 
 # The schema thidua creates, exactly as EventLog/schema.sql gives it (a test keeps them equal),
 # and the table in which GRDB, the store's SQLite library, records the migrations applied.
@@ -327,7 +331,7 @@ def verify(path, digest, quick, rules=True):
     pragma = "quick_check" if quick else "integrity_check"
     integrity = [text(row[0]) for row in connection.execute("PRAGMA " + pragma)]
     unreadable = None
-    redecider = thidua_rules.Redecider() if rules else None
+    redecider = thidua_projections.Replay() if rules else None
     try:
         count, head, first_bad, digest_ok = check_chain(connection, digest, redecider)
     except sqlite3.DatabaseError as error:
@@ -356,6 +360,16 @@ def verify(path, digest, quick, rules=True):
         say("rules: BROKEN at " + redecider.report())
     else:
         say("rules: every event re-decided from the start follows them")
+    projections = None
+    if redecider is None or unreadable is not None or broken is not None:
+        say("projections: not compared" + (" (--no-rules)" if redecider is None else
+                                           " (the log cannot be replayed)"))
+    else:
+        try:
+            projections = thidua_projections.problems(connection, redecider)
+        except sqlite3.DatabaseError as error:
+            projections = ["the projections cannot be read as thidua's (%s)" % error]
+        say("projections: " + ("match a replay of the log" if not projections else "DIFFER: " + "; ".join(projections)))
     if digest is not None:
         say("digest %d: %s" % (digest[0], "matches; the log up to it is unchanged" if digest_ok else "DOES NOT MATCH"))
 
@@ -371,6 +385,8 @@ def verify(path, digest, quick, rules=True):
         return "the schema is not the one thidua creates: " + problems[0]
     if integrity != ["ok"]:
         return "SQLite integrity check failed: " + integrity[0]
+    if projections:
+        return "projections differ from the log: %s; run thidua rebuild" % projections[0]
     print("verified")
     return None
 

@@ -9,6 +9,8 @@ struct Tamper: Sendable, CustomTestStringConvertible {
         case sql(String)
         /// A rule-breaking event inserted at the head with a correctly recomputed hash, then `thidua rebuild`.
         case ruleBreakingRow
+        /// A year's snapshot text edited (`replace(state, from, to)`), its seal recomputed as the store computes it.
+        case resealedSnapshot(stream: String, from: String, to: String)
     }
 
     let name: String
@@ -31,6 +33,8 @@ struct Tamper: Sendable, CustomTestStringConvertible {
         case .ruleBreakingRow:
             try cli.sqlite(try TamperCorpus.ruleBreakingInsert(cli))
             try cli.run("rebuild")
+        case .resealedSnapshot(let stream, let from, let to):
+            try TamperCorpus.reseal(cli.database, stream: stream, from: from, to: to)
         }
     }
 }
@@ -71,7 +75,99 @@ enum TamperCorpus {
                                       data: #"{"criterion":"1.1","member":"BKTTW","points":99}"#)], into: cli).sql
     }
 
-    static let all: [Tamper] = [
+    /// Edits a snapshot and writes the seal the store would write for the edited text (YearSnapshot.swift): SHA-256 of
+    /// the hash of the stream's event at the snapshot's version, then the text with its seal as 64 zeros. The seal is no
+    /// signature, so only comparing the state with a replay finds this.
+    static func reseal(_ database: String, stream: String, from: String, to: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", """
+            import hashlib, re, sqlite3, sys
+            path, stream, old, new = sys.argv[1:]
+            db = sqlite3.connect(path)
+            version, state = db.execute("SELECT version, state FROM year_snapshot WHERE stream = ?", (stream,)).fetchone()
+            assert old in state, old
+            state = re.sub('"seal":"[0-9a-f]{64}"', '"seal":"' + "0" * 64 + '"', state.replace(old, new, 1))
+            (event_hash,) = db.execute("SELECT hash FROM event WHERE stream = ? AND version = ?", (stream, version)).fetchone()
+            seal = hashlib.sha256(bytes(event_hash) + state.encode()).hexdigest()
+            db.execute("UPDATE year_snapshot SET state = ? WHERE stream = ?", (state.replace("0" * 64, seal, 1), stream))
+            db.commit()
+            """, database, stream, from, to]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "resealing the snapshot of \(stream) failed")
+    }
+
+    /// Edits of what thidua keeps beside the log (projections, the bloc list, snapshots); the events stay intact, so only
+    /// comparing them with a replay of the log finds these.
+    static let projections: [Tamper] = [
+        Tamper(name: "a standing's total raised", edit: .sql("UPDATE year_standing SET total = total + 100 WHERE stream = 'BDTW/2017' AND ord = 3;"),
+               mentions: "BDTW/2017: standings differ from the log", behindTriggers: false),
+        Tamper(name: "a rank changed", edit: .sql("UPDATE year_standing SET rank = rank + 1 WHERE stream = 'BDTW/2018' AND ord = 0;"),
+               mentions: "BDTW/2018: standings differ from the log", behindTriggers: false),
+        Tamper(name: "a member renamed", edit: .sql("UPDATE year_member SET name = name || '.' WHERE stream = 'BDTW/2017' AND code = 'VPTW';"),
+               mentions: "BDTW/2017: members differ from the log", behindTriggers: false),
+        Tamper(name: "a member's active flag cleared", edit: .sql("UPDATE year_member SET active = 0 WHERE stream = 'BDTW/2018' AND code = 'BKTTW';"),
+               mentions: "BDTW/2018: members differ from the log", behindTriggers: false),
+        Tamper(name: "the head changed", edit: .sql("UPDATE year_summary SET head = 'BKTTW' WHERE stream = 'BDTW/2017';"),
+               mentions: "BDTW/2017: officers differ from the log", behindTriggers: false),
+        Tamper(name: "a year's status changed", edit: .sql("UPDATE year_summary SET status = 'open' WHERE stream = 'BDTW/2017';"),
+               mentions: "BDTW/2017: status or position differs from the log", behindTriggers: false),
+        Tamper(name: "an election's tally emptied", edit: .sql("UPDATE year_election SET tally = '{}' WHERE ord = 0;"),
+               mentions: "elections differ from the log", behindTriggers: false),
+        Tamper(name: "a pact signature deleted", edit: .sql("DELETE FROM year_pact_signature WHERE rowid = (SELECT min(rowid) FROM year_pact_signature);"),
+               mentions: "the pact differs from the log", behindTriggers: false),
+        Tamper(name: "a pact clause edited", edit: .sql("UPDATE year_pact_clause SET text = text || '.' WHERE number = 1;"),
+               mentions: "the pact differs from the log", behindTriggers: false),
+        Tamper(name: "an award's status changed", edit: .sql("UPDATE year_award SET status = 'withdrawn' WHERE ord = 0;"),
+               mentions: "awards differ from the log", behindTriggers: false),
+        Tamper(name: "a year's projection rows deleted", edit: .sql("DELETE FROM year_summary WHERE stream = 'BDTW/2018';"),
+               mentions: "BDTW/2018: projections are missing", behindTriggers: false),
+        Tamper(name: "a projection row added for a year the log does not have",
+               edit: .sql("INSERT INTO year_pact_clause VALUES ('BDTW/2099', 1, 'invented');"),
+               mentions: "BDTW/2099: year_pact_clause holds rows for a year the log does not have", behindTriggers: false),
+        Tamper(name: "a bloc renamed in bloc_summary", edit: .sql("UPDATE bloc_summary SET name = name || '.';"),
+               mentions: "the list of blocs differs from the log", behindTriggers: false),
+        Tamper(name: "a bloc added to bloc_summary", edit: .sql("INSERT INTO bloc_summary VALUES ('KHAC', 'Khối khác', 999);"),
+               mentions: "the list of blocs differs from the log", behindTriggers: false),
+        Tamper(name: "a snapshot's state edited, its seal left stale",
+               edit: .sql(#"UPDATE year_snapshot SET state = replace(state, '"status":"closed"', '"status":"open"') WHERE stream = 'BDTW/2017';"#),
+               mentions: "BDTW/2017: the year's snapshot differs from the log", behindTriggers: false),
+        Tamper(name: "a snapshot's seal altered, its state right",
+               edit: .sql(#"""
+                   UPDATE year_snapshot SET state = substr(state, 1, instr(state, '"seal":"') + 7)
+                     || CASE substr(state, instr(state, '"seal":"') + 8, 1) WHEN 'f' THEN '0' ELSE 'f' END
+                     || substr(state, instr(state, '"seal":"') + 9)
+                   WHERE stream = 'BDTW/2018';
+                   """#),
+               mentions: "BDTW/2018: the year's snapshot differs from the log", behindTriggers: false),
+        Tamper(name: "a snapshot's version moved back", edit: .sql("UPDATE year_snapshot SET version = version - 1 WHERE stream = 'BDTW/2018';"),
+               mentions: "BDTW/2018: the year's snapshot differs from the log", behindTriggers: false),
+        Tamper(name: "a snapshot's status edited and resealed",
+               edit: .resealedSnapshot(stream: "BDTW/2017", from: #""status":"closed""#, to: #""status":"open""#),
+               mentions: "BDTW/2017: the year's snapshot differs from the log", behindTriggers: false),
+        Tamper(name: "a member added to a snapshot and resealed",
+               edit: .resealedSnapshot(stream: "BDTW/2018", from: #"["VPTW","#, to: #"["VPTW","x"],["VPTW2","#),
+               mentions: "BDTW/2018: the year's snapshot differs from the log", behindTriggers: false),
+        // What the issue saw: a raised maximum let the next typed command accept a score over it.
+        Tamper(name: "a criterion's maximum raised in a snapshot and resealed",
+               edit: .resealedSnapshot(stream: "BDTW/2018", from: #"nhiệm vụ",15,"base""#, to: #"nhiệm vụ",150,"base""#),
+               mentions: "BDTW/2018: the year's snapshot differs from the log", behindTriggers: false),
+        Tamper(name: "a score edited in a snapshot and resealed",
+               edit: .resealedSnapshot(stream: "BDTW/2017", from: #""1.1":[13.25,null]"#, to: #""1.1":[14.25,null]"#),
+               mentions: "BDTW/2017: the year's snapshot differs from the log", behindTriggers: false),
+        Tamper(name: "an election's result edited in a snapshot and resealed",
+               edit: .resealedSnapshot(stream: "BDTW/2017", from: #""result":[8,8,"#, to: #""result":[7,8,"#),
+               mentions: "BDTW/2017: the year's snapshot differs from the log", behindTriggers: false),
+        Tamper(name: "a registration dropped from a snapshot and resealed",
+               edit: .resealedSnapshot(stream: "BDTW/2018", from: #""registrations":{"BDNTW":"#, to: #""registrations":{"XBDNTW":"#),
+               mentions: "BDTW/2018: the year's snapshot differs from the log", behindTriggers: false),
+        Tamper(name: "a snapshot's head edited and resealed",
+               edit: .resealedSnapshot(stream: "BDTW/2018", from: #""head":""#, to: #""head":"X"#),
+               mentions: "BDTW/2018: the year's snapshot differs from the log", behindTriggers: false),
+    ]
+
+    static let all: [Tamper] = projections + [
         Tamper(name: "the data of a row edited", edit: .sql(#"UPDATE event SET data = '{"member":"BNCTW"}' WHERE position = 23;"#), mentions: "position 23"),
         Tamper(name: "an actor changed", edit: .sql("UPDATE event SET actor = 'secretariat' WHERE position = 184;"), mentions: "position 184"),
         Tamper(name: "occurredAt moved", edit: .sql("UPDATE event SET occurredAt = '2017-01-01T08:00:00+07:00' WHERE position = 50;"), mentions: "position 50"),
