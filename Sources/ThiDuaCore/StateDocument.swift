@@ -28,14 +28,10 @@ public struct StateDocument: Sendable {
     }
 
     static func body(of s: YearState) -> JSONObject {
-        let optional: (String?) -> JSON = { $0.map(JSON.string) ?? .null }
         let members = s.members.values.map { m in
             JSON.object(["code": .string(m.code), "name": .string(m.name), "active": .bool(m.active)])
         }
-        let criteria = s.criteria.values.map { c in
-            JSON.object(["code": .string(c.code), "title": .string(c.title), "group": optional(c.group), "kind": .string(c.kind.rawValue),
-                         "maxPoints": c.maxPoints.json, "retired": .bool(c.retired)])
-        }
+        let criteria = s.criteria.values.map(\.json)
         var scores: [JSON] = []
         for member in s.members.values {
             guard let byCriterion = s.scores[member.code] else { continue }

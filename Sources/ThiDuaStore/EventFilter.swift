@@ -10,6 +10,8 @@ package struct EventFilter: Sendable {
     /// Events about this member: its own acts and those whose data names it.
     package var member: String?
     package var criterion: String?
+    /// Events carrying exactly this correlation (e.g. the minutes' number).
+    package var correlation: String?
     package var fromPosition: Int64?
     package var toPosition: Int64?
     /// Valid-time bounds (occurredAt), inclusive.
@@ -50,6 +52,7 @@ package struct EventFilter: Sendable {
             clauses.append("(json_extract(data, '$.criterion') = ? OR (type LIKE 'criterion.%' AND json_extract(data, '$.code') = ?))")
             arguments.append(contentsOf: [criterion, criterion])
         }
+        if let correlation { clauses.append("correlation = ?"); arguments.append(correlation) }
         if let fromPosition { clauses.append("position >= ?"); arguments.append(fromPosition) }
         if let toPosition { clauses.append("position <= ?"); arguments.append(toPosition) }
         let condition = clauses.isEmpty ? "1" : clauses.joined(separator: " AND ")

@@ -192,6 +192,7 @@ struct TypedYearTests {
         ["scores", "finalize"], ["election", "open"], ["election", "tally"], ["election", "close"], ["vote"], ["vote", "void"],
         ["officers"], ["officers", "appoint"], ["pact"], ["pact", "draft"], ["pact", "sign"], ["registration", "submit"],
         ["award", "propose"], ["award", "withdraw"], ["award", "decide"], ["standings"], ["elections"], ["awards"], ["log"],
+        ["criteria"], ["scores"], ["scores", "sheet"], ["registrations"],
         ["export"], ["digest"], ["verify"], ["rebuild"], ["demo"],
     ])
     func help(command: [String]) throws {

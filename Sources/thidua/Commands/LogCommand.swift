@@ -23,6 +23,8 @@ struct LogCommand: ParsableCommand {
     @Option(help: "Only events recorded by this actor.") var actor: String?
     @Option(help: "Only events by or about this member.") var member: String?
     @Option(help: "Only events about this criterion.") var criterion: String?
+    @Option(help: ArgumentHelp("Only events with exactly this correlation (e.g. the minutes' number).", valueName: "TEXT"))
+    var correlation: String?
     @Option(help: "From this position on.") var from: Int64?
     @Option(help: "Up to this position.") var to: Int64?
     @Option(help: ArgumentHelp("Only events that occurred at or after T (valid time).", valueName: "T")) var since: String?
@@ -71,6 +73,7 @@ struct LogCommand: ParsableCommand {
         filter.actor = KnownCodes.filter(actor)
         filter.member = KnownCodes.filter(member)
         filter.criterion = KnownCodes.filter(criterion)
+        filter.correlation = correlation
         let blocs = try filter.bloc.map { [$0] } ?? store.blocs()
         if let member = filter.member { try KnownCodes.requireMember(member, blocs: blocs, store: store) }
         if let criterion = filter.criterion { try KnownCodes.requireCriterion(criterion, blocs: blocs, store: store) }
@@ -83,15 +86,15 @@ struct LogCommand: ParsableCommand {
         return filter
     }
 
-    static let csvHeader = ["position", "stream", "version", "type", "actor", "occurredAt", "recordedAt", "id", "data"]
-    static let tableHeader = ["pos", "occurredAt", "recordedAt", "stream", "v", "type", "actor", "summary"]
+    static let csvHeader = ["position", "stream", "version", "type", "actor", "occurredAt", "recordedAt", "id", "data", "correlation"]
+    static let tableHeader = ["pos", "occurredAt", "recordedAt", "stream", "v", "type", "actor", "correlation", "summary"]
 
     static func csvCells(_ e: RecordedEvent) -> [String] {
-        [String(e.position), e.stream, String(e.version), e.type, e.actor, e.occurredAt, e.recordedAt, e.id, e.data]
+        [String(e.position), e.stream, String(e.version), e.type, e.actor, e.occurredAt, e.recordedAt, e.id, e.data, e.correlation ?? ""]
     }
 
     static func tableCells(_ e: RecordedEvent) -> [String] {
-        [String(e.position), e.occurredAt, e.recordedAt, e.stream, String(e.version), e.type, e.actor, Summary.of(e)]
+        [String(e.position), e.occurredAt, e.recordedAt, e.stream, String(e.version), e.type, e.actor, e.correlation ?? "", Summary.of(e)]
     }
 
     /// The first instant of a bound: a date alone means the start of that day, +07:00.

@@ -44,6 +44,7 @@ struct Table {
 /// Columns a text takes in a terminal: one per character, two for wide East Asian characters, none for marks.
 enum DisplayWidth {
     static func of(_ text: String) -> Int {
+        if text.utf8.allSatisfy({ (0x20..<0x7F).contains($0) }) { return text.utf8.count }
         var width = 0
         for character in text {
             guard let first = character.unicodeScalars.first else { continue }

@@ -10,15 +10,31 @@ struct YearQueryOptions: ParsableArguments {
 
     /// The stored projection of the year asked for; never reads events.
     func projection(_ global: GlobalOptions) throws -> YearProjection {
+        let (store, bloc, year) = try target(global)
+        guard let projection = try store.projection(bloc: bloc, year: year) else { throw Self.unopened(bloc, year) }
+        return projection
+    }
+
+    /// The stored projection and the year's whole state (criteria, scores, registrations) from the snapshot kept
+    /// beside it; never folds the log while the snapshot is current.
+    func yearState(_ global: GlobalOptions) throws -> (projection: YearProjection, state: YearState) {
+        let (store, bloc, year) = try target(global)
+        guard let read = try store.yearState(bloc: bloc, year: year) else { throw Self.unopened(bloc, year) }
+        return read
+    }
+
+    /// The log, the bloc and the year asked for (default: the bloc's latest year).
+    private func target(_ global: GlobalOptions) throws -> (EventStore, String, Int) {
         let store = try global.openForReading()
         let bloc = try store.resolveBloc(global.bloc)
         guard let year = try year ?? store.years(bloc: bloc).last else {
             throw CLIError.rejected("bloc \(bloc) has no year yet; open one with thidua year open YEAR --member CODE=\"Name\" …")
         }
-        guard let projection = try store.projection(bloc: bloc, year: year) else {
-            throw CLIError.rejected("year \(year) of \(bloc) has not been opened")
-        }
-        return projection
+        return (store, bloc, year)
+    }
+
+    private static func unopened(_ bloc: String, _ year: Int) -> CLIError {
+        CLIError.rejected("year \(year) of \(bloc) has not been opened")
     }
 }
 

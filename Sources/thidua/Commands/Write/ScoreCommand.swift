@@ -1,7 +1,7 @@
 import ArgumentParser
 import ThiDuaCore
 
-/// `thidua score submit|review` and `thidua scores finalize`.
+/// `thidua score submit|review`.
 struct ScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score", abstract: "Submit a self-score or review one.", subcommands: [Submit.self, Review.self])
@@ -44,9 +44,17 @@ struct ScoreCommand: ParsableCommand {
     }
 }
 
+/// `thidua scores`: the score sheet (the default, in Query/ScoreSheetCommand.swift); `scores finalize`; `scores import`.
 struct ScoresCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "scores", abstract: "Finalize a year's scores.", subcommands: [Finalize.self, ScoresImportCommand.self])
+        commandName: "scores", abstract: "The year's score sheet (bảng tổng hợp điểm); finalize or import the scores.",
+        discussion: "Example: thidua scores --year 2017 --member BNCTW",
+        subcommands: [
+            Sheet.self,
+            Finalize.self,
+            ScoresImportCommand.self,
+        ],
+        defaultSubcommand: Sheet.self)
 
     struct Finalize: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "finalize", abstract: "Make the scores final (officers); awards may then be proposed.",

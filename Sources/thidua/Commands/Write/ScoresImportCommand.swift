@@ -41,8 +41,8 @@ struct ScoresImportCommand: ParsableCommand {
         do { data = try Data(contentsOf: URL(fileURLWithPath: sheet)) } catch {
             throw CLIError.rejected("cannot read the sheet \(sheet): \(error.localizedDescription)")
         }
-        let parsed: ScoreSheet
-        do { parsed = try ScoreSheet(data: data) } catch let error as SheetError {
+        let parsed: SpreadsheetFile
+        do { parsed = try SpreadsheetFile(data: data) } catch let error as SheetError {
             throw CLIError.rejected("\(sheet): \(error.description)")
         }
         guard !parsed.cells.isEmpty else { throw CLIError.rejected("\(sheet): the sheet holds no scores") }
@@ -65,7 +65,7 @@ struct ScoresImportCommand: ParsableCommand {
         Console.line("\(parsed.cells.count) cell(s) of \(sheet) saved as \(type.rawValue)")
     }
 
-    func event(_ type: EventType, _ cell: ScoreSheet.Cell, bloc: String, actor: String?) -> Result<ProposedEvent, ThiDuaError> {
+    func event(_ type: EventType, _ cell: SpreadsheetFile.Cell, bloc: String, actor: String?) -> Result<ProposedEvent, ThiDuaError> {
         guard case .number(let points)? = try? JSON.parse(cell.points) else {
             return .failure(ThiDuaError(code: .wrongType, eventType: type.rawValue, field: "data.points",
                               reason: "\"\(cell.points.prefix(40))\" is not a number", hint: "write it like 18.5 or 18,5"))
@@ -83,7 +83,7 @@ struct ScoresImportCommand: ParsableCommand {
     }
 
     /// `score.submitted rejected at row 4, column C (criterion 1.2): points 21 exceed … [points-over-maximum]`
-    static func located(_ error: ThiDuaError, at cell: ScoreSheet.Cell, type: EventType) -> String {
+    static func located(_ error: ThiDuaError, at cell: SpreadsheetFile.Cell, type: EventType) -> String {
         var text = "\(error.eventType ?? type.rawValue) rejected at \(cell.place): "
         if let field = error.field, field != "data.points" { text += "field \(field): " }
         text += error.reason

@@ -2,7 +2,7 @@ import Foundation
 
 /// A score sheet saved from a spreadsheet as CSV (§10 "Batch entry"): the header row names the criteria,
 /// the first column the members; each non-empty cell is one score.
-struct ScoreSheet {
+struct SpreadsheetFile {
     struct Cell: Equatable {
         /// 1-based spreadsheet row (the header is row 1) and 0-based column index.
         var row: Int
@@ -12,7 +12,7 @@ struct ScoreSheet {
         /// The points as written, with a decimal comma turned into a point.
         var points: String
 
-        var columnLetter: String { ScoreSheet.letter(column) }
+        var columnLetter: String { SpreadsheetFile.letter(column) }
         var place: String { "row \(row), column \(columnLetter) (criterion \(criterion.prefix(40)))" }
     }
 

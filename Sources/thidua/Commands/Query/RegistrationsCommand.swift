@@ -1,0 +1,42 @@
+import ArgumentParser
+import ThiDuaCore
+import ThiDuaJSON
+import ThiDuaStore
+
+/// `thidua registrations`: each member's emulation registration (đăng ký thi đua).
+struct RegistrationsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "registrations", abstract: "Each member's registration (đăng ký thi đua): targets and titles sought.",
+        discussion: "Example: thidua registrations --year 2018 --format json")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var query: YearQueryOptions
+
+    func run() throws {
+        let (p, state) = try query.yearState(global)
+        let registered = state.members.values.compactMap { m in state.registrations[m.code].map { (m, $0) } }
+        let missing = state.activeMembers.filter { state.registrations[$0.code] == nil }.map(\.code)
+        switch query.output.format {
+        case .json:
+            Render.json(p.document(["registrations": .array(registered.map { $0.1.json(member: $0.0) }),
+                                    "unregistered": .array(missing.map(JSON.string))]))
+        case .csv:
+            Render.csv(["member", "name", "titlesSought", "number", "target"], registered.flatMap { m, r in
+                let titles = r.titlesSought.map(\.rawValue).joined(separator: " ")
+                return r.targets.isEmpty ? [[m.code, m.name, titles, "", ""]]
+                    : r.targets.enumerated().map { [m.code, m.name, titles, String($0.offset + 1), $0.element] }
+            })
+        case .table:
+            var table = Table(["member", "name", "titles sought", "#", "target"], rightAligned: [3])
+            for (m, r) in registered {
+                let titles = r.titlesSought.map(\.rawValue).joined(separator: ", ")
+                if r.targets.isEmpty { table.add([m.code, m.name, titles, "", ""]) }
+                for (n, target) in r.targets.enumerated() {
+                    table.add(n == 0 ? [m.code, m.name, titles, "1", target] : ["", "", "", String(n + 1), target])
+                }
+            }
+            Render.table(p.heading, table)
+            if !missing.isEmpty { Console.line("not registered: " + missing.joined(separator: ", ")) }
+        }
+    }
+}
