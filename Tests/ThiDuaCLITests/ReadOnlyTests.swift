@@ -58,20 +58,8 @@ struct ReadOnlyTests {
 
     static func runUnprivileged(_ cli: Thidua, setpriv: String?, _ arguments: [String]) throws -> Thidua.Result {
         guard getuid() == 0, let setpriv else { return try cli.run(arguments) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: setpriv)
-        process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", Thidua.binary.path] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: "/")
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Thidua.Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                             stderr: String(decoding: stderr, as: UTF8.self))
+        return try Thidua.capture(setpriv, ["--reuid=65534", "--regid=65534", "--clear-groups", Thidua.binary.path] + arguments,
+                                  in: URL(fileURLWithPath: "/"))
     }
 
     enum Foreign: String, CaseIterable, CustomTestStringConvertible {
@@ -196,23 +184,5 @@ struct Folder: Equatable {
             files[name] = FileState(bytes: try Data(contentsOf: URL(fileURLWithPath: path)),
                                     modified: try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)
         }
-    }
-}
-
-extension Thidua {
-    /// Runs SQL on any SQLite file, as another program would.
-    func sqlite(_ sql: String, at path: String) throws {
-        let process = Process()
-        if let shell = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3", "/bin/sqlite3"].first(where: FileManager.default.isExecutableFile) {
-            process.executableURL = URL(fileURLWithPath: shell)
-            process.arguments = [path, sql]
-        } else {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()", path, sql]
-        }
-        process.standardOutput = Pipe()
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "sqlite3 failed on: \(sql)")
     }
 }

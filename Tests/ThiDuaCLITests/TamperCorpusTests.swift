@@ -142,26 +142,12 @@ struct ConfirmedAppendTests {
 struct VerifyChainScriptTests {
     /// Runs Tools/verify_chain.py, keeping both outputs.
     static func python(_ arguments: [String]) throws -> Thidua.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Thidua.packageRoot.appendingPathComponent("Tools/verify_chain.py").path] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Thidua.Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                             stderr: String(decoding: stderr, as: UTF8.self))
+        try Thidua.capture("/usr/bin/env", ["python3", Thidua.packageRoot.appendingPathComponent("Tools/verify_chain.py").path] + arguments)
     }
 
+    /// Makes an SQLite file as another program would, with Python's sqlite3.
     static func sqliteFile(_ path: String, _ sql: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.close()", path, sql]
-        try process.run()
-        process.waitUntilExit()
+        _ = try Thidua.capture("/usr/bin/env", ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.close()", path, sql])
     }
 
     @Test("a file that is not a thidua log", arguments: [

@@ -76,18 +76,35 @@ struct Thidua {
     }
 
     /// Runs SQL on the log with the sqlite3 shell, as a tamperer would (Python's sqlite3 where the shell is missing).
-    func sqlite(_ sql: String) throws {
-        let process = Process()
+    func sqlite(_ sql: String) throws { try sqlite(sql, at: database) }
+
+    /// Runs SQL on any SQLite file, as another program would.
+    func sqlite(_ sql: String, at path: String) throws {
+        let result: Result
         if let shell = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3", "/bin/sqlite3"].first(where: FileManager.default.isExecutableFile) {
-            process.executableURL = URL(fileURLWithPath: shell)
-            process.arguments = [database, sql]
+            result = try Self.capture(shell, [path, sql])
         } else {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()", database, sql]
+            result = try Self.capture("/usr/bin/env", ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()", path, sql])
         }
+        #expect(result.status == 0, "sqlite3 failed on: \(sql)\n\(result)")
+    }
+
+    /// Runs any program to its end with no input, capturing what it printed.
+    static func capture(_ executable: String, _ arguments: [String], in directory: URL? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
         try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "sqlite3 failed on: \(sql)")
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     /// Runs the independent Python verifier.
