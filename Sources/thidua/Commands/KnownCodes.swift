@@ -1,4 +1,3 @@
-import ThiDuaJSON
 import ThiDuaLog
 import ThiDuaStore
 
@@ -22,15 +21,12 @@ enum KnownCodes {
         throw CLIError.rejected("--member \(code): no member of that code in \(blocs.joined(separator: ", ")); known members: \(list(known))")
     }
 
+    /// Criteria are read from each year's state (its snapshot), so the check never scans the log.
     static func requireCriterion(_ code: String, blocs: [String], store: EventStore) throws {
         var known: Set<String> = []
         for bloc in blocs {
-            var filter = EventFilter()
-            filter.bloc = bloc
-            filter.types = [EventType.criterionSet.rawValue]
-            try store.forEachEvent(filter) { event, _ in
-                if case .object(let data)? = try? JSON.parse(event.data), case .string(let code)? = data["code"] { known.insert(code) }
-                return true
+            for year in try store.years(bloc: bloc) {
+                for criterion in try store.yearState(bloc: bloc, year: year)?.state.criteria.values ?? [] { known.insert(criterion.code) }
             }
         }
         guard !known.contains(code) else { return }
