@@ -29,27 +29,17 @@ public struct ScoreSheet: Sendable {
         groups = CriterionGroup.of(state.criteria.values.filter { !$0.retired })
         let ranks = Dictionary(state.standings.map { ($0.member, $0.rank) }, uniquingKeysWith: { first, _ in first })
         let members = state.members.values.filter { member == nil ? $0.active : $0.code == member }
+        let criteria = groups.flatMap(\.criteria)
         rows = members.map { [groups] m in
             let own = state.scores[m.code] ?? [:]
-            var sums: [CriterionKind: Points] = [.base: .zero, .bonus: .zero, .penalty: .zero]
-            var scores: [ScoreEntry?] = []
-            var groupPoints: [Points] = []
-            for group in groups {
-                var subtotal = Points.zero
-                for criterion in group.criteria {
-                    let entry = own[criterion.code]
-                    scores.append(entry)
-                    if let points = entry?.effective {
-                        subtotal += points
-                        sums[criterion.kind, default: .zero] += points
-                    }
-                }
-                groupPoints.append(subtotal)
+            let scores = criteria.map { own[$0.code] }
+            let groupPoints = groups.map { group in
+                group.criteria.reduce(Points.zero) { $0 + (own[$1.code]?.effective ?? .zero) }
             }
+            let totals = state.totals(of: m, on: criteria)
             return Row(member: m, rank: m.active ? ranks[m.code] : nil, scores: scores, groupPoints: groupPoints,
-                       base: sums[.base]!, bonus: sums[.bonus]!, penalty: sums[.penalty]!,
-                       total: sums[.base]! + sums[.bonus]! - sums[.penalty]!,
-                       complete: scores.allSatisfy { $0?.effective != nil })
+                       base: totals.base, bonus: totals.bonus, penalty: totals.penalty, total: totals.total,
+                       complete: totals.complete)
         }
     }
 }
