@@ -61,8 +61,7 @@ struct GlobalOptions: ParsableArguments {
             return nil
         }
         do {
-            if text.lowercased() == Text.secretariat { return Text.secretariat }
-            return try Envelope.actorCode(text.uppercased(), field: "--as")
+            return try Envelope.actorCode(KnownCodes.actor(text), field: "--as")
         } catch {
             throw CLIError.usage("--as \(text): not a member code or 'secretariat'")
         }

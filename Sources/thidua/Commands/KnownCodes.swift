@@ -5,9 +5,11 @@ import ThiDuaStore
 /// the bloc never had is an error naming the known ones, not an empty answer.
 enum KnownCodes {
     /// A code from a filter, upper-cased; `secretariat` in any case stays the secretariat.
-    static func filter(_ text: String?) -> String? {
-        guard let text else { return nil }
-        return text.lowercased() == Text.secretariat ? Text.secretariat : text.uppercased()
+    static func filter(_ text: String?) -> String? { text.map(actor) }
+
+    /// An actor typed in any letter case: a member code upper-cased, or the secretariat.
+    static func actor(_ text: String) -> String {
+        text.lowercased() == Text.secretariat ? Text.secretariat : text.uppercased()
     }
 
     static func requireMember(_ code: String, blocs: [String], store: EventStore) throws {

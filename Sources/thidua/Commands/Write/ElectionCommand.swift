@@ -21,7 +21,7 @@ struct ElectionCommand: ParsableCommand {
         @Option(help: "For an award election: government-flag or pm-certificate.") var award: String?
         func run() throws {
             try Write.append(.electionOpened, year: options.year, data: .fields([
-                "election": .string(id.uppercased()), "office": .string(office), "seats": JSON(seats),
+                "election": Write.code(id), "office": .string(office), "seats": JSON(seats),
                 "candidates": Write.codes(candidates), "method": .string(secret ? "secret" : "open"), "award": Write.optional(award),
             ]), global: global, event: options.event)
         }
@@ -45,7 +45,7 @@ struct ElectionCommand: ParsableCommand {
                 counts[String(parts[0]).uppercased()] = JSON(n)
             }
             try Write.append(.ballotsTallied, year: options.year, data: [
-                "election": .string(id.uppercased()), "ballots": JSON(ballots), "invalid": JSON(invalid), "counts": .object(counts),
+                "election": Write.code(id), "ballots": JSON(ballots), "invalid": JSON(invalid), "counts": .object(counts),
             ], global: global, event: options.event)
         }
     }
@@ -58,7 +58,7 @@ struct ElectionCommand: ParsableCommand {
         @OptionGroup var options: YearWriteOptions
         @Option(help: "Election id.") var id: String
         func run() throws {
-            try Write.append(.electionClosed, year: options.year, data: ["election": .string(id.uppercased())],
+            try Write.append(.electionClosed, year: options.year, data: ["election": Write.code(id)],
                              global: global, event: options.event)
         }
     }

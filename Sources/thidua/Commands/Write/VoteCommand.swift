@@ -22,7 +22,7 @@ struct VoteCommand: ParsableCommand {
     func run() throws {
         let actor = try global.requiredActor()
         try Write.append(.voteCast, year: options.year, data: [
-            "election": .string(election.uppercased()), "voter": Write.code(voter ?? actor), "choices": Write.codes(choices),
+            "election": Write.code(election), "voter": Write.code(voter ?? actor), "choices": Write.codes(choices),
         ], global: global, event: options.event, actor: actor)
     }
     }
@@ -38,7 +38,7 @@ struct VoteCommand: ParsableCommand {
         @Option(help: "Why.") var reason: String
         func run() throws {
             try Write.append(.voteVoided, year: options.year, data: [
-                "election": .string(election.uppercased()), "voter": Write.code(voter), "reason": .string(reason),
+                "election": Write.code(election), "voter": Write.code(voter), "reason": .string(reason),
             ], global: global, event: options.event)
         }
     }
