@@ -41,7 +41,9 @@ let package = Package(
             dependencies: [
                 "ThiDuaJSON", "ThiDuaLog", "ThiDuaCore", "ThiDuaStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The demo's history ships inside the binary, so `thidua demo` works from any directory.
+            resources: [.embedInCode("Examples/bdtw-2017-2018.jsonl")]
         ),
         .testTarget(name: "ThiDuaCoreTests", dependencies: ["ThiDuaJSON", "ThiDuaLog", "ThiDuaCore"]),
         .testTarget(

@@ -10,6 +10,8 @@ package struct EventFilter: Sendable {
     /// Events about this member: its own acts and those whose data names it.
     package var member: String?
     package var criterion: String?
+    /// Events of this election: its opening, votes, voids, tally, close and the awards it backs.
+    package var election: String?
     /// Events carrying exactly this correlation (e.g. the minutes' number).
     package var correlation: String?
     package var fromPosition: Int64?
@@ -52,6 +54,7 @@ package struct EventFilter: Sendable {
             clauses.append("(json_extract(data, '$.criterion') = ? OR (type LIKE 'criterion.%' AND json_extract(data, '$.code') = ?))")
             arguments.append(contentsOf: [criterion, criterion])
         }
+        if let election { clauses.append("json_extract(data, '$.election') = ?"); arguments.append(election) }
         if let correlation { clauses.append("correlation = ?"); arguments.append(correlation) }
         if let fromPosition { clauses.append("position >= ?"); arguments.append(fromPosition) }
         if let toPosition { clauses.append("position <= ?"); arguments.append(toPosition) }

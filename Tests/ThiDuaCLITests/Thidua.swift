@@ -24,6 +24,8 @@ struct Thidua {
 
     let directory: URL
     var environment: [String: String] = [:]
+    /// The program run: the built binary, or a copy of it elsewhere.
+    var executable = Thidua.binary
 
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-e2e-\(UUID().uuidString)")
@@ -42,7 +44,7 @@ struct Thidua {
     /// Starts the binary in the test's directory, so ./thidua.sqlite is that directory's.
     func start(_ arguments: [String], stdin: Data? = nil) throws -> (Process, Pipe, Pipe) {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment

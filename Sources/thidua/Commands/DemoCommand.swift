@@ -3,30 +3,29 @@ import Foundation
 import ThiDuaCore
 import ThiDuaStore
 
-/// `thidua demo`: a demo log from EventLog/examples, and what it shows.
+/// `thidua demo`: a demo log from the seed history (built in, or files given), and what it shows.
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Build a demo log from EventLog/examples and show the 2017 standings, the 2018 officers, the pact and the proposals.",
+        abstract: "Build a demo log from the seed history and show the 2017 standings, the 2018 officers, the pact and the proposals.",
         discussion: """
-            It writes only into a new or empty log, or one that holds just the demo bloc; running it again is a no-op
-            (every example line has an id). The examples are found in ./EventLog/examples or in the thidua checkout the
-            binary was built in (or pass --examples). Example: thidua --db demo.sqlite demo
+            The seed history (EventLog/examples/bdtw-2017-2018.jsonl) is built into the binary, so this works from any
+            directory. It writes only into a new or empty log, or one that holds just the demo bloc; running it again is
+            a no-op (every example line has an id). Example: thidua --db demo.sqlite demo
             """)
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "The folder of example histories (*.jsonl, appended in name order; default: EventLog/examples).")
+    @Option(help: "A folder of histories (*.jsonl, appended in name order) to use instead of the built-in seed history.")
     var examples: String?
 
     func run() throws {
-        let folder = try examples ?? Self.defaultExamples()
-        let files = try Self.exampleFiles(in: folder)
-        try refuseOtherBlocs(demo: Self.blocs(in: files))
+        let histories = try examples.map { try Self.exampleFiles(in: $0).map(History.file) } ?? [Self.embedded]
+        try refuseOtherBlocs(demo: Self.blocs(in: histories))
         let store = try global.openStore(create: true)
-        for file in files {
-            let report = try store.append(try JSONLinesReader(path: file, defaultActor: nil))
-            Console.line(Visible.escaped("\(file): \(report.appended) event(s) appended, \(report.alreadyRecorded) already recorded"))
+        for history in histories {
+            let report = try store.append(history.items)
+            Console.line(Visible.escaped("\(history.name): \(report.appended) event(s) appended, \(report.alreadyRecorded) already recorded"))
         }
         Console.line(Visible.escaped("log: \(store.path)") + "\n")
         var global = global
@@ -55,33 +54,44 @@ struct DemoCommand: ParsableCommand {
     }
 
     /// The blocs the example histories write to.
-    static func blocs(in files: [String]) throws -> Set<String> {
+    static func blocs(in histories: [History]) throws -> Set<String> {
         var blocs: Set<String> = []
-        for file in files {
-            for item in try JSONLinesReader(path: file, defaultActor: nil) {
+        for history in histories {
+            for item in try history.items {
                 if case .success(let event) = item.event { blocs.insert(event.bloc) }
             }
         }
         return blocs
     }
 
-    /// ./EventLog/examples, else the one in the checkout the running binary was built in (`.build/…/thidua`).
-    static func defaultExamples() throws -> String {
-        let relative = "EventLog/examples"
-        if FileManager.default.fileExists(atPath: relative) { return relative }
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        if let executable = Bundle.main.executableURL { directory = executable.resolvingSymlinksInPath().deletingLastPathComponent() }
-        for _ in 0..<6 {
-            let candidate = directory.appendingPathComponent(relative).path
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
-            directory = directory.deletingLastPathComponent()
+    /// An example history: the one built into the binary, or a file given with --examples.
+    enum History {
+        case builtIn(name: String, bytes: [UInt8])
+        case file(String)
+
+        var name: String {
+            switch self {
+            case .builtIn(let name, _): name
+            case .file(let path): path
+            }
         }
-        throw CLIError.rejected("no examples found in ./\(relative) nor beside the thidua binary; pass --examples PATH to the thidua checkout's \(relative)")
+
+        var items: AnySequence<AppendItem> {
+            get throws {
+                switch self {
+                case .builtIn(_, let bytes): AnySequence(BufferLines(bytes: bytes, defaultActor: nil))
+                case .file(let path): AnySequence(try JSONLinesReader(path: path, defaultActor: nil))
+                }
+            }
+        }
     }
+
+    /// The seed history of EventLog/examples, embedded when thidua is built.
+    static let embedded = History.builtIn(name: "bdtw-2017-2018.jsonl (built in)", bytes: PackageResources.bdtw_2017_2018_jsonl)
 
     static func exampleFiles(in folder: String) throws -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
-            throw CLIError.rejected("no examples at \(folder); run thidua demo from the thidua checkout or pass --examples PATH")
+            throw CLIError.rejected("cannot read the folder \(folder); pass --examples a folder of .jsonl histories, or leave it out for the built-in one")
         }
         let files = names.filter { $0.hasSuffix(".jsonl") }.sorted().map { folder + "/" + $0 }
         guard !files.isEmpty else { throw CLIError.rejected("no .jsonl files in \(folder)") }

@@ -1,8 +1,8 @@
 import ThiDuaLog
 import ThiDuaStore
 
-/// Checks the codes a query filter names against what the log holds (§10 "Codes"): a member or criterion
-/// the bloc never had is an error naming the known ones, not an empty answer.
+/// Checks the codes a query filter names against what the log holds (§10 "Codes"): a member, criterion
+/// or election the bloc never had is an error naming the known ones, not an empty answer.
 enum KnownCodes {
     /// A code from a filter, upper-cased; `secretariat` in any case stays the secretariat.
     static func filter(_ text: String?) -> String? { text.map(actor) }
@@ -33,6 +33,17 @@ enum KnownCodes {
         }
         guard !known.contains(code) else { return }
         throw CLIError.rejected("--criterion \(code): no criterion of that code in \(blocs.joined(separator: ", ")); known criteria: \(list(known))")
+    }
+
+    static func requireElection(_ id: String, blocs: [String], store: EventStore) throws {
+        var known: Set<String> = []
+        for bloc in blocs {
+            for year in try store.years(bloc: bloc) {
+                for election in try store.projection(bloc: bloc, year: year)?.elections ?? [] { known.insert(election.id) }
+            }
+        }
+        guard !known.contains(id) else { return }
+        throw CLIError.rejected("--election \(id): no election of that id in \(blocs.joined(separator: ", ")); known elections: \(list(known))")
     }
 
     private static func list(_ codes: Set<String>) -> String {

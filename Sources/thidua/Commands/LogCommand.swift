@@ -23,6 +23,7 @@ struct LogCommand: ParsableCommand {
     @Option(help: "Only events recorded by this actor.") var actor: String?
     @Option(help: "Only events by or about this member.") var member: String?
     @Option(help: "Only events about this criterion.") var criterion: String?
+    @Option(help: "Only events of this election (its opening, votes, tally, close, the awards it backs).") var election: String?
     @Option(help: ArgumentHelp("Only events with exactly this correlation (e.g. the minutes' number).", valueName: "TEXT"))
     var correlation: String?
     @Option(help: "From this position on.") var from: Int64?
@@ -73,10 +74,12 @@ struct LogCommand: ParsableCommand {
         filter.actor = KnownCodes.filter(actor)
         filter.member = KnownCodes.filter(member)
         filter.criterion = KnownCodes.filter(criterion)
+        filter.election = KnownCodes.filter(election)
         filter.correlation = correlation
         let blocs = try filter.bloc.map { [$0] } ?? store.blocs()
         if let member = filter.member { try KnownCodes.requireMember(member, blocs: blocs, store: store) }
         if let criterion = filter.criterion { try KnownCodes.requireCriterion(criterion, blocs: blocs, store: store) }
+        if let election = filter.election { try KnownCodes.requireElection(election, blocs: blocs, store: store) }
         filter.fromPosition = from
         filter.toPosition = to
         filter.occurredFrom = try since.map { try Self.start($0, "--since") }

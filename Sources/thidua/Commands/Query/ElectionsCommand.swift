@@ -6,13 +6,15 @@ import ThiDuaStore
 struct ElectionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "elections", abstract: "The year's elections, tallies and results.",
-        discussion: "Example: thidua elections --year 2018 --format json")
+        discussion: "Example: thidua elections --year 2018 --election HEAD-2018 --format json")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var query: YearQueryOptions
+    @Option(help: "Only this election.") var election: String?
 
     func run() throws {
-        let p = try query.projection(global)
+        var p = try query.projection(global)
+        if let election { p.elections = try p.knownElection(election) }
         switch query.output.format {
         case .json: Render.json(p.document(["elections": .array(p.elections.map(\.json))]))
         case .csv:
