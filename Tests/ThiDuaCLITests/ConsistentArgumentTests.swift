@@ -81,8 +81,8 @@ struct ConsistentArgumentTests {
         let unknownCriterion = try cli.run("log", "--criterion", "9.9", "--format", "csv")
         #expect(unknownCriterion.status == 1, "\(unknownCriterion)")
         #expect(unknownCriterion.stderr.contains("known criteria: 1.1, II.3"), "\(unknownCriterion)")
-        let known = try cli.run("log", "--member", "SKHDT", "--year", "2023")
-        #expect(known.status == 0 && known.stdout.contains("no events match"), "\(known)")
+        let known = try cli.run("log", "--member", "SKHDT", "--type", "vote.cast", "--format", "csv")
+        #expect(known.status == 0 && known.stdout.split(separator: "\n").count == 1, "\(known)")
     }
 
     @Test("JSON Lines keep exact codes: a lowercase code is refused with the upper-cased suggestion")
@@ -135,5 +135,59 @@ struct ConsistentArgumentTests {
         let bad = try cli.run("--as", "SKHDT", "score", "submit", "--year", "2024", "--criterion", "1.1", "--points", "5",
                               "--occurred-at", "2024-13-01")
         #expect(bad.status == 1 && bad.stderr.contains("occurredAt"), "\(bad)")
+    }
+}
+
+/// Read options: a negative position is named as such, a year, type or election the log never had is an error listing
+/// the known ones — never "Missing value", never an empty answer.
+@Suite("End to end: read filters refuse what the log never had")
+struct ReadFilterArgumentTests {
+    @Test("a negative position is a usage error naming the option", arguments: [
+        ["log", "--from", "-1"], ["log", "--to", "-3"], ["replay", "--year", "2024", "--at", "-1"],
+        ["log", "--follow", "--from", "-2"],
+    ])
+    func negativePosition(arguments: [String]) throws {
+        let cli = try ConsistentArgumentTests.bloc()
+        defer { cli.remove() }
+        let result = try cli.run(arguments)
+        #expect(result.status == 64, "\(result)")
+        #expect(result.stderr.hasPrefix("error: \(arguments[arguments.count - 2]) -"), "\(result)")
+        #expect(result.stderr.contains("a position is 0 or more"))
+        #expect(!result.stderr.contains("Missing value"))
+    }
+
+    @Test("a year the bloc never had is an error naming its years", arguments: [
+        ["log", "--year", "2030"], ["log", "--year", "-4"], ["export", "--year", "2023"],
+    ])
+    func unknownYear(arguments: [String]) throws {
+        let cli = try ConsistentArgumentTests.bloc()
+        defer { cli.remove() }
+        let result = try cli.run(arguments)
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("error: --year \(arguments[2]): BT has no such year; known years: 2024"), "\(result)")
+    }
+
+    @Test func aMisspeltTypeIsAnErrorListingTheTypes() throws {
+        let cli = try ConsistentArgumentTests.bloc()
+        defer { cli.remove() }
+        let result = try cli.run("log", "--type", "criterion.setted")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("--type criterion.setted: no such event type"))
+        #expect(result.stderr.contains("criterion.set, criterion.retired"))
+        let known = try cli.run("log", "--type", "criterion.set", "--format", "csv")
+        #expect(known.status == 0)
+        #expect(known.stdout.split(separator: "\n").count == 3)
+    }
+
+    @Test func aYearOfTheLogStillFiltersAndExports() throws {
+        let cli = try ConsistentArgumentTests.bloc()
+        defer { cli.remove() }
+        let log = try cli.run("log", "--year", "2024", "--format", "csv")
+        #expect(log.status == 0)
+        #expect(log.stdout.split(separator: "\n").count == 4)
+        let export = try cli.run("export", "--year", "2024")
+        #expect(export.status == 0)
+        #expect(export.stdout.split(separator: "\n").count == 4)
     }
 }

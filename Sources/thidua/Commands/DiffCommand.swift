@@ -16,7 +16,7 @@ struct DiffCommand: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The year.") var year: Int
+    @Option(parsing: .unconditional, help: "The year.") var year: Int
     @Option(help: ArgumentHelp("The earlier moment: a time or a position.", valueName: "T|POS")) var from: String
     @Option(help: ArgumentHelp("The later moment (default: now).", valueName: "T|POS")) var to: String?
     @OptionGroup var output: FormatOption

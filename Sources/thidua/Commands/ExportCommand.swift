@@ -14,12 +14,13 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "Only this year's stream, with the bloc events it depends on.") var year: Int?
+    @Option(parsing: .unconditional, help: "Only this year's stream, with the bloc events it depends on.") var year: Int?
 
     func run() throws {
         let store = try global.openForReading()
         var filter = EventFilter()
         if let bloc = global.bloc { filter.bloc = try store.resolveBloc(bloc) }
+        if let year { try KnownCodes.requireYear(year, blocs: try filter.bloc.map { [$0] } ?? store.blocs(), store: store) }
         try store.forEachEvent(filter) { event, prev in
             if let year, let stream = StreamID(event.stream), stream.year != nil, stream.year != year { return true }
             Console.line(event.outputJSON(prevHash: prev).canonicalText)

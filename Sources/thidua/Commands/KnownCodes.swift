@@ -35,6 +35,14 @@ enum KnownCodes {
         throw CLIError.rejected("--criterion \(code): no criterion of that code in \(blocs.joined(separator: ", ")); known criteria: \(list(known))")
     }
 
+    static func requireYear(_ year: Int, blocs: [String], store: EventStore) throws {
+        var known: Set<Int> = []
+        for bloc in blocs { known.formUnion(try store.years(bloc: bloc)) }
+        guard !known.contains(year) else { return }
+        let years = known.isEmpty ? "(none)" : known.sorted().map(String.init).joined(separator: ", ")
+        throw CLIError.rejected("--year \(year): \(blocs.joined(separator: ", ")) has no such year; known years: \(years)")
+    }
+
     static func requireElection(_ id: String, blocs: [String], store: EventStore) throws {
         var known: Set<String> = []
         for bloc in blocs {

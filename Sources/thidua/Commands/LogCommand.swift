@@ -18,7 +18,7 @@ struct LogCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: FormatOption
 
-    @Option(help: "Only this year's stream.") var year: Int?
+    @Option(parsing: .unconditional, help: "Only this year's stream.") var year: Int?
     @Option(help: "Only events of this type (repeatable).") var type: [String] = []
     @Option(help: "Only events recorded by this actor.") var actor: String?
     @Option(help: "Only events by or about this member.") var member: String?
@@ -26,8 +26,8 @@ struct LogCommand: ParsableCommand {
     @Option(help: "Only events of this election (its opening, votes, tally, close, the awards it backs).") var election: String?
     @Option(help: ArgumentHelp("Only events with exactly this correlation (e.g. the minutes' number).", valueName: "TEXT"))
     var correlation: String?
-    @Option(help: "From this position on.") var from: Int64?
-    @Option(help: "Up to this position.") var to: Int64?
+    @Option(parsing: .unconditional, help: "From this position on.") var from: Int64?
+    @Option(parsing: .unconditional, help: "Up to this position.") var to: Int64?
     @Option(help: ArgumentHelp("Only events that occurred at or after T (valid time).", valueName: "T")) var since: String?
     @Option(help: ArgumentHelp("Only events that occurred at or before T; a date alone is the end of that day, +07:00.", valueName: "T")) var until: String?
     @Option(name: .customLong("recorded-since"), help: ArgumentHelp("Only events recorded at or after T (system time).", valueName: "T")) var recordedSince: String?
@@ -70,7 +70,7 @@ struct LogCommand: ParsableCommand {
         var filter = EventFilter()
         if let bloc = global.bloc { filter.bloc = try store.resolveBloc(bloc) }
         filter.year = year
-        filter.types = type
+        filter.types = try type.map(Self.knownType)
         filter.actor = KnownCodes.filter(actor)
         filter.member = KnownCodes.filter(member)
         filter.criterion = KnownCodes.filter(criterion)
@@ -79,7 +79,10 @@ struct LogCommand: ParsableCommand {
         let blocs = try filter.bloc.map { [$0] } ?? store.blocs()
         if let member = filter.member { try KnownCodes.requireMember(member, blocs: blocs, store: store) }
         if let criterion = filter.criterion { try KnownCodes.requireCriterion(criterion, blocs: blocs, store: store) }
+        if let year { try KnownCodes.requireYear(year, blocs: blocs, store: store) }
         if let election = filter.election { try KnownCodes.requireElection(election, blocs: blocs, store: store) }
+        try ReplayBoundOptions.requirePosition(from, "--from")
+        try ReplayBoundOptions.requirePosition(to, "--to")
         filter.fromPosition = from
         filter.toPosition = to
         filter.occurredFrom = try since.map { try Self.start($0, "--since") }
@@ -87,6 +90,13 @@ struct LogCommand: ParsableCommand {
         filter.recordedFrom = try recordedSince.map { try Self.start($0, "--recorded-since") }
         filter.recordedTo = try recordedUntil.map { try ReplayBoundOptions.time($0, "--recorded-until") }
         return filter
+    }
+
+    /// An event type as the log spells it; a misspelt one is an error listing them all, not an empty answer.
+    static func knownType(_ text: String) throws -> String {
+        guard EventType(rawValue: text) == nil else { return text }
+        throw CLIError.rejected("--type \(text): no such event type; the types are "
+                                + EventType.allCases.map(\.rawValue).joined(separator: ", "))
     }
 
     static let csvHeader = ["position", "stream", "version", "type", "actor", "occurredAt", "recordedAt", "id", "data", "correlation"]

@@ -15,7 +15,7 @@ struct ReplayCommand: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The year.") var year: Int
+    @Option(parsing: .unconditional, help: "The year.") var year: Int
     @OptionGroup var bounds: ReplayBoundOptions
     @OptionGroup var output: FormatOption
 

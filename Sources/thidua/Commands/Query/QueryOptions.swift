@@ -5,7 +5,7 @@ import ThiDuaStore
 
 /// Options of the queries that read a year's projections.
 struct YearQueryOptions: ParsableArguments {
-    @Option(help: "The year (default: the latest year of the bloc).") var year: Int?
+    @Option(parsing: .unconditional, help: "The year (default: the latest year of the bloc).") var year: Int?
     @OptionGroup var output: FormatOption
 
     /// The stored projection of the year asked for; never reads events.

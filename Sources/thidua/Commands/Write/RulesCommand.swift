@@ -13,7 +13,7 @@ struct RulesCommand: ParsableCommand {
             discussion: #"Example: thidua --as secretariat rules adopt --from-year 2018 --quorum 2/3 --certificate-limit 3"#)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var event: EventOptions
-        @Option(name: .customLong("from-year"), help: "First year the rules apply to.") var fromYear: Int
+        @Option(name: .customLong("from-year"), parsing: .unconditional, help: "First year the rules apply to.") var fromYear: Int
         @Option(help: "Share of valid ballots a candidate must exceed, e.g. 0.5 or 1/2.") var majority: String?
         @Option(help: "Share of active members whose ballots make a quorum, e.g. 2/3.") var quorum: String?
         @Option(name: .customLong("flag-limit"), parsing: .unconditional, help: "Government flags the bloc may propose per year.") var flagLimit: Int?

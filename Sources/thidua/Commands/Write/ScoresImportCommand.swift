@@ -23,7 +23,7 @@ struct ScoresImportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The sheet, saved as CSV.") var sheet: String
-    @Option(help: "The emulation year.") var year: Int
+    @Option(parsing: .unconditional, help: "The emulation year.") var year: Int
     @Flag(help: "Record the cells as an officer's appraisal (score.reviewed) instead of self-scores.") var review = false
     @Option(help: "Why the scores change (with --review).") var reason: String?
     @Option(name: .customLong("occurred-at"), help: ArgumentHelp("When it happened, ISO 8601 with offset, or a date alone for 12:00 +07:00 (default: now).", valueName: "time"))

@@ -16,7 +16,7 @@ struct YearWriteOptions: ParsableArguments {
 /// The year of `year open|close|reopen`: positional (`year close 2024`) or `--year 2024`.
 struct YearChoice: ParsableArguments {
     @Argument(help: ArgumentHelp("The year.", valueName: "year")) var positional: Int?
-    @Option(name: .customLong("year"), help: "The year (the same as the positional form).") var option: Int?
+    @Option(name: .customLong("year"), parsing: .unconditional, help: "The year (the same as the positional form).") var option: Int?
 
     var value: Int {
         get throws {
