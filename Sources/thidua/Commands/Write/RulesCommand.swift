@@ -13,17 +13,16 @@ struct RulesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "adopt", 
             abstract: "Adopt rules from a year on (secretariat): majority, quorum, and the award kinds with their limits.",
             discussion: #"""
-                Without --award the award kinds are the national ones: government-flag "Cờ thi đua của Chính phủ"
-                (only to a member ranked first, at most --flag-limit a year, default 1) and pm-certificate "Bằng khen
-                của Thủ tướng Chính phủ" (at most --certificate-limit a year, default no limit). Any --award replaces
-                them with the kinds listed, in that order: --award KIND="Name" (repeatable); --award-first KIND for a
-                kind only a member ranked first may be proposed for; --award-limit KIND=N for at most N live
-                proposals a year (no limit otherwise). Kinds are lowercase letters, digits and hyphens.
+                Without --award the award kinds are the national ones: government-flag "Cờ thi đua của Chính phủ" (only to a member ranked first, at most --flag-limit a year, default 1) and pm-certificate "Bằng khen của Thủ tướng Chính phủ" (at most --certificate-limit a year, default no limit). Any --award replaces them with the kinds listed, in that order: --award KIND="Name" (repeatable), --award-first KIND for a kind only a member ranked first may be proposed for, --award-limit KIND=N for at most N live proposals a year (no limit otherwise). Kinds are lowercase letters, digits and hyphens; see the kinds in force with thidua rules --year Y.
+
                 Examples:
-                  thidua --as secretariat rules adopt --from-year 2018 --quorum 2/3 --certificate-limit 3
+                  thidua --as secretariat rules adopt --from-year 2018 --quorum 2/3 \
+                    --certificate-limit 3
                   thidua --as secretariat rules adopt --from-year 2024 \
-                    --award provincial-flag="Cờ thi đua của Ủy ban nhân dân tỉnh" --award-first provincial-flag --award-limit provincial-flag=1 \
-                    --award provincial-certificate="Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" --award-limit provincial-certificate=3
+                    --award provincial-flag="Cờ thi đua của UBND tỉnh" \
+                    --award-first provincial-flag --award-limit provincial-flag=1 \
+                    --award provincial-certificate="Bằng khen của Chủ tịch UBND tỉnh" \
+                    --award-limit provincial-certificate=3
                 """#)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var event: EventOptions
