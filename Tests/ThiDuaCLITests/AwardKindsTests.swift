@@ -70,12 +70,23 @@ struct AwardKindsTests {
         refused(try cli.run("--as", "STC", "registration", "submit", "--year", "2024", "--target", "Dẫn đầu", "--seek", "government-flag"),
                 "unknown-award-kind")
         try TypedYearTests.ok(cli, "--as", "STC", "registration", "submit", "--year", "2024", "--target", "Dẫn đầu", "--seek", "Provincial-Certificate")
+        refused(try cli.run("--as", "SKHDT", "election", "open", "--year", "2024", "--id", "co-1", "--office", "award", "--award", "pm-certificate",
+                            "--candidates", "SKHDT"), "unknown-award-kind")
+        try TypedYearTests.ok(cli, "--as", "SKHDT", "election", "open", "--year", "2024", "--id", "co-2024", "--office", "award",
+                              "--award", "Provincial-Flag", "--candidates", "SKHDT,STC")
+        let elections = try #require(try json(try cli.run("elections", "--year", "2024", "--format", "json"))["elections"] as? [[String: Any]])
+        #expect(elections.map { $0["award"] as? String } == ["provincial-flag"])
+        for voter in ["SKHDT", "STC", "SGTVT"] {
+            try TypedYearTests.ok(cli, "--as", voter, "vote", "--year", "2024", "--election", "co-2024", "--for", "SKHDT")
+        }
+        try TypedYearTests.ok(cli, "--as", "SKHDT", "election", "close", "--year", "2024", "--id", "co-2024")
         try TypedYearTests.ok(cli, "--as", "SKHDT", "scores", "finalize", "--year", "2024")
         let national = try cli.run("--as", "SKHDT", "award", "propose", "--year", "2024", "--member", "SKHDT", "--kind", "government-flag")
         refused(national, "unknown-award-kind")
         #expect(national.stderr.contains("the kinds in force are provincial-flag, provincial-certificate"), "\(national)")
         refused(try cli.run("--as", "SKHDT", "award", "propose", "--year", "2024", "--member", "STC", "--kind", "provincial-flag"), "not-first")
-        try TypedYearTests.ok(cli, "--as", "SKHDT", "award", "propose", "--year", "2024", "--member", "skhdt", "--kind", "PROVINCIAL-FLAG")
+        try TypedYearTests.ok(cli, "--as", "SKHDT", "award", "propose", "--year", "2024", "--member", "skhdt", "--kind", "PROVINCIAL-FLAG",
+                              "--election", "co-2024")
         try TypedYearTests.ok(cli, "--as", "SKHDT", "award", "propose", "--year", "2024", "--member", "STC", "--kind", "provincial-certificate")
         try TypedYearTests.ok(cli, "--as", "SKHDT", "award", "propose", "--year", "2024", "--member", "SGTVT", "--kind", "provincial-certificate")
         refused(try cli.run("--as", "SKHDT", "award", "propose", "--year", "2024", "--member", "SYT", "--kind", "provincial-certificate"),
@@ -88,6 +99,7 @@ struct AwardKindsTests {
         #expect(awards.map { $0["kind"] as? String } == ["provincial-flag", "provincial-certificate", "provincial-certificate"])
         #expect(awards.map { $0["kindName"] as? String } == [Self.flagName, Self.certificateName, Self.certificateName])
         #expect(awards.map { $0["status"] as? String } == ["granted", "proposed", "proposed"])
+        #expect(awards[0]["election"] as? String == "CO-2024")
         #expect(Set(awards[0].keys) == ["member", "kind", "kindName", "status", "basis", "election", "decision", "date"])
         #expect(csv(try cli.run("awards", "--year", "2024", "--format", "csv")) == [
             "member,name,kind,status,rank,decision,date,kindName",

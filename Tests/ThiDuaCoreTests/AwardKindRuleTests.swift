@@ -63,6 +63,16 @@ struct AwardKindRuleTests {
         #expect(f.state.awards["A"]?.status == .granted)
     }
 
+    @Test func aProposalKeepsItsKindWhenLaterRulesDropIt() throws {
+        var f = try finalized()
+        try f.record("award.proposed", as: "A", proposal("A", "provincial-flag"))
+        try f.record("rules.adopted", year: nil, #"{"fromYear":2017}"#)
+        #expect(f.refusal("award.proposed", as: "A", proposal("B", "provincial-certificate"))?.code == .unknownAwardKind)
+        #expect(f.refusal("award.decided", as: "A",
+                          #"{"member":"A","kind":"provincial-flag","outcome":"rejected","decision":"QĐ số 3/QĐ-UBND","date":"2018-03-01"}"#) == nil)
+        #expect(f.ledger.bloc("BDTW").awardName(AwardKind(rawValue: "provincial-flag")!, year: 2017) == "Cờ thi đua của Ủy ban nhân dân tỉnh")
+    }
+
     @Test("a log without adopted awards keeps the two national kinds and their codes")
     func aRulesLessLogKeepsTheNationalKinds() throws {
         var f = try finalized(awards: nil)
