@@ -21,8 +21,10 @@ public struct AwardKind: RawRepresentable, Hashable, Comparable, Sendable, Codab
 
     public static func isWellFormed(_ text: String) -> Bool {
         let bytes = text.utf8
-        return (1...maximumLength).contains(bytes.count)
-            && bytes.allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "-") }
+        return (1...maximumLength).contains(bytes.count) && bytes.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "-")
+        }
     }
 
     public static func < (a: AwardKind, b: AwardKind) -> Bool { a.rawValue < b.rawValue }

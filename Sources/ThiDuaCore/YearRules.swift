@@ -138,11 +138,11 @@ enum YearRules {
             try AwardRules.checkProposal(member: member, kind: kind, election: election, state: state, rules: rules)
         case .awardWithdrawn(let member, let kind, _):
             guard let award = state.awards[member], award.kind == kind, award.status == .proposed else {
-                throw reject(.noProposal, "\(member) has no pending \(kind) proposal", field: "member")
+                throw reject(.noProposal, "\(member) has no pending \(kind.rawValue) proposal", field: "member")
             }
         case .awardDecided(let member, let kind, _, _, _):
             guard let award = state.awards[member], award.kind == kind, award.status == .proposed else {
-                throw reject(.noProposal, "\(member) has no pending \(kind) proposal to decide", field: "member")
+                throw reject(.noProposal, "\(member) has no pending \(kind.rawValue) proposal to decide", field: "member")
             }
         case .yearClosed:
             guard state.finalized else {
