@@ -171,7 +171,6 @@ COLUMNS = {
 }
 TABLES = ["year_summary", "year_member", "year_standing", "year_election", "year_pact_clause",
           "year_pact_signature", "year_award", "year_snapshot"]
-AWARD_KINDS = set(rules.AWARD_KINDS)
 AWARD_STATUSES = {"proposed", "withdrawn", "granted", "rejected"}
 
 
@@ -218,7 +217,7 @@ def stored_projection(connection, stream_text):
                       for r in rows("year_election")],
         "clauses": [r[1] for r in rows("year_pact_clause", "number")],
         "signatures": rows("year_pact_signature"),
-        "awards": [r for r in rows("year_award") if r[1] in AWARD_KINDS and r[2] in AWARD_STATUSES],
+        "awards": [r for r in rows("year_award") if rules.is_award_kind(r[1]) and r[2] in AWARD_STATUSES],
     }
 
 
@@ -304,7 +303,7 @@ def snapshot_state(value):
         signatures.append((item[0], item[1], item[2] if isinstance(item[2], str) else None))
     awards = []
     for item in items("awards"):
-        if not (isinstance(item, list) and len(item) == 7 and isinstance(item[0], str) and item[1] in AWARD_KINDS
+        if not (isinstance(item, list) and len(item) == 7 and isinstance(item[0], str) and rules.is_award_kind(item[1])
                 and item[2] in AWARD_STATUSES):
             return None
         awards.append(tuple([item[0], item[1], item[2]] + [f if isinstance(f, str) else None for f in item[3:]]))
@@ -319,7 +318,7 @@ def snapshot_state(value):
     for member, item in table.items():
         if not (isinstance(item, list) and len(item) == 2):
             return None
-        registrations[member] = (strings(item[0]), [kind for kind in strings(item[1]) if kind in AWARD_KINDS])
+        registrations[member] = (strings(item[0]), [kind for kind in strings(item[1]) if rules.is_award_kind(kind)])
     return {
         "bloc": value["bloc"], "year": value["year"], "status": value["status"], "finalized": value["finalized"],
         "head": value.get("head") if isinstance(value.get("head"), str) else None,
@@ -368,7 +367,7 @@ def snapshot_election(item):
             return None
         elected = [code for code in f[3] if isinstance(code, str)] if isinstance(f[3], list) else []
         result = (f[0], f[1], _int_counts(f[2]), elected, f[4])
-    award = item.get("award") if item.get("award") in AWARD_KINDS else None
+    award = item.get("award") if rules.is_award_kind(item.get("award")) else None
     return (item["id"], item["office"], item["seats"],
             [code for code in candidates if isinstance(code, str)] if isinstance(candidates, list) else [],
             item["method"], award, _last_wins(votes), tally, result)

@@ -91,6 +91,11 @@ ONE_AWARD = "one-award"
 NOT_FIRST = "not-first"
 FLAG_LIMIT = "flag-limit"
 CERTIFICATE_LIMIT = "certificate-limit"
+AWARD_LIMIT = "award-limit"
+UNKNOWN_AWARD_KIND = "unknown-award-kind"
+BAD_AWARD_KIND = "bad-award-kind"
+DUPLICATE_AWARD_KIND = "duplicate-award-kind"
+NO_AWARD_KINDS = "no-award-kinds"
 WRONG_ELECTION = "wrong-election"
 NOT_ELECTED = "not-elected"
 NO_PROPOSAL = "no-proposal"
@@ -110,7 +115,9 @@ BLOC_TYPES = ("bloc.founded", "rules.adopted")
 CRITERION_KINDS = ("base", "bonus", "penalty")
 OFFICES = ("head", "deputy", "award")
 METHODS = ("open", "secret")
-AWARD_KINDS = ("government-flag", "pm-certificate")
+# The kinds in force without an adopted list (AwardKind.swift): kind, name, only to the first-ranked.
+NATIONAL_AWARDS = (("government-flag", "Cờ thi đua của Chính phủ", True), ("pm-certificate", "Bằng khen của Thủ tướng Chính phủ", False))
+AWARD_KIND = re.compile(r"[a-z0-9-]{1,32}\Z")
 OUTCOMES = ("granted", "rejected")
 
 
@@ -314,6 +321,11 @@ def check_code(text, field):
 
 def is_blank(text):
     return _NOT_WHITE_SPACE.search(text) is None
+
+
+def is_award_kind(text):
+    """AwardKind.swift: lowercase [a-z0-9-]{1,32}."""
+    return isinstance(text, str) and AWARD_KIND.match(text) is not None
 
 
 def check_one_line(text, field):
@@ -602,6 +614,26 @@ class Reader:
                 raise self.fail("%s.%s" % (name, key), NUMBER_TOO_LARGE, "%s is beyond ±%d" % (str(count)[:40], MAXIMUM_INTEGER))
         return value
 
+    # DataReader+AwardKinds.swift: well-formed kinds here; whether one is in force is the rules' question
+    def award_kind_text(self, text, field):
+        if not is_award_kind(text):
+            raise self.fail(field, BAD_AWARD_KIND, '"%s" is not an award kind' % text[:40])
+        return text
+
+    def optional_award_kind(self, name):
+        value = self.value(name)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise self.fail(name, WRONG_TYPE, "expected an award kind, found %s" % kind_name(value))
+        return self.award_kind_text(value, name)
+
+    def required_award_kind(self, name):
+        kind = self.optional_award_kind(name)
+        if kind is None:
+            raise self.fail(name, MISSING_FIELD, "missing")
+        return kind
+
     def award_kinds(self, name):
         value = self.value(name)
         if value is None:
@@ -609,9 +641,49 @@ class Reader:
         if not isinstance(value, list):
             raise self.fail(name, WRONG_TYPE, "expected a list of award kinds, found %s" % kind_name(value))
         for index, element in enumerate(value):
-            if element not in AWARD_KINDS:
-                raise self.fail("%s[%d]" % (name, index), BAD_VALUE, "expected government-flag or pm-certificate")
+            if not isinstance(element, str):
+                raise self.fail("%s[%d]" % (name, index), WRONG_TYPE, "expected an award kind, found %s" % kind_name(element))
+            self.award_kind_text(element, "%s[%d]" % (name, index))
         return value
+
+    def required_bool(self, name):
+        value = self.value(name)
+        if value is None:
+            raise self.fail(name, MISSING_FIELD, "missing; write true or false")
+        if not isinstance(value, bool):
+            raise self.fail(name, WRONG_TYPE, "expected true or false, found %s" % kind_name(value))
+        return value
+
+    def award_definitions(self, name):
+        """rules.adopted awards: [{kind, name, onlyFirst, limit?}], at least one, each kind once; None when absent."""
+        value = self.value(name)
+        if value is None:
+            return None
+        if not isinstance(value, list):
+            raise self.fail(name, WRONG_TYPE, "expected a list of awards, found %s" % kind_name(value))
+        if not value:
+            raise self.fail(name, NO_AWARD_KINDS, "an adopted list of awards needs at least one kind")
+        out = []
+        for index, element in enumerate(value):
+            if not isinstance(element, dict):
+                raise self.fail("%s[%d]" % (name, index), WRONG_TYPE, "expected an award, found %s" % kind_name(element))
+            inner = Reader(element)
+            try:
+                kind = inner.required_award_kind("kind")
+                title = inner.required_line("name")
+                only_first = inner.required_bool("onlyFirst")
+                limit = inner.integer("limit")
+                if limit is not None and limit < 0:
+                    raise inner.fail("limit", BAD_VALUE, "must be 0 or more")
+                inner.finish()
+                if any(award[0] == kind for award in out):
+                    raise inner.fail("kind", DUPLICATE_AWARD_KIND, "%s is listed twice; each kind is defined once" % kind)
+            except RuleBreak as error:
+                if error.field and error.field.startswith("data."):
+                    error.field = "data.%s[%d]." % (name, index) + error.field[len("data."):]
+                raise
+            out.append((kind, title, only_first, limit))
+        return out
 
     def finish(self):
         if self.found < len(self.fields):
@@ -623,14 +695,22 @@ class Reader:
 # Payload.swift: each type's data, decoded in the order Swift reads it
 
 class Rules:
-    __slots__ = ("from_year", "majority", "quorum", "flag_limit", "certificate_limit")
+    __slots__ = ("from_year", "majority", "quorum", "flag_limit", "certificate_limit", "awards")
 
-    def __init__(self, from_year, majority, quorum, flag_limit, certificate_limit):
+    def __init__(self, from_year, majority, quorum, flag_limit, certificate_limit, awards=None):
         self.from_year = from_year
         self.majority = majority
         self.quorum = quorum
         self.flag_limit = flag_limit
         self.certificate_limit = certificate_limit
+        self.awards = awards  # [(kind, name, only_first, limit)], or None for the national kinds
+
+    def award_kinds(self):
+        """The kinds in force: the adopted list, else the national kinds with flagLimit and certificateLimit."""
+        if self.awards is not None:
+            return self.awards
+        (flag, flag_name, _), (certificate, certificate_name, _) = NATIONAL_AWARDS
+        return [(flag, flag_name, True, self.flag_limit), (certificate, certificate_name, False, self.certificate_limit)]
 
 
 DEFAULT_RULES = Rules(0, (1, 2), (2, 3), 1, None)
@@ -640,8 +720,8 @@ def decode_rules_adopted(r):
     from_year = r.required_integer("fromYear")
     if from_year not in YEARS:
         raise r.fail("fromYear", BAD_YEAR, "%d is not a year" % from_year)
-    flag_limit = r.integer("flagLimit")
-    flag_limit = DEFAULT_RULES.flag_limit if flag_limit is None else flag_limit
+    given_flag_limit = r.integer("flagLimit")
+    flag_limit = DEFAULT_RULES.flag_limit if given_flag_limit is None else given_flag_limit
     certificate_limit = r.integer("certificateLimit")
     if flag_limit < 0:
         raise r.fail("flagLimit", BAD_VALUE, "must be 0 or more")
@@ -649,7 +729,11 @@ def decode_rules_adopted(r):
         raise r.fail("certificateLimit", BAD_VALUE, "must be 0 or more")
     majority = r.fraction("majority") or DEFAULT_RULES.majority
     quorum = r.fraction("quorum") or DEFAULT_RULES.quorum
-    return {"rules": Rules(from_year, majority, quorum, flag_limit, certificate_limit)}
+    awards = r.award_definitions("awards")
+    if awards is not None and (given_flag_limit is not None or certificate_limit is not None):
+        field = "flagLimit" if given_flag_limit is not None else "certificateLimit"
+        raise r.fail(field, UNEXPECTED_FIELD, "%s limits a national kind, which an adopted list of awards replaces" % field)
+    return {"rules": Rules(from_year, majority, quorum, flag_limit, certificate_limit, awards)}
 
 
 def decode_year_opened(r):
@@ -694,7 +778,7 @@ def decode_score(r, remark):
 def decode_election_opened(r):
     return {"election": r.code("election"), "office": r.required_choice("office", OFFICES),
             "seats": r.required_integer("seats"), "candidates": r.codes("candidates"),
-            "method": r.choice("method", METHODS) or "open", "award": r.choice("award", AWARD_KINDS)}
+            "method": r.choice("method", METHODS) or "open", "award": r.optional_award_kind("award")}
 
 
 def decode_ballots_tallied(r):
@@ -718,7 +802,7 @@ def decode_award_decided(r):
     date = r.required_text("date")
     if not is_date_bound(date):
         raise r.fail("date", BAD_DATE, '"%s" is not a date' % date[:40])
-    return {"member": r.code("member"), "kind": r.required_choice("kind", AWARD_KINDS),
+    return {"member": r.code("member"), "kind": r.required_award_kind("kind"),
             "outcome": r.required_choice("outcome", OUTCOMES), "decision": r.required_text("decision")}
 
 
@@ -744,9 +828,9 @@ DECODERS = {
     "pact.signed": lambda r: {"member": r.code("member"), "signatory": r.required_line("signatory"), "title": r.line("title")},
     "registration.submitted": lambda r: {"titles": r.award_kinds("titlesSought"), "member": r.code("member"),
                                          "targets": r.texts("targets")},
-    "award.proposed": lambda r: {"member": r.code("member"), "kind": r.required_choice("kind", AWARD_KINDS),
+    "award.proposed": lambda r: {"member": r.code("member"), "kind": r.required_award_kind("kind"),
                                  "basis": r.text("basis"), "election": r.optional_code("election")},
-    "award.withdrawn": lambda r: {"member": r.code("member"), "kind": r.required_choice("kind", AWARD_KINDS),
+    "award.withdrawn": lambda r: {"member": r.code("member"), "kind": r.required_award_kind("kind"),
                                   "reason": r.required_text("reason")},
     "award.decided": decode_award_decided,
     "year.closed": lambda r: {},
@@ -1184,6 +1268,8 @@ def rules_election_opened(p, state, rules):
         raise data_break(MISSING_FIELD, "an award election names the award kind", "award")
     if p["office"] != "award" and p["award"] is not None:
         raise data_break(UNEXPECTED_FIELD, "only award elections name an award", "award")
+    if p["award"] is not None:
+        award_in_force(p["award"], "award", state, rules)
 
 
 def rules_vote_cast(p, state, rules):
@@ -1260,11 +1346,24 @@ def rules_pact(p, state, rules, signed):
 
 def rules_registration(p, state, rules):
     require_active(p["member"], "member", state)
+    for index, kind in enumerate(p["titles"]):
+        award_in_force(kind, "titlesSought[%d]" % index, state, rules)
+
+
+def award_in_force(kind, field, state, rules):
+    """The kind's definition in force that year, or unknown-award-kind naming the kinds that are."""
+    for award in rules.award_kinds():
+        if award[0] == kind:
+            return award
+    raise data_break(UNKNOWN_AWARD_KIND, "%s is not an award kind in force in %d; the kinds in force are %s"
+                     % (kind, state.year, ", ".join(award[0] for award in rules.award_kinds())), field)
 
 
 def rules_award_proposed(p, state, rules):
-    """AwardRules.swift: one achievement, one reward; the flag goes only to the first-ranked."""
+    """AwardRules.swift: a kind in force; one achievement, one reward; a kind for the first-ranked only goes to a
+    member ranked first; each kind within its limit of live proposals."""
     member, kind = p["member"], p["kind"]
+    _, name, only_first, limit = award_in_force(kind, "kind", state, rules)
     if not state.finalized:
         raise data_break(NOT_FINALIZED, "scores of %d are not finalized; awards are proposed on final standings" % state.year)
     require_active(member, "member", state)
@@ -1272,18 +1371,16 @@ def rules_award_proposed(p, state, rules):
     if existing is not None and existing[1] != "withdrawn":
         raise data_break(ONE_AWARD, "%s already has a %s (%s) for %d; one award per member per year"
                          % (member, existing[0], existing[1], state.year), "member")
-    live = sum(1 for award in state.awards.values() if award[0] == kind and award[1] not in ("withdrawn", "rejected"))
-    if kind == "government-flag":
+    if only_first:
         place = rank(state, member)
         if place != 1:
-            raise data_break(NOT_FIRST, "the government flag goes only to a member ranked first; %s is ranked %s"
-                             % (member, "nowhere" if place is None else place), "member")
-        if live >= rules.flag_limit:
-            raise data_break(FLAG_LIMIT, "the bloc may propose at most %d government flag(s) in %d"
-                             % (rules.flag_limit, state.year), "kind")
-    elif rules.certificate_limit is not None and live >= rules.certificate_limit:
-        raise data_break(CERTIFICATE_LIMIT, "the bloc may propose at most %d certificate(s) of merit in %d"
-                         % (rules.certificate_limit, state.year), "kind")
+            raise data_break(NOT_FIRST, "%s (%s) goes only to a member ranked first; %s is ranked %s"
+                             % (name, kind, member, "nowhere" if place is None else place), "member")
+    live = sum(1 for award in state.awards.values() if award[0] == kind and award[1] not in ("withdrawn", "rejected"))
+    if limit is not None and live >= limit:
+        # The national kinds keep the codes they had before kinds were data.
+        code = AWARD_LIMIT if rules.awards is not None else FLAG_LIMIT if kind == "government-flag" else CERTIFICATE_LIMIT
+        raise data_break(code, "the bloc may propose at most %d %s (%s) in %d" % (limit, name, kind, state.year), "kind")
     election_id = p["election"]
     if election_id is not None:
         election = state.elections.get(election_id)

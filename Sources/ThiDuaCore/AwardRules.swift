@@ -1,32 +1,30 @@
 import ThiDuaLog
 
-/// Rules for award proposals (§5): one achievement, one reward; the flag goes only to the first-ranked.
+/// Rules for award proposals (§5, §10): kinds in force that year; one achievement, one reward; a kind for
+/// the first-ranked only goes to a member ranked first; each kind within its limit of live proposals.
 enum AwardRules {
     static func checkProposal(member: String, kind: AwardKind, election: String?, state: YearState, rules: Rules) throws(ThiDuaError) {
+        let award = try inForce(kind, field: "kind", year: state.year, rules: rules)
         guard state.finalized else {
             throw YearRules.reject(.notFinalized, "scores of \(state.year) are not finalized; awards are proposed on final standings",
                                    hint: "finalize them first: thidua scores finalize")
         }
         try YearRules.requireActive(member, field: "member", state: state)
         if let existing = state.awards[member], existing.status != .withdrawn {
-            throw YearRules.reject(.oneAward, "\(member) already has a \(existing.kind.rawValue) (\(existing.status.rawValue)) for \(state.year); one award per member per year",
+            throw YearRules.reject(.oneAward, "\(member) already has a \(existing.kind) (\(existing.status.rawValue)) for \(state.year); one award per member per year",
                                    field: "member")
         }
-        let live = state.awards.values.filter { $0.kind == kind && $0.status != .withdrawn && $0.status != .rejected }
-        switch kind {
-        case .governmentFlag:
+        if award.onlyFirst {
             let rank = state.standings.first { $0.member == member }?.rank
             guard rank == 1 else {
-                throw YearRules.reject(.notFirst, "the government flag goes only to a member ranked first; \(member) is ranked \(rank.map(String.init) ?? "nowhere")",
+                throw YearRules.reject(.notFirst, "\(award.name) (\(kind)) goes only to a member ranked first; \(member) is ranked \(rank.map(String.init) ?? "nowhere")",
                                        field: "member")
             }
-            guard live.count < rules.flagLimit else {
-                throw YearRules.reject(.flagLimit, "the bloc may propose at most \(rules.flagLimit) government flag(s) in \(state.year)",
-                                       field: "kind")
-            }
-        case .pmCertificate:
-            if let limit = rules.certificateLimit, live.count >= limit {
-                throw YearRules.reject(.certificateLimit, "the bloc may propose at most \(limit) certificate(s) of merit in \(state.year)",
+        }
+        if let limit = award.limit {
+            let live = state.awards.values.filter { $0.kind == kind && $0.status != .withdrawn && $0.status != .rejected }
+            guard live.count < limit else {
+                throw YearRules.reject(limitCode(kind, rules: rules), "the bloc may propose at most \(limit) \(award.name) (\(kind)) in \(state.year)",
                                        field: "kind")
             }
         }
@@ -38,11 +36,26 @@ enum AwardRules {
                 throw YearRules.reject(.electionOpen, "election \(id) is not closed yet", field: "election")
             }
             guard backing.spec.office == .award, backing.spec.award == nil || backing.spec.award == kind else {
-                throw YearRules.reject(.wrongElection, "election \(id) did not vote on a \(kind.rawValue)", field: "election")
+                throw YearRules.reject(.wrongElection, "election \(id) did not vote on a \(kind)", field: "election")
             }
             guard result.elected.contains(member) else {
                 throw YearRules.reject(.notElected, "election \(id) did not elect \(member)", field: "election")
             }
         }
+    }
+
+    /// The national kinds keep the codes they had before kinds were data; an adopted kind's limit is `award-limit`.
+    static func limitCode(_ kind: AwardKind, rules: Rules) -> ThiDuaError.Code {
+        guard rules.awards == nil else { return .awardLimit }
+        return kind == .governmentFlag ? .flagLimit : .certificateLimit
+    }
+
+    /// The kind's definition in force in `year`, or `unknown-award-kind` naming the kinds that are.
+    static func inForce(_ kind: AwardKind, field: String, year: Int, rules: Rules) throws(ThiDuaError) -> AwardDefinition {
+        guard let award = rules.award(kind) else {
+            throw YearRules.reject(.unknownAwardKind, "\(kind) is not an award kind in force in \(year); the kinds in force are \(rules.awardKindList)",
+                                   field: field, hint: "the bloc's rules.adopted (awards) define the kinds; see thidua rules --year \(year)")
+        }
+        return award
     }
 }

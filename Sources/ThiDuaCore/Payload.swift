@@ -36,13 +36,20 @@ extension Payload {
         case .rulesAdopted:
             let fromYear = try r.requiredInteger("fromYear")
             guard Envelope.years.contains(fromYear) else { throw r.fail("fromYear", .badYear, "\(fromYear) is not a year") }
-            let flagLimit = try r.integer("flagLimit") ?? Rules.defaults.flagLimit
+            let givenFlagLimit = try r.integer("flagLimit")
+            let flagLimit = givenFlagLimit ?? Rules.defaults.flagLimit
             let certificateLimit = try r.integer("certificateLimit")
             guard flagLimit >= 0 else { throw r.fail("flagLimit", .badValue, "must be 0 or more") }
             if let certificateLimit, certificateLimit < 0 { throw r.fail("certificateLimit", .badValue, "must be 0 or more") }
-            self = .rulesAdopted(Rules(fromYear: fromYear, majority: try r.fraction("majority") ?? Rules.defaults.majority,
-                                       quorum: try r.fraction("quorum") ?? Rules.defaults.quorum,
-                                       flagLimit: flagLimit, certificateLimit: certificateLimit))
+            var rules = Rules(fromYear: fromYear, majority: try r.fraction("majority") ?? Rules.defaults.majority,
+                              quorum: try r.fraction("quorum") ?? Rules.defaults.quorum,
+                              flagLimit: flagLimit, certificateLimit: certificateLimit)
+            rules.awards = try r.awardDefinitions("awards")
+            if rules.awards != nil, let limit = givenFlagLimit != nil ? "flagLimit" : certificateLimit != nil ? "certificateLimit" : nil {
+                throw r.fail(limit, .unexpectedField, "\(limit) limits a national kind, which an adopted list of awards replaces",
+                             hint: "give each adopted kind its own limit in awards")
+            }
+            self = .rulesAdopted(rules)
         case .yearOpened:
             guard case .array(let list)? = r.value("members") else {
                 throw r.fail("members", .missingField, "missing; list the members as [{\"code\":…, \"name\":…}]")
@@ -89,7 +96,7 @@ extension Payload {
                 id: try r.code("election"), office: try r.requiredChoice("office", as: Office.self),
                 seats: try r.requiredInteger("seats"), candidates: try r.codes("candidates"),
                 method: try r.choice("method", as: BallotMethod.self) ?? .open,
-                award: try r.choice("award", as: AwardKind.self)))
+                award: try r.optionalAwardKind("award")))
         case .voteCast:
             self = .voteCast(election: try r.code("election"), voter: try r.code("voter"), choices: try r.codes("choices"))
         case .voteVoided:
@@ -115,44 +122,26 @@ extension Payload {
         case .pactSigned:
             self = .pactSigned(member: try r.code("member"), signatory: try r.requiredLine("signatory"), title: try r.line("title"))
         case .registrationSubmitted:
-            let titles = try r.codesOrKinds("titlesSought")
+            let titles = try r.awardKinds("titlesSought")
             self = .registrationSubmitted(member: try r.code("member"), targets: try r.texts("targets"), titlesSought: titles)
         case .awardProposed:
-            self = .awardProposed(member: try r.code("member"), kind: try r.requiredChoice("kind", as: AwardKind.self),
+            self = .awardProposed(member: try r.code("member"), kind: try r.requiredAwardKind("kind"),
                                   basis: try r.text("basis"), election: try r.optionalCode("election"))
         case .awardWithdrawn:
-            self = .awardWithdrawn(member: try r.code("member"), kind: try r.requiredChoice("kind", as: AwardKind.self),
+            self = .awardWithdrawn(member: try r.code("member"), kind: try r.requiredAwardKind("kind"),
                                    reason: try r.requiredText("reason"))
         case .awardDecided:
             let date = try r.requiredText("date")
             guard (try? Timestamp(bound: date)) != nil else {
                 throw r.fail("date", .badDate, "\"\(date.prefix(40))\" is not a date", hint: "write it like 2018-12-25")
             }
-            self = .awardDecided(member: try r.code("member"), kind: try r.requiredChoice("kind", as: AwardKind.self),
+            self = .awardDecided(member: try r.code("member"), kind: try r.requiredAwardKind("kind"),
                                  outcome: try r.requiredChoice("outcome", as: AwardOutcome.self),
                                  decision: try r.requiredText("decision"), date: date)
         case .yearClosed:
             self = .yearClosed
         case .yearReopened:
             self = .yearReopened(reason: try r.requiredText("reason"))
-        }
-    }
-}
-
-extension DataReader {
-    mutating func codesOrKinds(_ name: String) throws(ThiDuaError) -> [AwardKind] {
-        switch value(name) {
-        case nil: return []
-        case .array(let elements)?:
-            var out: [AwardKind] = []
-            for (index, element) in elements.enumerated() {
-                guard case .string(let text) = element, let kind = AwardKind(rawValue: text) else {
-                    throw fail("\(name)[\(index)]", .badValue, "expected government-flag or pm-certificate")
-                }
-                out.append(kind)
-            }
-            return out
-        case let other?: throw fail(name, .wrongType, "expected a list of award kinds, found \(other.kindName)")
         }
     }
 }

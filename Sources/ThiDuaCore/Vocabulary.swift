@@ -7,12 +7,6 @@ public enum Office: String, CaseIterable, Sendable, Codable { case head, deputy,
 /// Open ballot (biểu quyết công khai) or secret ballot (bỏ phiếu kín).
 public enum BallotMethod: String, CaseIterable, Sendable, Codable { case open, secret }
 
-/// Award kinds: Cờ thi đua của Chính phủ, Bằng khen của Thủ tướng.
-public enum AwardKind: String, CaseIterable, Sendable, Codable {
-    case governmentFlag = "government-flag"
-    case pmCertificate = "pm-certificate"
-}
-
 public enum AwardOutcome: String, CaseIterable, Sendable, Codable { case granted, rejected }
 
 /// Đơn vị thành viên: an agency in the bloc for a year.
@@ -53,6 +47,8 @@ public struct Rules: Hashable, Sendable {
     public var quorum: Fraction
     public var flagLimit: Int
     public var certificateLimit: Int?
+    /// The award kinds adopted; nil keeps the national ones (`AwardDefinition.national`).
+    public var awards: [AwardDefinition]? = nil
 
     public static let defaults = Rules(fromYear: 0, majority: Fraction(1, 2), quorum: Fraction(2, 3),
                                        flagLimit: 1, certificateLimit: nil)

@@ -61,6 +61,7 @@ enum YearRules {
             try requireScoresOpen(state)
         case .electionOpened(let spec):
             try checkElectionOpened(spec, state: state)
+            if let kind = spec.award { _ = try AwardRules.inForce(kind, field: "award", year: state.year, rules: rules) }
         case .voteCast(let id, let voter, let choices):
             let election = try openElection(id, state: state)
             guard election.spec.method == .open else {
@@ -128,8 +129,11 @@ enum YearRules {
             }
             try requireActive(member, field: "member", state: state)
             if state.pact.signatures[member] != nil { throw reject(.alreadySigned, "\(member) has already signed the pact", field: "member") }
-        case .registrationSubmitted(let member, _, _):
+        case .registrationSubmitted(let member, _, let titles):
             try requireActive(member, field: "member", state: state)
+            for (index, kind) in titles.enumerated() {
+                _ = try AwardRules.inForce(kind, field: "titlesSought[\(index)]", year: state.year, rules: rules)
+            }
         case .awardProposed(let member, let kind, _, let election):
             try AwardRules.checkProposal(member: member, kind: kind, election: election, state: state, rules: rules)
         case .awardWithdrawn(let member, let kind, _):

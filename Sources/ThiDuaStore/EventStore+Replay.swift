@@ -39,6 +39,8 @@ package struct Replay: Sendable {
     package var rowsRead: Int
     /// The year's folded events with their positions, in log order.
     package var events: [(position: Int64, recorded: RecordedEvent)]
+    /// The bloc as the admitted bloc events leave it: the rules and award kinds to show the year with.
+    package var bloc = BlocState(code: "")
 
     package var document: StateDocument { StateDocument(state) }
 }
@@ -107,6 +109,8 @@ extension Replay {
             }
         }
         replay.state = fold.ledger.year(stream)
+        replay.bloc = BlocState(code: bloc)
+        for (_, event) in blocEvents { replay.bloc.evolve(event) }
         return replay
     }
 

@@ -124,10 +124,40 @@ struct ValidHistory: Sendable, CustomTestStringConvertible {
             .generated(["--members", "3", "--criteria", "4", "--resubmissions", "3", "--seed", "8"]),
         ]),
         ValidHistory(name: "every event type, with rules adopted between the events they would change", sources: [.lines(everyType)]),
+        ValidHistory(name: "a provincial bloc with its own award kinds, then the national ones again", sources: [.lines(provincial)]),
         ValidHistory(name: "all of them in one log", sources: [
             .example, .generated(["--blocs", "2", "--years", "2", "--members", "4", "--criteria", "5", "--seed", "9"]), .lines(everyType),
         ]),
     ]
+
+    /// A provincial bloc adopts its own award kinds for 2024 (a flag for the first-ranked, one a year; three certificates),
+    /// registers for, elects and proposes them, withdraws one to make room; from 2025 the national kinds are back.
+    static let provincial = #"""
+        {"type":"bloc.founded","bloc":"TINH","actor":"secretariat","data":{"name":"Khối thi đua các sở, ngành tỉnh"}}
+        {"type":"rules.adopted","bloc":"TINH","actor":"secretariat","data":{"fromYear":2024,"awards":[{"kind":"provincial-flag","name":"Cờ thi đua của Ủy ban nhân dân tỉnh","onlyFirst":true,"limit":1},{"kind":"provincial-certificate","name":"Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh","onlyFirst":false,"limit":2}]}}
+        {"type":"year.opened","bloc":"TINH","year":2024,"actor":"secretariat","data":{"members":[{"code":"S1","name":"Sở Một"},{"code":"S2","name":"Sở Hai"},{"code":"S3","name":"Sở Ba"},{"code":"S4","name":"Sở Bốn"}],"head":"S1"}}
+        {"type":"criterion.set","bloc":"TINH","year":2024,"actor":"S1","data":{"code":"1.1","title":"Nhiệm vụ chính trị","maxPoints":10}}
+        {"type":"score.submitted","bloc":"TINH","year":2024,"actor":"S1","data":{"member":"S1","criterion":"1.1","points":9}}
+        {"type":"score.submitted","bloc":"TINH","year":2024,"actor":"S2","data":{"member":"S2","criterion":"1.1","points":8}}
+        {"type":"score.submitted","bloc":"TINH","year":2024,"actor":"S3","data":{"member":"S3","criterion":"1.1","points":7}}
+        {"type":"score.submitted","bloc":"TINH","year":2024,"actor":"S4","data":{"member":"S4","criterion":"1.1","points":6}}
+        {"type":"registration.submitted","bloc":"TINH","year":2024,"actor":"S2","data":{"member":"S2","targets":["Hoàn thành xuất sắc"],"titlesSought":["provincial-certificate"]}}
+        {"type":"election.opened","bloc":"TINH","year":2024,"actor":"S1","data":{"election":"CO-2024","office":"award","award":"provincial-flag","seats":1,"candidates":["S1","S2"]}}
+        {"type":"vote.cast","bloc":"TINH","year":2024,"actor":"S1","data":{"election":"CO-2024","voter":"S1","choices":["S1"]}}
+        {"type":"vote.cast","bloc":"TINH","year":2024,"actor":"S2","data":{"election":"CO-2024","voter":"S2","choices":["S1"]}}
+        {"type":"vote.cast","bloc":"TINH","year":2024,"actor":"S3","data":{"election":"CO-2024","voter":"S3","choices":["S1"]}}
+        {"type":"election.closed","bloc":"TINH","year":2024,"actor":"S1","data":{"election":"CO-2024"}}
+        {"type":"scores.finalized","bloc":"TINH","year":2024,"actor":"S1","data":{}}
+        {"type":"award.proposed","bloc":"TINH","year":2024,"actor":"S1","data":{"member":"S1","kind":"provincial-flag","election":"CO-2024"}}
+        {"type":"award.proposed","bloc":"TINH","year":2024,"actor":"S1","data":{"member":"S2","kind":"provincial-certificate"}}
+        {"type":"award.proposed","bloc":"TINH","year":2024,"actor":"S1","data":{"member":"S3","kind":"provincial-certificate"}}
+        {"type":"award.withdrawn","bloc":"TINH","year":2024,"actor":"S1","data":{"member":"S3","kind":"provincial-certificate","reason":"Xin rút"}}
+        {"type":"award.proposed","bloc":"TINH","year":2024,"actor":"S1","data":{"member":"S4","kind":"provincial-certificate"}}
+        {"type":"award.decided","bloc":"TINH","year":2024,"actor":"secretariat","data":{"member":"S1","kind":"provincial-flag","outcome":"granted","decision":"QĐ số 15/QĐ-UBND","date":"2025-02-10"}}
+        {"type":"rules.adopted","bloc":"TINH","actor":"secretariat","data":{"fromYear":2025,"certificateLimit":1}}
+        {"type":"year.opened","bloc":"TINH","year":2025,"actor":"secretariat","data":{"members":[{"code":"S1","name":"Sở Một"},{"code":"S2","name":"Sở Hai"}],"head":"S2"}}
+        {"type":"registration.submitted","bloc":"TINH","year":2025,"actor":"S1","data":{"member":"S1","targets":["Dẫn đầu"],"titlesSought":["government-flag"]}}
+        """#
 
     /// Every type and most rules' edges, accepted by thidua: a lowered maximum, a retired criterion, a member withdrawn and
     /// admitted again, a voided vote, secret tallies replaced, award elections, a withdrawn proposal, decisions in a closed
@@ -263,6 +293,31 @@ struct ForgedBreak: Sendable, CustomTestStringConvertible {
         ForgedBreak("the government flag proposed for a member not ranked first", [
             score15, finalized, y2018("award.proposed", "secretariat", #"{"kind":"government-flag","member":"BNCTW"}"#),
         ], "not-first"),
+        ForgedBreak("a kind no rule put in force (the national kinds are)", [
+            y2018("award.proposed", "secretariat", #"{"kind":"provincial-flag","member":"BNCTW"}"#),
+        ], "unknown-award-kind"),
+        ForgedBreak("a registration seeking a kind not in force", [
+            y2018("registration.submitted", "BNCTW", #"{"member":"BNCTW","targets":["Dẫn đầu"],"titlesSought":["pm-certificate","district-flag"]}"#),
+        ], "unknown-award-kind"),
+        ForgedBreak("an award kind in capitals", [
+            y2018("registration.submitted", "BNCTW", #"{"member":"BNCTW","targets":["Dẫn đầu"],"titlesSought":["Government-Flag"]}"#),
+        ], "bad-award-kind"),
+        ForgedBreak("an adopted kind proposed beyond its limit", [
+            ForgedRow(type: "rules.adopted", stream: "BDTW", actor: "secretariat",
+                      data: #"{"awards":[{"kind":"giay-khen","limit":0,"name":"Giấy khen","onlyFirst":false}],"fromYear":2018}"#),
+            score15, finalized, y2018("award.proposed", "secretariat", #"{"kind":"giay-khen","member":"BNCTW"}"#),
+        ], "award-limit"),
+        ForgedBreak("an adopted list naming a kind twice", [
+            ForgedRow(type: "rules.adopted", stream: "BDTW", actor: "secretariat",
+                      data: #"{"awards":[{"kind":"co","name":"Cờ","onlyFirst":true},{"kind":"co","name":"Cờ khác","onlyFirst":false}],"fromYear":2019}"#),
+        ], "duplicate-award-kind"),
+        ForgedBreak("an adopted list of no awards", [
+            ForgedRow(type: "rules.adopted", stream: "BDTW", actor: "secretariat", data: #"{"awards":[],"fromYear":2019}"#),
+        ], "no-award-kinds"),
+        ForgedBreak("a national limit beside an adopted list", [
+            ForgedRow(type: "rules.adopted", stream: "BDTW", actor: "secretariat",
+                      data: #"{"awards":[{"kind":"co","name":"Cờ","onlyFirst":true}],"flagLimit":2,"fromYear":2019}"#),
+        ], "unexpected-field"),
         ForgedBreak("an award decided on a date that does not exist", [
             score15, finalized, y2018("award.proposed", "secretariat", #"{"kind":"pm-certificate","member":"BNCTW"}"#),
             y2018("award.decided", "secretariat",

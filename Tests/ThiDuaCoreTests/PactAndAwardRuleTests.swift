@@ -22,7 +22,7 @@ struct PactAndAwardRuleTests {
     @Test func registrationsAreTheMembersOwn() throws {
         var f = try Fixture.opened()
         #expect(f.refusal("registration.submitted", as: "B", #"{"member":"C","targets":["t"],"titlesSought":[]}"#)?.code == .notAllowed)
-        #expect(f.refusal("registration.submitted", as: "C", #"{"member":"C","targets":["t"],"titlesSought":["gold"]}"#)?.code == .badValue)
+        #expect(f.refusal("registration.submitted", as: "C", #"{"member":"C","targets":["t"],"titlesSought":["gold"]}"#)?.code == .unknownAwardKind)
         #expect(f.refusal("registration.submitted", as: "C", #"{"member":"C","targets":["Hoàn thành xuất sắc"],"titlesSought":["government-flag"]}"#) == nil)
         #expect(f.state.registrations["C"]?.titlesSought == [.governmentFlag])
     }

@@ -25,10 +25,18 @@ struct ReplayCommand: ParsableCommand {
         let replay = try store.replay(bloc: bloc, year: year, bounds: try bounds.bounds)
         let document = replay.document
         switch output.format {
-        case .json: Console.line(document.json(position: replay.position).canonicalText)
+        case .json: Console.line(Self.withKindNames(document.json(position: replay.position), replay).canonicalText)
         case .csv: throw CLIError.usage("replay prints a table or JSON; for CSV use the queries (standings, elections, …)")
         case .table: ReplayReport.print(replay, bounds: bounds.summary)
         }
+    }
+
+    /// The awards with `kindName` beside `kind`, from the bloc's rules; the stateHash covers neither.
+    static func withKindNames(_ document: JSON, _ replay: Replay) -> JSON {
+        guard case .object(var fields) = document else { return document }
+        let s = replay.state
+        fields["awards"] = .array(s.awards.values.map { $0.json(kindName: replay.bloc.awardName($0.kind, year: s.year)) })
+        return .object(fields)
     }
 }
 
@@ -69,8 +77,11 @@ enum ReplayReport {
         Console.line(s.pact.clauses.isEmpty ? "not drafted" : "\(s.pact.clauses.count) clause(s), \(s.pact.signatures.count) signature(s), "
                      + (s.pactInForce ? "in force" : "not in force"))
         section("Awards")
-        var awards = Table(["member", "kind", "status", "decision"])
-        for a in s.awards.values { awards.add([a.member, a.kind.rawValue, a.status.rawValue, [a.decision, a.date].compactMap { $0 }.joined(separator: ", ")]) }
+        var awards = Table(["member", "kind", "award", "status", "decision"])
+        for a in s.awards.values {
+            awards.add([a.member, a.kind.rawValue, replay.bloc.awardName(a.kind, year: s.year) ?? "", a.status.rawValue,
+                        [a.decision, a.date].compactMap { $0 }.joined(separator: ", ")])
+        }
         Console.line(awards.rows.isEmpty ? "(none)" : awards.render())
     }
 

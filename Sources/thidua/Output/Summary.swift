@@ -16,6 +16,12 @@ enum Summary {
         switch payload {
         case .blocFounded(let name, _): return name
         case .rulesAdopted(let r):
+            if let awards = r.awards {
+                return "from \(r.fromYear): majority \(r.majority), quorum \(r.quorum), awards " + awards.map { a in
+                    let terms = [a.onlyFirst ? "first only" : nil, a.limit.map { "≤ \($0)" }].compactMap { $0 }
+                    return a.kind.rawValue + (terms.isEmpty ? "" : " (" + terms.joined(separator: ", ") + ")")
+                }.joined(separator: ", ")
+            }
             return "from \(r.fromYear): majority \(r.majority), quorum \(r.quorum), flags ≤ \(r.flagLimit)"
                 + (r.certificateLimit.map { ", certificates ≤ \($0)" } ?? "")
         case .yearOpened(let members, let head, let deputies):

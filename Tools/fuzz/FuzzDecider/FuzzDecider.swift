@@ -57,7 +57,7 @@ func proposals(_ c: inout Choices) -> [(type: String, year: Int?, actor: String,
         let actor = c.pick(["secretariat", "A", "B", "C", "D", "Z"])
         let m = c.pick(members), k = c.pick(criteria), e = c.pick(elections)
         let event: (String, String)
-        switch c.byte() % 22 {
+        switch c.byte() % 23 {
         case 0: event = ("rules.adopted", #"{"fromYear":\#(c.pick(["2016", "2017", "2018", c.number()])),"majority":\#(c.pick(Choices.fractions)),"quorum":\#(c.pick(Choices.fractions)),"flagLimit":\#(c.number())}"#)
         case 1: event = ("member.admitted", #"{"code":"\#(m)","name":"n"}"#)
         case 2: event = ("member.withdrawn", #"{"code":"\#(m)","reason":"r"}"#)
@@ -74,9 +74,10 @@ func proposals(_ c: inout Choices) -> [(type: String, year: Int?, actor: String,
         case 15: event = ("officers.appointed", #"{"head":"\#(m)","deputies":\#(c.codes(members)),"basis":"b"}"#)
         case 16: event = ("pact.drafted", #"{"clauses":["a"]}"#)
         case 17: event = ("pact.signed", #"{"member":"\#(m)","signatory":"s"}"#)
-        case 18: event = ("award.proposed", #"{"member":"\#(m)","kind":"\#(c.pick(["government-flag", "pm-certificate"]))"\#(c.byte() % 2 == 0 ? #","election":"\#(e)""# : "")}"#)
-        case 19: event = ("award.decided", #"{"member":"\#(m)","kind":"\#(c.pick(["government-flag", "pm-certificate"]))","outcome":"granted","decision":"d","date":"2018-01-01"}"#)
+        case 18: event = ("award.proposed", #"{"member":"\#(m)","kind":"\#(c.pick(["government-flag", "pm-certificate", "co-tinh"]))"\#(c.byte() % 2 == 0 ? #","election":"\#(e)""# : "")}"#)
+        case 19: event = ("award.decided", #"{"member":"\#(m)","kind":"\#(c.pick(["government-flag", "pm-certificate", "co-tinh"]))","outcome":"granted","decision":"d","date":"2018-01-01"}"#)
         case 20: event = ("year.closed", "{}")
+        case 21: event = ("rules.adopted", #"{"fromYear":2017,"awards":[{"kind":"co-tinh","name":"Cờ","onlyFirst":\#(c.byte() % 2 == 0),"limit":\#(c.number())},{"kind":"\#(c.pick(["pm-certificate", "co-tinh"]))","name":"B","onlyFirst":false}]}"#)
         default: event = ("year.reopened", #"{"reason":"r"}"#)
         }
         out.append((event.0, event.0 == "rules.adopted" ? nil : 2017, actor, event.1))

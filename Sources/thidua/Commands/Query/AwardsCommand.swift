@@ -12,20 +12,21 @@ struct AwardsCommand: ParsableCommand {
     @OptionGroup var query: YearQueryOptions
 
     func run() throws {
-        let p = try query.projection(global)
+        let (p, bloc) = try query.projectionAndBloc(global)
+        let kindName = { (kind: AwardKind) in bloc.awardName(kind, year: p.year) }
         let rank = Dictionary(p.standings.map { ($0.member, $0.rank) }, uniquingKeysWith: { first, _ in first })
         switch query.output.format {
         case .json:
-            Render.json(p.document(["awards": .array(p.awards.map(\.json))]))
+            Render.json(p.document(["awards": .array(p.awards.map { $0.json(kindName: kindName($0.kind)) })]))
         case .csv:
-            Render.csv(["member", "name", "kind", "status", "rank", "decision", "date"], p.awards.map {
+            Render.csv(["member", "name", "kind", "status", "rank", "decision", "date", "kindName"], p.awards.map {
                 [$0.member, p.name(of: $0.member), $0.kind.rawValue, $0.status.rawValue, rank[$0.member].map(String.init) ?? "",
-                 $0.decision ?? "", $0.date ?? ""]
+                 $0.decision ?? "", $0.date ?? "", kindName($0.kind) ?? ""]
             })
         case .table:
             var table = Table(["member", "name", "award", "status", "rank", "decision"], rightAligned: [4])
             for a in p.awards {
-                let kind = a.kind == .governmentFlag ? "Cờ thi đua của Chính phủ" : "Bằng khen của Thủ tướng"
+                let kind = kindName(a.kind) ?? a.kind.rawValue
                 table.add([a.member, p.name(of: a.member), kind, a.status.rawValue, rank[a.member].map(String.init) ?? "",
                            [a.decision, a.date].compactMap { $0 }.joined(separator: ", ")])
             }

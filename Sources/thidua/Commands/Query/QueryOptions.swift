@@ -15,6 +15,13 @@ struct YearQueryOptions: ParsableArguments {
         return projection
     }
 
+    /// The stored projection and the bloc's state, whose rules name the award kinds.
+    func projectionAndBloc(_ global: GlobalOptions) throws -> (projection: YearProjection, bloc: BlocState) {
+        let (store, bloc, year) = try target(global)
+        guard let projection = try store.projection(bloc: bloc, year: year) else { throw Self.unopened(bloc, year) }
+        return (projection, try store.blocState(bloc: bloc))
+    }
+
     /// The stored projection and the year's whole state (criteria, scores, registrations) from the snapshot kept
     /// beside it; never folds the log while the snapshot is current.
     func yearState(_ global: GlobalOptions) throws -> (projection: YearProjection, state: YearState) {

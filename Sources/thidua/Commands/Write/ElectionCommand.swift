@@ -18,11 +18,11 @@ struct ElectionCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "Seats to fill.") var seats: Int = 1
         @Option(help: "Candidate member codes, comma-separated.") var candidates: [String]
         @Flag(help: "Secret ballot: the tellers record the count (election tally).") var secret = false
-        @Option(help: "For an award election: government-flag or pm-certificate.") var award: String?
+        @Option(help: "For an award election: an award kind in force that year, e.g. government-flag.") var award: String?
         func run() throws {
             try Write.append(.electionOpened, year: options.year, data: .fields([
                 "election": Write.code(id), "office": .string(office), "seats": JSON(seats),
-                "candidates": Write.codes(candidates), "method": .string(secret ? "secret" : "open"), "award": Write.optional(award),
+                "candidates": Write.codes(candidates), "method": .string(secret ? "secret" : "open"), "award": award.map(Write.awardKind),
             ]), global: global, event: options.event)
         }
     }

@@ -15,12 +15,12 @@ struct RegistrationCommand: ParsableCommand {
         @OptionGroup var options: YearWriteOptions
         @Option(help: "The member (default: --as).") var member: String?
         @Option(help: "A target (repeatable).") var target: [String]
-        @Option(help: "A title sought: government-flag or pm-certificate (repeatable).") var seek: [String] = []
+        @Option(help: "A title sought: an award kind in force that year, e.g. government-flag (repeatable).") var seek: [String] = []
         func run() throws {
             let actor = try global.requiredActor()
             try Write.append(.registrationSubmitted, year: options.year, data: [
                 "member": Write.code(member ?? actor), "targets": .array(target.map(JSON.string)),
-                "titlesSought": .array(seek.map(JSON.string)),
+                "titlesSought": .array(seek.map(Write.awardKind)),
             ], global: global, event: options.event, actor: actor)
         }
     }

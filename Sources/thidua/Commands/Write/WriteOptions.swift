@@ -77,6 +77,9 @@ enum Write {
     static func code(_ value: String) -> JSON { .string(value.uppercased()) }
 
     static func optional(_ value: String?) -> JSON? { value.map(JSON.string) }
+
+    /// An award kind typed in any letter case, used lower-cased (kinds are lowercase, like government-flag).
+    static func awardKind(_ value: String) -> JSON { .string(value.lowercased()) }
 }
 
 extension JSONObject {

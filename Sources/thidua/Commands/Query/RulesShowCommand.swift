@@ -1,0 +1,53 @@
+import ArgumentParser
+import ThiDuaCore
+import ThiDuaJSON
+import ThiDuaStore
+
+/// `thidua rules [--year Y]`: the rules in force for a year, read from the bloc's stream.
+struct RulesShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "The rules in force for a year: majority, quorum and the award kinds (the default).",
+        discussion: "Example: thidua rules --year 2024 --format csv")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The year (default: the latest year of the bloc).") var year: Int?
+    @OptionGroup var output: FormatOption
+
+    func run() throws {
+        let store = try global.openForReading()
+        let code = try store.resolveBloc(global.bloc)
+        guard let year = try year ?? store.years(bloc: code).last else {
+            throw CLIError.usage("which year? give it as --year YEAR (bloc \(code) has no year yet)")
+        }
+        let rules = try store.blocState(bloc: code).rules(forYear: year)
+        let fromYear = rules.fromYear == Rules.defaults.fromYear ? nil : rules.fromYear
+        switch output.format {
+        case .json:
+            Render.json(.object([
+                "bloc": .string(code), "year": JSON(year), "fromYear": fromYear.map { JSON($0) } ?? .null,
+                "majority": .string(rules.majority.description), "quorum": .string(rules.quorum.description),
+                "awards": .array(rules.awardKinds.map(\.json)),
+            ]))
+        case .csv:
+            Render.csv(["kind", "name", "onlyFirst", "limit"], rules.awardKinds.map {
+                [$0.kind.rawValue, $0.name, String($0.onlyFirst), $0.limit.map(String.init) ?? ""]
+            })
+        case .table:
+            Console.line(Visible.escaped("\(code) \(year) — " + (fromYear.map { "rules adopted from \($0)" } ?? "default rules")))
+            Console.line("majority \(rules.majority.description), quorum \(rules.quorum.description)")
+            var table = Table(["kind", "name", "first only", "limit"], rightAligned: [3])
+            for a in rules.awardKinds {
+                table.add([a.kind.rawValue, a.name, a.onlyFirst ? "yes" : "", a.limit.map(String.init) ?? ""])
+            }
+            Console.line(table.render())
+        }
+    }
+}
+
+extension AwardDefinition {
+    /// `{"kind","name","onlyFirst","limit"}`, the limit null when there is none.
+    var json: JSON {
+        .object(["kind": .string(kind.rawValue), "name": .string(name), "onlyFirst": .bool(onlyFirst),
+                 "limit": limit.map { JSON($0) } ?? .null])
+    }
+}
