@@ -33,7 +33,8 @@ struct DemoCommand: ParsableCommand {
         global.db = store.path
         for arguments in [["standings", "--year", "2017"], ["awards", "--year", "2017"], ["officers", "--year", "2018"],
                           ["pact", "--year", "2018"]] {
-            var command = try ThiDua.parseAsRoot(arguments + ["--db", store.path] + (global.bloc.map { ["--bloc", $0] } ?? []))
+            var command = try ThiDua.parseAsRoot(arguments + ["--db", store.path] + (global.bloc.map { ["--bloc", $0] } ?? [])
+                                                 + (global.langOption.map { ["--lang", $0.rawValue] } ?? []))
             try command.run()
             Console.line("")
         }

@@ -18,9 +18,7 @@ struct ReplayBoundOptions: ParsableArguments {
         get throws { try ReplayBounds(asOf: asOf.map { try Self.time($0, "--as-of") }, knownAt: knownAt.map { try Self.time($0, "--known-at") }, at: at) }
     }
 
-    var summary: String {
-        [asOf.map { "as of \($0)" }, knownAt.map { "known at \($0)" }, at.map { "up to position \($0)" }].compactMap { $0 }.joined(separator: ", ")
-    }
+    func summary(_ lang: Lang) -> String { Phrase.bounds(asOf: asOf, knownAt: knownAt, at: at, lang) }
 
     static func time(_ text: String, _ option: String) throws -> Timestamp {
         do {

@@ -23,13 +23,13 @@ struct AwardsCommand: ParsableCommand {
                  $0.decision ?? "", $0.date ?? ""]
             })
         case .table:
-            var table = Table(["member", "name", "award", "status", "rank", "decision"], rightAligned: [4])
+            let lang = try global.lang
+            var table = Table([.member, .name, .award, .status, .rank, .decision], lang, rightAligned: [4])
             for a in p.awards {
-                let kind = a.kind == .governmentFlag ? "Cờ thi đua của Chính phủ" : "Bằng khen của Thủ tướng"
-                table.add([a.member, p.name(of: a.member), kind, a.status.rawValue, rank[a.member].map(String.init) ?? "",
-                           [a.decision, a.date].compactMap { $0 }.joined(separator: ", ")])
+                table.add([a.member, p.name(of: a.member), Stored.awardName(a.kind.rawValue), a.status.shown(lang),
+                           rank[a.member].map(String.init) ?? "", [a.decision, a.date.map { Shown.moment($0, lang) }].compactMap { $0 }.joined(separator: ", ")])
             }
-            Render.table(p.heading, table)
+            Render.table(p.heading(lang), table, lang)
         }
     }
 }

@@ -24,7 +24,8 @@ struct ElectionsCommand: ParsableCommand {
                            }
                        })
         case .table:
-            Render.table(p.heading, Render.elections(p.elections))
+            let lang = try global.lang
+            Render.table(p.heading(lang), Render.elections(p.elections, lang), lang)
         }
     }
 }
