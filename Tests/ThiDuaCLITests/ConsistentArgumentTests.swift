@@ -74,14 +74,14 @@ struct ConsistentArgumentTests {
         #expect(member.stdout.split(separator: "\n").count == 1 && member.stdout.contains(#""points":7"#), "\(member)")
         let actor = try cli.run("log", "--actor", "Secretariat", "--format", "json")
         #expect(actor.stdout.contains("year.opened"), "\(actor)")
-        let unknownMember = try cli.run("log", "--member", "sgtvt")
+        let unknownMember = try cli.run("log", "--member", "sgtvt", "--lang", "en")
         #expect(unknownMember.status == 1, "\(unknownMember)")
         #expect(unknownMember.stderr.contains("SGTVT") && unknownMember.stderr.contains("known members: SKHDT, STC"), "\(unknownMember)")
         #expect(!unknownMember.stdout.contains("no events match"), "\(unknownMember)")
         let unknownCriterion = try cli.run("log", "--criterion", "9.9", "--format", "csv")
         #expect(unknownCriterion.status == 1, "\(unknownCriterion)")
         #expect(unknownCriterion.stderr.contains("known criteria: 1.1, II.3"), "\(unknownCriterion)")
-        let known = try cli.run("log", "--member", "SKHDT", "--year", "2023")
+        let known = try cli.run("log", "--member", "SKHDT", "--year", "2023", "--lang", "en")
         #expect(known.status == 0 && known.stdout.contains("no events match"), "\(known)")
     }
 

@@ -22,13 +22,14 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let folder = try examples ?? Self.defaultExamples()
         let files = try Self.exampleFiles(in: folder)
+        let lang = try global.lang
         try refuseOtherBlocs(demo: Self.blocs(in: files))
         let store = try global.openStore(create: true)
         for file in files {
             let report = try store.append(try JSONLinesReader(path: file, defaultActor: nil))
-            Console.line(Visible.escaped("\(file): \(report.appended) event(s) appended, \(report.alreadyRecorded) already recorded"))
+            Console.line(Visible.escaped(Phrase.demoAppended(file: file, appended: report.appended, alreadyRecorded: report.alreadyRecorded, lang)))
         }
-        Console.line(Visible.escaped("log: \(store.path)") + "\n")
+        Console.line(Visible.escaped(Phrase.demoLog(store.path, lang)) + "\n")
         var global = global
         global.db = store.path
         for arguments in [["standings", "--year", "2017"], ["awards", "--year", "2017"], ["officers", "--year", "2018"],
@@ -38,7 +39,7 @@ struct DemoCommand: ParsableCommand {
             try command.run()
             Console.line("")
         }
-        Console.line("Next: thidua log --year 2017 --member BNCTW, thidua elections --year 2018, thidua verify")
+        Console.line(Phrase.demoNext(lang))
     }
 
     /// An existing log may be added to only when every bloc it holds is a demo bloc; it is read, not opened to write.

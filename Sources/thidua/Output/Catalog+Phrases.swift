@@ -159,4 +159,25 @@ enum Phrase {
         case .en: "+\(count) more"
         }
     }
+
+    static func demoAppended(file: String, appended: Int, alreadyRecorded: Int, _ lang: Lang) -> String {
+        switch lang {
+        case .vi: "\(file): ghi thêm \(appended) sự kiện, \(alreadyRecorded) sự kiện đã có"
+        case .en: "\(file): \(appended) event(s) appended, \(alreadyRecorded) already recorded"
+        }
+    }
+
+    static func demoLog(_ path: String, _ lang: Lang) -> String {
+        switch lang {
+        case .vi: "sổ sự kiện: \(path)"
+        case .en: "log: \(path)"
+        }
+    }
+
+    static func demoNext(_ lang: Lang) -> String {
+        switch lang {
+        case .vi: "Xem tiếp: thidua log --year 2017 --member BNCTW, thidua elections --year 2018, thidua verify"
+        case .en: "Next: thidua log --year 2017 --member BNCTW, thidua elections --year 2018, thidua verify"
+        }
+    }
 }
