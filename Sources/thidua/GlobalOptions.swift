@@ -17,7 +17,7 @@ struct GlobalOptions: ParsableArguments {
 
     var bloc: String? { blocOption?.uppercased() }
 
-    @Option(name: .customLong("lang"), help: ArgumentHelp("The language of tables: vi (default) or en (else $THIDUA_LANG).", valueName: "vi|en"))
+    @Option(name: .customLong("lang"), help: ArgumentHelp("The language of tables (default: $THIDUA_LANG, else vi).", valueName: "vi|en"))
     var langOption: Lang?
 
     /// The language tables speak: --lang, else $THIDUA_LANG, else Vietnamese.

@@ -180,4 +180,12 @@ enum Phrase {
         case .en: "Next: thidua log --year 2017 --member BNCTW, thidua elections --year 2018, thidua verify"
         }
     }
+
+    /// What `scores import` saved.
+    static func sheetSaved(cells: Int, sheet: String, type: String, _ lang: Lang) -> String {
+        switch lang {
+        case .vi: "đã lưu \(cells) ô của bảng \(sheet) thành sự kiện \(type)"
+        case .en: "\(cells) cell(s) of \(sheet) saved as \(type)"
+        }
+    }
 }
