@@ -17,8 +17,14 @@ struct GlobalOptions: ParsableArguments {
 
     var bloc: String? { blocOption?.uppercased() }
 
+    @Option(name: .customLong("lang"), help: ArgumentHelp("The language of tables (default: $THIDUA_LANG, else vi).", valueName: "vi|en"))
+    var langOption: Lang?
+
+    /// The language tables speak: --lang, else $THIDUA_LANG, else Vietnamese.
+    var lang: Lang { get throws { try Lang.resolve(langOption) } }
+
     /// Options with a value that may also be written before the command: `thidua --db x.sqlite log`.
-    static let leadingOptions: Set<String> = ["--db", "--as", "--bloc", "--format"]
+    static let leadingOptions: Set<String> = ["--db", "--as", "--bloc", "--format", "--lang"]
 
     /// Moves global options written before the command name to the end, where the command's
     /// option group parses them (before a `--` terminator, if there is one).

@@ -74,7 +74,7 @@ struct ConsistentArgumentTests {
         #expect(member.stdout.split(separator: "\n").count == 1 && member.stdout.contains(#""points":7"#), "\(member)")
         let actor = try cli.run("log", "--actor", "Secretariat", "--format", "json")
         #expect(actor.stdout.contains("year.opened"), "\(actor)")
-        let unknownMember = try cli.run("log", "--member", "sgtvt")
+        let unknownMember = try cli.run("log", "--member", "sgtvt", "--lang", "en")
         #expect(unknownMember.status == 1, "\(unknownMember)")
         #expect(unknownMember.stderr.contains("SGTVT") && unknownMember.stderr.contains("known members: SKHDT, STC"), "\(unknownMember)")
         #expect(!unknownMember.stdout.contains("no events match"), "\(unknownMember)")

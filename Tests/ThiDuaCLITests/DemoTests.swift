@@ -13,7 +13,7 @@ import Testing
 
         let demo = try cli.run("demo")
         #expect(demo.status == 0, "\(demo)")
-        #expect(demo.stdout.contains("(built in): 245 event(s) appended"))
+        #expect(demo.stdout.contains("bdtw-2017-2018.jsonl (có sẵn trong thidua): ghi thêm 245 sự kiện"), "\(demo)")
         #expect(demo.stdout.contains("BNCTW"))
         #expect(demo.stderr.isEmpty)
 
@@ -35,7 +35,7 @@ import Testing
         let folder = cli.path("histories")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Example.seedPath, toPath: folder + "/seed.jsonl")
-        let demo = try cli.run("demo", "--examples", folder)
+        let demo = try cli.run("demo", "--examples", folder, "--lang", "en")
         #expect(demo.status == 0, "\(demo)")
         #expect(demo.stdout.contains("seed.jsonl: 245 event(s) appended"))
         #expect(!demo.stdout.contains("built in"))

@@ -28,9 +28,9 @@ struct LogCommandsTests {
         #expect((last["hash"] as? String)?.count == 64)
         #expect((last["prevHash"] as? String)?.count == 64)
 
-        let table = try cli.run("log", "--type", "score.submitted")
+        let table = try cli.run("log", "--type", "score.submitted", "--lang", "en")
         #expect(table.stdout.contains("BNCTW 1.1 = 18.5"))
-        let byMember = try cli.run("log", "--member", "UBKTTW")
+        let byMember = try cli.run("log", "--member", "UBKTTW", "--lang", "en")
         #expect(byMember.stdout == "no events match\n")
 
         let digest = try cli.run("digest")

@@ -157,10 +157,10 @@ struct ReadOnlyTests {
         #expect(try Folder(cli.directory) == before)
         // From a folder with no EventLog/examples: the examples of the checkout the binary was built in.
         let demo = cli.path("demo.sqlite")
-        let first = try cli.run("--db", demo, "demo")
+        let first = try cli.run("--db", demo, "demo", "--lang", "en")
         #expect(first.status == 0, "\(first)")
         #expect(first.stdout.contains("245 event(s) appended"))
-        let again = try cli.run("--db", demo, "demo")
+        let again = try cli.run("--db", demo, "demo", "--lang", "en")
         #expect(again.status == 0)
         #expect(again.stdout.contains("0 event(s) appended, 245 already recorded"))
     }

@@ -19,7 +19,7 @@ struct ScoresImportTests {
         defer { cli.remove() }
         let text = "\"Đơn vị\",1.1,ii.3\r\nskhdt,18.5,\r\n\"STC\",\"17\",\"19.25\"\r\n,,\r\n"
         let path = try Self.sheet(cli, "bom.csv", [0xEF, 0xBB, 0xBF] + Array(text.utf8))
-        let result = try cli.run("scores", "import", path, "--year", "2024")
+        let result = try cli.run("scores", "import", path, "--year", "2024", "--lang", "en")
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.contains("3 cell(s)"), "\(result)")
         let events = try Self.events(cli)

@@ -32,7 +32,7 @@ struct TypedYearTests {
             }
         }
         let review = try ok(cli, "--as", "B2", "score", "review", "--year", "2019", "--member", "C3", "--criterion", "1.1",
-                            "--points", "56.5", "--reason", "Chấm chéo: thiếu minh chứng")
+                            "--points", "56.5", "--reason", "Chấm chéo: thiếu minh chứng", "--lang", "en")
         #expect(review.contains("C3 1.1 now 56.5 (the review counts); C3 total now 95.75, rank 3 of 4"), "\(review)")
         try ok(cli, "--as", "secretariat", "member", "admit", "--year", "2019", "--code", "E5", "--name", "Ban Năm")
         try ok(cli, "--as", "secretariat", "member", "withdraw", "--year", "2019", "--code", "E5", "--reason", "Sáp nhập")
@@ -42,7 +42,7 @@ struct TypedYearTests {
         try ok(cli, "--as", "D4", "vote", "--year", "2019", "--election", "head-2020", "--for", "D4")
         try ok(cli, "--as", "A1", "vote", "void", "--year", "2019", "--election", "head-2020", "--voter", "D4", "--reason", "Phiếu ghi sai")
         try ok(cli, "--as", "D4", "vote", "--year", "2019", "--election", "head-2020", "--for", "C3")
-        let closed = try ok(cli, "--as", "A1", "election", "close", "--year", "2019", "--id", "head-2020")
+        let closed = try ok(cli, "--as", "A1", "election", "close", "--year", "2019", "--id", "head-2020", "--lang", "en")
         #expect(closed.contains("election HEAD-2020: elected C3 (4 ballots)"))
         try ok(cli, "--as", "C3", "election", "open", "--year", "2019", "--id", "dep-2020", "--office", "deputy", "--seats", "2",
                "--candidates", "A1,B2,D4", "--secret")
@@ -72,7 +72,7 @@ struct TypedYearTests {
         var out: [String: String] = [:]
         for query in queries {
             for format in ["table", "json", "csv"] {
-                let result = try cli.run((db.map { ["--db", $0] } ?? []) + [query, "--year", "2019", "--format", format])
+                let result = try cli.run((db.map { ["--db", $0] } ?? []) + [query, "--year", "2019", "--format", format] + (format == "table" ? ["--lang", "en"] : []))
                 #expect(result.status == 0, "\(query) \(format): \(result)")
                 out["\(query) \(format)"] = result.stdout
             }

@@ -62,7 +62,7 @@ struct YearReadsTests {
         #expect(csv[1] == "1.1,\"Tham mưu Ban Chấp hành Trung ương, Bộ Chính trị, Ban Bí thư theo chức năng, nhiệm vụ\",I,base,15,false")
         #expect(csv[16] == "B.1,\"Sáng kiến, giải pháp công tác được công nhận\",B,bonus,3,false")
         #expect(csv.count == 21)  // header, 19 criteria, the final newline
-        let table = try cli.run("criteria", "--year", "2017")
+        let table = try cli.run("criteria", "--year", "2017", "--lang", "en")
         #expect(table.status == 0)
         #expect(lines(table)[0] == "BDTW 2017 — closed, as of position 188")
         #expect(lines(table)[1].split(separator: " ", omittingEmptySubsequences: true) == ["group", "code", "title", "kind", "max", "retired"])
@@ -80,7 +80,7 @@ struct YearReadsTests {
         let criteria = try #require(try json(try cli.run("criteria", "--year", "2018", "--format", "json"))["criteria"] as? [[String: Any]])
         #expect(criteria.first { $0["code"] as? String == "4.3" }?["retired"] as? Bool == true)
         #expect(lines(try cli.run("criteria", "--year", "2018", "--format", "csv")).contains("4.3,Thực hiện quy chế dân chủ cơ sở,IV,base,3,true"))
-        let table = try cli.run("criteria", "--year", "2018")
+        let table = try cli.run("criteria", "--year", "2018", "--lang", "en")
         #expect(lines(table).contains { $0.contains("4.3   Thực hiện quy chế dân chủ cơ sở") && $0.hasSuffix("retired") })
         #expect(table.stdout.contains("maximum in force: base 97, bonus 5, penalty 7"))
         let sheet = try json(try cli.run("scores", "--year", "2018", "--format", "json"))
@@ -167,7 +167,7 @@ struct YearReadsTests {
     @Test func theScoreSheetAsATable() throws {
         let cli = try seeded()
         defer { cli.remove() }
-        let table = try cli.run("scores", "--year", "2017")
+        let table = try cli.run("scores", "--year", "2017", "--lang", "en")
         #expect(table.status == 0, "\(table)")
         #expect(lines(table)[0] == "BDTW 2017 — closed, as of position 188")
         #expect(tableRow(table, "criterion") == ["criterion", "max", "BNCTW", "UBKTTW", "VPTW", "BTCTW", "BTGTW", "BDNTW", "BDVTW", "BKTTW"])
@@ -178,7 +178,7 @@ struct YearReadsTests {
         #expect(tableRow(table, "rank") == ["rank", "1", "2", "6", "8", "4", "7", "5", "3"])
         #expect(tableRow(table, "complete")?.dropFirst().allSatisfy { $0 == "yes" } == true)
         #expect(table.stdout.contains("* reviewed (thẩm định): these points count; the member's self-score in brackets"))
-        let one = try cli.run("scores", "--year", "2017", "--member", "VPTW")
+        let one = try cli.run("scores", "--year", "2017", "--member", "VPTW", "--lang", "en")
         #expect(tableRow(one, "criterion") == ["criterion", "max", "VPTW"])
         #expect(tableRow(one, "P.2") == ["P.2", "2", "1"])
         #expect(tableRow(one, "penalty") == ["penalty", "2"])
@@ -188,7 +188,7 @@ struct YearReadsTests {
         let cli = try seeded()
         defer { cli.remove() }
         #expect(try cli.run("--as", "BKTTW", "score", "submit", "--year", "2018", "--criterion", "1.1", "--points", "12.5").status == 0)
-        let table = try cli.run("scores", "--year", "2018", "--member", "BKTTW")
+        let table = try cli.run("scores", "--year", "2018", "--member", "BKTTW", "--lang", "en")
         #expect(tableRow(table, "1.1") == ["1.1", "15", "12.5"])
         #expect(tableRow(table, "1.2") == ["1.2", "10", "—"])
         #expect(tableRow(table, "complete") == ["complete", "no"])
@@ -251,11 +251,11 @@ struct YearReadsTests {
         #expect(csv[1] == "BNCTW,Ban Nội chính Trung ương,pm-certificate,1,Hoàn thành xuất sắc nhiệm vụ chính trị năm 2018")
         #expect(csv[4] == "UBKTTW,Ủy ban Kiểm tra Trung ương,government-flag,2,\"Tổ chức đảng trong sạch, vững mạnh tiêu biểu\"")
         #expect(csv.count == 18)
-        let table = try cli.run("registrations", "--year", "2018")
+        let table = try cli.run("registrations", "--year", "2018", "--lang", "en")
         #expect(tableRow(table, "BKTTW") == ["BKTTW", "Ban Kinh tế Trung ương", "government-flag", "1", "Hoàn thành xuất sắc nhiệm vụ chính trị năm 2018"])
         #expect(lines(table).filter { $0.hasSuffix("2  Tổ chức đảng trong sạch, vững mạnh tiêu biểu") }.count == 8)
         #expect(!table.stdout.contains("not registered"))
-        let empty = try cli.run("registrations", "--year", "2017")
+        let empty = try cli.run("registrations", "--year", "2017", "--lang", "en")
         #expect(empty.stdout.contains("(none)\nnot registered: BNCTW, UBKTTW, VPTW, BTCTW, BTGTW, BDNTW, BDVTW, BKTTW\n"))
     }
 
@@ -299,12 +299,12 @@ struct YearReadsTests {
         #expect(events.map { $0["position"] as? Int } == [175, 176, 177, 178, 179, 180])
         #expect(events.allSatisfy { $0["correlation"] as? String == minutes })
         #expect(events.filter { $0["type"] as? String == "score.reviewed" }.count == 5)
-        let table = try cli.run("log", "--correlation", minutes, "--type", "scores.finalized")
+        let table = try cli.run("log", "--correlation", minutes, "--type", "scores.finalized", "--lang", "en")
         #expect(tableRow(table, "pos")?.contains("correlation") == true)
         #expect(tableRow(table, "180")?.contains(minutes) == true)
         #expect(lines(table).filter { !$0.isEmpty }.count == 3)
         // Exact: neither a prefix nor another case matches.
-        #expect(try cli.run("log", "--correlation", "Biên bản chấm chéo").stdout == "no events match\n")
+        #expect(try cli.run("log", "--correlation", "Biên bản chấm chéo", "--lang", "en").stdout == "no events match\n")
         #expect(try cli.run("log", "--correlation", minutes.uppercased(), "--format", "csv").stdout == csv[0] + "\n")
         // Without a correlation the cell is empty.
         let uncorrelated = lines(try cli.run("log", "--from", "23", "--to", "23", "--format", "csv"))

@@ -21,22 +21,24 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         let histories = try examples.map { try Self.exampleFiles(in: $0).map(History.file) } ?? [Self.embedded]
+        let lang = try global.lang
         try refuseOtherBlocs(demo: Self.blocs(in: histories))
         let store = try global.openStore(create: true)
         for history in histories {
             let report = try store.append(history.items)
-            Console.line(Visible.escaped("\(history.name): \(report.appended) event(s) appended, \(report.alreadyRecorded) already recorded"))
+            Console.line(Visible.escaped(Phrase.demoAppended(file: history.name(lang), appended: report.appended, alreadyRecorded: report.alreadyRecorded, lang)))
         }
-        Console.line(Visible.escaped("log: \(store.path)") + "\n")
+        Console.line(Visible.escaped(Phrase.demoLog(store.path, lang)) + "\n")
         var global = global
         global.db = store.path
         for arguments in [["standings", "--year", "2017"], ["awards", "--year", "2017"], ["officers", "--year", "2018"],
                           ["pact", "--year", "2018"]] {
-            var command = try ThiDua.parseAsRoot(arguments + ["--db", store.path] + (global.bloc.map { ["--bloc", $0] } ?? []))
+            var command = try ThiDua.parseAsRoot(arguments + ["--db", store.path] + (global.bloc.map { ["--bloc", $0] } ?? [])
+                                                 + (global.langOption.map { ["--lang", $0.rawValue] } ?? []))
             try command.run()
             Console.line("")
         }
-        Console.line("Next: thidua log --year 2017 --member BNCTW, thidua elections --year 2018, thidua verify")
+        Console.line(Phrase.demoNext(lang))
     }
 
     /// An existing log may be added to only when every bloc it holds is a demo bloc; it is read, not opened to write.
@@ -69,9 +71,9 @@ struct DemoCommand: ParsableCommand {
         case builtIn(name: String, bytes: [UInt8])
         case file(String)
 
-        var name: String {
+        func name(_ lang: Lang) -> String {
             switch self {
-            case .builtIn(let name, _): name
+            case .builtIn(let name, _): name + (lang == .vi ? " (có sẵn trong thidua)" : " (built in)")
             case .file(let path): path
             }
         }
@@ -87,7 +89,7 @@ struct DemoCommand: ParsableCommand {
     }
 
     /// The seed history of EventLog/examples, embedded when thidua is built.
-    static let embedded = History.builtIn(name: "bdtw-2017-2018.jsonl (built in)", bytes: PackageResources.bdtw_2017_2018_jsonl)
+    static let embedded = History.builtIn(name: "bdtw-2017-2018.jsonl", bytes: PackageResources.bdtw_2017_2018_jsonl)
 
     static func exampleFiles(in folder: String) throws -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {

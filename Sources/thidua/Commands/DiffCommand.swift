@@ -39,7 +39,7 @@ struct DiffCommand: ParsableCommand {
                     "after": .string(change.after),
                     "events": .array(change.causes.compactMap { byPosition[$0] }.map { e in
                         .object(["position": JSON(Int(e.position)), "type": .string(e.type), "actor": .string(e.actor),
-                                 "occurredAt": .string(e.occurredAt), "recordedAt": .string(e.recordedAt), "summary": .string(Summary.of(e))])
+                                 "occurredAt": .string(e.occurredAt), "recordedAt": .string(e.recordedAt), "summary": .string(Summary.of(e, .en))])
                     }),
                 ])
             }
@@ -54,19 +54,23 @@ struct DiffCommand: ParsableCommand {
                 [$0.kind.rawValue, $0.subject, $0.before, $0.after, $0.causes.map(String.init).joined(separator: " ")]
             })
         case .table:
-            Console.line(Visible.escaped("\(bloc) \(year): \(from) (position \(before.position)) → \(to ?? "now") (position \(after.position)), \(window.count) event(s) between"))
-            if changes.isEmpty { Console.line("no changes"); return }
-            var table = Table(["kind", "subject", "before", "after", "caused by"])
+            let lang = try global.lang
+            Console.line(Visible.escaped(Phrase.diffHeading(bloc: bloc, year: year, from: from, fromPosition: before.position, to: to,
+                                                            toPosition: after.position, events: window.count, lang)))
+            if changes.isEmpty { Console.line(Phrase.noChanges(lang)); return }
+            var table = Table([.kind, .subject, .before, .after, .causedBy], lang)
             for change in changes {
-                table.add([change.kind.rawValue, change.subject, change.before, change.after, Self.causes(change.causes, byPosition)])
+                let text = DiffText(before: before.state, after: after.state, lang: lang)
+                table.add([change.kind.shown(lang), text.subject(change), text.before(change), text.after(change),
+                           Self.causes(change.causes, byPosition, lang)])
             }
             Console.line(table.render())
         }
     }
 
-    static func causes(_ positions: [Int64], _ events: [Int64: RecordedEvent]) -> String {
-        let shown = positions.prefix(3).compactMap { events[$0] }.map { "#\($0.position) \($0.type) by \($0.actor)" }
-        return shown.joined(separator: "; ") + (positions.count > 3 ? "; +\(positions.count - 3) more" : "")
+    static func causes(_ positions: [Int64], _ events: [Int64: RecordedEvent], _ lang: Lang) -> String {
+        let shown = positions.prefix(3).compactMap { events[$0] }.map { Phrase.cause(position: $0.position, type: $0.type, actor: $0.actor, lang) }
+        return shown.joined(separator: "; ") + (positions.count > 3 ? "; " + Phrase.more(positions.count - 3, lang) : "")
     }
 
     static func bounds(_ text: String, _ option: String) throws -> ReplayBounds {

@@ -43,6 +43,7 @@ struct LogCommand: ParsableCommand {
         }
         let store = try global.openForReading()
         let filter = try self.filter(store)
+        let lang = try global.lang
         switch output.format {
         case .json:
             try store.forEachEvent(filter) { event, prev in
@@ -56,12 +57,12 @@ struct LogCommand: ParsableCommand {
                 return true
             }
         case .table:
-            var table = Table(Self.tableHeader, rightAligned: [0, 4])
+            var table = Table(Self.tableHeader, lang, rightAligned: [0, 4])
             try store.forEachEvent(filter) { event, _ in
-                table.add(Self.tableCells(event))
+                table.add(Self.tableCells(event, lang))
                 return true
             }
-            Console.line(table.rows.isEmpty ? "no events match" : table.render())
+            Console.line(table.rows.isEmpty ? Phrase.noEvents(lang) : table.render())
         }
     }
 
@@ -100,14 +101,15 @@ struct LogCommand: ParsableCommand {
     }
 
     static let csvHeader = ["position", "stream", "version", "type", "actor", "occurredAt", "recordedAt", "id", "data", "correlation"]
-    static let tableHeader = ["pos", "occurredAt", "recordedAt", "stream", "v", "type", "actor", "correlation", "summary"]
+    static let tableHeader: [Word] = [.position, .occurredAt, .recordedAt, .stream, .version, .eventType, .actor, .correlation, .summary]
 
     static func csvCells(_ e: RecordedEvent) -> [String] {
         [String(e.position), e.stream, String(e.version), e.type, e.actor, e.occurredAt, e.recordedAt, e.id, e.data, e.correlation ?? ""]
     }
 
-    static func tableCells(_ e: RecordedEvent) -> [String] {
-        [String(e.position), e.occurredAt, e.recordedAt, e.stream, String(e.version), e.type, e.actor, e.correlation ?? "", Summary.of(e)]
+    static func tableCells(_ e: RecordedEvent, _ lang: Lang) -> [String] {
+        [String(e.position), Shown.moment(e.occurredAt, lang), Shown.moment(e.recordedAt, lang), e.stream, String(e.version), e.type, e.actor,
+         e.correlation ?? "", Summary.of(e, lang)]
     }
 
     /// The first instant of a bound: a date alone means the start of that day, +07:00.
@@ -123,6 +125,7 @@ struct LogCommand: ParsableCommand {
         StopSignals.catchThem()
         let store = try global.openForReading()
         var filter = try self.filter(store)
+        let lang = try global.lang
         var last: Int64 = 0
         if output.format == .csv { Console.line(CSV.row(Self.csvHeader)) }
         while StopSignals.received == 0 {
@@ -130,7 +133,7 @@ struct LogCommand: ParsableCommand {
                 switch output.format {
                 case .json: Console.line(event.outputJSON(prevHash: prev).canonicalText)
                 case .csv: Console.line(CSV.row(Self.csvCells(event)))
-                case .table: Console.line(Self.tableCells(event).map(Visible.escaped).joined(separator: "  "))
+                case .table: Console.line(Self.tableCells(event, lang).map(Visible.escaped).joined(separator: "  "))
                 }
                 last = event.position
                 return StopSignals.received == 0

@@ -27,7 +27,9 @@ struct ReplayCommand: ParsableCommand {
         switch output.format {
         case .json: Console.line(Self.withKindNames(document.json(position: replay.position), replay).canonicalText)
         case .csv: throw CLIError.usage("replay prints a table or JSON; for CSV use the queries (standings, elections, …)")
-        case .table: ReplayReport.print(replay, bounds: bounds.summary)
+        case .table:
+            let lang = try global.lang
+            ReplayReport.print(replay, bounds: bounds.summary(lang), lang)
         }
     }
 
@@ -42,51 +44,56 @@ struct ReplayCommand: ParsableCommand {
 
 /// The replayed state as a person reads it.
 enum ReplayReport {
-    static func print(_ replay: Replay, bounds: String) {
+    static func print(_ replay: Replay, bounds: String, _ lang: Lang) {
         let s = replay.state
         let name = { (code: String) in Visible.escaped(s.members[code]?.name ?? code) }
-        Console.line(Visible.escaped("\(s.bloc) \(s.year) — \(s.status.rawValue), replayed to position \(replay.position)" + (bounds.isEmpty ? "" : " (\(bounds))")))
+        let none = Phrase.none(lang)
+        Console.line(Visible.escaped(Phrase.replayed(bloc: s.bloc, year: s.year, status: s.status, position: replay.position, bounds: bounds, lang)))
         Console.line("stateHash \(replay.document.stateHash)")
-        section("Members")
-        var members = Table(["code", "name", "active"])
-        for m in s.members.values { members.add([m.code, m.name, m.active ? "yes" : "withdrawn"]) }
+        section(.members, lang)
+        var members = Table([.code, .name, .active], lang)
+        for m in s.members.values { members.add([m.code, m.name, (m.active ? Word.activeMark : .withdrawnMark).text(lang)]) }
         Console.line(members.render())
-        section("Officers")
-        Console.line("Khối trưởng: " + (s.head.map { "\($0) \(name($0))" } ?? "none"))
-        Console.line("Khối phó: " + (s.deputies.isEmpty ? "none" : s.deputies.map { "\($0) \(name($0))" }.joined(separator: "; ")))
-        section("Criteria")
-        var criteria = Table(["code", "group", "kind", "max", "title", "retired"], rightAligned: [3])
-        for c in s.criteria.values { criteria.add([c.code, c.group ?? "", c.kind.rawValue, "\(c.maxPoints)", c.title, c.retired ? "retired" : ""]) }
-        Console.line(criteria.rows.isEmpty ? "(none)" : criteria.render())
-        section("Scores")
-        var scores = Table(["member", "criterion", "submitted", "reviewed", "effective"], rightAligned: [2, 3, 4])
+        section(.officers, lang)
+        Console.line(Word.head.text(lang) + ": " + (s.head.map { "\($0) \(name($0))" } ?? Phrase.nobody(lang)))
+        Console.line(Word.deputy.text(lang) + ": "
+                     + (s.deputies.isEmpty ? Phrase.nobody(lang) : s.deputies.map { "\($0) \(name($0))" }.joined(separator: "; ")))
+        section(.criteria, lang)
+        var criteria = Table([.code, .group, .kind, .maxPoints, .criterionTitle, .retired], lang, rightAligned: [3])
+        for c in s.criteria.values {
+            criteria.add([c.code, c.group ?? "", c.kind.shown(lang), c.maxPoints.shown(lang), c.title, c.retired ? Word.retiredMark.text(lang) : ""])
+        }
+        Console.line(criteria.rows.isEmpty ? none : criteria.render())
+        section(.scores, lang)
+        var scores = Table([.member, .criterion, .submitted, .reviewed, .effective], lang, rightAligned: [2, 3, 4])
         for m in s.members.values {
             for (code, entry) in (s.scores[m.code] ?? [:]).sorted(by: { $0.key < $1.key }) {
-                scores.add([m.code, code, entry.submitted.map { "\($0)" } ?? "", entry.reviewed.map { "\($0)" } ?? "",
-                            entry.effective.map { "\($0)" } ?? ""])
+                scores.add([m.code, code, entry.submitted.shown(lang, else: ""), entry.reviewed.shown(lang, else: ""),
+                            entry.effective.shown(lang, else: "")])
             }
         }
-        Console.line(scores.rows.isEmpty ? "(none)" : scores.render())
-        section("Standings")
-        let standings = Render.standings(s.standings)
-        Console.line(standings.rows.isEmpty ? "(none)" : standings.render())
-        section("Elections")
-        let elections = Render.elections(s.elections.values.map(ElectionRow.init))
-        Console.line(elections.rows.isEmpty ? "(none)" : elections.render())
-        section("Pact")
-        Console.line(s.pact.clauses.isEmpty ? "not drafted" : "\(s.pact.clauses.count) clause(s), \(s.pact.signatures.count) signature(s), "
-                     + (s.pactInForce ? "in force" : "not in force"))
-        section("Awards")
-        var awards = Table(["member", "kind", "award", "status", "decision"])
-        for a in s.awards.values {
-            awards.add([a.member, a.kind.rawValue, replay.bloc.awardName(a.kind, year: s.year) ?? "", a.status.rawValue,
-                        [a.decision, a.date].compactMap { $0 }.joined(separator: ", ")])
+        Console.line(scores.rows.isEmpty ? none : scores.render())
+        section(.standings, lang)
+        let standings = Render.standings(s.standings, lang)
+        Console.line(standings.rows.isEmpty ? none : standings.render())
+        section(.elections, lang)
+        let elections = Render.elections(s.elections.values.map(ElectionRow.init), lang) {
+            AwardKind(rawValue: $0).flatMap { replay.bloc.awardName($0, year: s.year) } ?? Stored.awardName($0)
         }
-        Console.line(awards.rows.isEmpty ? "(none)" : awards.render())
+        Console.line(elections.rows.isEmpty ? none : elections.render())
+        section(.pact, lang)
+        Console.line(Phrase.pactSummary(clauses: s.pact.clauses.count, signatures: s.pact.signatures.count, inForce: s.pactInForce, lang))
+        section(.awards, lang)
+        var awards = Table([.member, lang == .vi ? .award : .kind, .status, .decision], lang)
+        for a in s.awards.values {
+            awards.add([a.member, lang == .vi ? replay.bloc.awardName(a.kind, year: s.year) ?? Stored.awardName(a.kind.rawValue) : a.kind.rawValue, a.status.shown(lang),
+                        [a.decision, a.date.map { Shown.moment($0, lang) }].compactMap { $0 }.joined(separator: ", ")])
+        }
+        Console.line(awards.rows.isEmpty ? none : awards.render())
     }
 
-    static func section(_ title: String) {
+    static func section(_ title: Word, _ lang: Lang) {
         Console.line("")
-        Console.line(title)
+        Console.line(title.text(lang))
     }
 }

@@ -28,9 +28,7 @@ struct ReplayBoundOptions: ParsableArguments {
         }
     }
 
-    var summary: String {
-        [asOf.map { "as of \($0)" }, knownAt.map { "known at \($0)" }, at.map { "up to position \($0)" }].compactMap { $0 }.joined(separator: ", ")
-    }
+    func summary(_ lang: Lang) -> String { Phrase.bounds(asOf: asOf, knownAt: knownAt, at: at, lang) }
 
     static func time(_ text: String, _ option: String) throws -> Timestamp {
         do {

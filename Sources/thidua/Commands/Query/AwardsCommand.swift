@@ -24,13 +24,13 @@ struct AwardsCommand: ParsableCommand {
                  $0.decision ?? "", $0.date ?? "", kindName($0.kind) ?? ""]
             })
         case .table:
-            var table = Table(["member", "name", "award", "status", "rank", "decision"], rightAligned: [4])
+            let lang = try global.lang
+            var table = Table([.member, .name, .award, .status, .rank, .decision], lang, rightAligned: [4])
             for a in p.awards {
-                let kind = kindName(a.kind) ?? a.kind.rawValue
-                table.add([a.member, p.name(of: a.member), kind, a.status.rawValue, rank[a.member].map(String.init) ?? "",
-                           [a.decision, a.date].compactMap { $0 }.joined(separator: ", ")])
+                table.add([a.member, p.name(of: a.member), kindName(a.kind) ?? Stored.awardName(a.kind.rawValue), a.status.shown(lang),
+                           rank[a.member].map(String.init) ?? "", [a.decision, a.date.map { Shown.moment($0, lang) }].compactMap { $0 }.joined(separator: ", ")])
             }
-            Render.table(p.heading, table)
+            Render.table(p.heading(lang), table, lang)
         }
     }
 }

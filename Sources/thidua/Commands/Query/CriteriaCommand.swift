@@ -24,21 +24,24 @@ struct CriteriaCommand: ParsableCommand {
                 [$0.code, $0.title, $0.group ?? "", $0.kind.rawValue, "\($0.maxPoints)", String($0.retired)]
             })
         case .table:
-            var table = Table(["group", "code", "title", "kind", "max", "retired"], rightAligned: [4])
+            let lang = try global.lang
+            var table = Table([.group, .code, .criterionTitle, .kind, .maxPoints, .retired], lang, rightAligned: [4])
             for group in groups {
-                for c in group.criteria { table.add([c.group ?? "", c.code, c.title, c.kind.rawValue, "\(c.maxPoints)", c.retired ? "retired" : ""]) }
-                if group.criteria.count > 1 { table.add(["", "", "group \(group.name ?? "—"), in force", "", "\(group.maxPoints)", ""]) }
+                for c in group.criteria {
+                    table.add([c.group ?? "", c.code, c.title, c.kind.shown(lang), c.maxPoints.shown(lang), c.retired ? Word.retiredMark.text(lang) : ""])
+                }
+                if group.criteria.count > 1 { table.add(["", "", Phrase.groupInForce(group.name, lang), "", group.maxPoints.shown(lang), ""]) }
             }
-            Render.table(p.heading, table)
-            if !criteria.isEmpty { Console.line(Self.maxima(criteria)) }
+            Render.table(p.heading(lang), table, lang)
+            if !criteria.isEmpty { Console.line(Self.maxima(criteria, lang)) }
         }
     }
 
     /// `maximum in force: base 100, bonus 5, penalty 7`.
-    static func maxima(_ criteria: [Criterion]) -> String {
+    static func maxima(_ criteria: [Criterion], _ lang: Lang) -> String {
         let live = criteria.filter { !$0.retired }
-        return "maximum in force: " + CriterionKind.allCases.map { kind in
-            "\(kind.rawValue) \(live.filter { $0.kind == kind }.reduce(Points.zero) { $0 + $1.maxPoints })"
-        }.joined(separator: ", ")
+        return Phrase.maxima(CriterionKind.allCases.map { kind in
+            "\(kind.shown(lang)) \(live.filter { $0.kind == kind }.reduce(Points.zero) { $0 + $1.maxPoints }.shown(lang))"
+        }, lang)
     }
 }

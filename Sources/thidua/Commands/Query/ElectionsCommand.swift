@@ -26,7 +26,10 @@ struct ElectionsCommand: ParsableCommand {
                            }
                        })
         case .table:
-            Render.table(p.heading, Render.elections(p.elections))
+            let lang = try global.lang
+            let bloc = try query.blocState(global)
+            let names = { (kind: String) in AwardKind(rawValue: kind).flatMap { bloc.awardName($0, year: p.year) } ?? Stored.awardName(kind) }
+            Render.table(p.heading(lang), Render.elections(p.elections, lang, awardName: names), lang)
         }
     }
 }

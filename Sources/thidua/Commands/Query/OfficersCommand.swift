@@ -23,9 +23,10 @@ struct OfficersCommand: ParsableCommand {
             Render.json(p.document(["officers": .officers(head: p.head, deputies: p.deputies)]))
         case .csv: Render.csv(["role", "member", "name"], roles.map { [$0.0, $0.1, p.name(of: $0.1)] })
         case .table:
-            var table = Table(["role", "member", "name"])
-            for (role, code) in roles { table.add([role == "head" ? "Khối trưởng" : "Khối phó", code, p.name(of: code)]) }
-            Render.table(p.heading, table)
+            let lang = try global.lang
+            var table = Table([.role, .member, .name], lang)
+            for (role, code) in roles { table.add([(role == "head" ? Word.head : Word.deputy).text(lang), code, p.name(of: code)]) }
+            Render.table(p.heading(lang), table, lang)
         }
     }
     }

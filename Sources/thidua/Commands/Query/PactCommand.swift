@@ -24,14 +24,15 @@ struct PactCommand: ParsableCommand {
         case .csv:
             Render.csv(["member", "name", "signatory", "title"], p.signatures.map { [$0.member, p.name(of: $0.member), $0.signatory, $0.title ?? ""] })
         case .table:
-            Console.line(p.heading)
-            Console.line(p.clauses.isEmpty ? "no pact drafted" : p.clauses.enumerated().map { "\($0.offset + 1). " + Self.clause($0.element) }.joined(separator: "\n"))
-            var table = Table(["member", "name", "signatory", "title"])
+            let lang = try global.lang
+            Console.line(p.heading(lang))
+            Console.line(p.clauses.isEmpty ? Phrase.noPact(lang) : p.clauses.enumerated().map { "\($0.offset + 1). " + Self.clause($0.element) }.joined(separator: "\n"))
+            var table = Table([.member, .name, .signatory, .signatoryTitle], lang)
             for s in p.signatures { table.add([s.member, p.name(of: s.member), s.signatory, s.title ?? ""]) }
             Console.line("")
-            Console.line(table.rows.isEmpty ? "no signatures" : table.render())
+            Console.line(table.rows.isEmpty ? Phrase.noSignatures(lang) : table.render())
             let active = p.members.filter(\.active).count
-            Console.line(p.pactInForce ? "in force: signed by all \(active) members" : "not in force: \(p.signatures.count) of \(active) members signed")
+            Console.line(Phrase.pactStatus(inForce: p.pactInForce, signed: p.signatures.count, active: active, lang))
         }
     }
 

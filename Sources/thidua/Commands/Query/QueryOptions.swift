@@ -16,6 +16,12 @@ struct YearQueryOptions: ParsableArguments {
     }
 
     /// The stored projection and the bloc's state, whose rules name the award kinds.
+    /// The bloc's state (its rules and award kinds), for the names of award kinds.
+    func blocState(_ global: GlobalOptions) throws -> BlocState {
+        let (store, bloc, _) = try target(global)
+        return try store.blocState(bloc: bloc)
+    }
+
     func projectionAndBloc(_ global: GlobalOptions) throws -> (projection: YearProjection, bloc: BlocState) {
         let (store, bloc, year) = try target(global)
         guard let projection = try store.projection(bloc: bloc, year: year) else { throw Self.unopened(bloc, year) }
@@ -56,7 +62,9 @@ extension YearProjection {
         return .object(out)
     }
 
-    var heading: String { Visible.escaped("\(bloc) \(year) — \(status), as of position \(position)") }
+    func heading(_ lang: Lang) -> String {
+        Visible.escaped(Phrase.heading(bloc: bloc, year: year, status: status, position: position, lang))
+    }
 }
 
 /// Prints a document in the format asked for.
@@ -69,27 +77,29 @@ enum Render {
     }
 
     /// The standings as a table, for `standings` and `replay`.
-    static func standings(_ rows: [StandingRow]) -> Table {
-        var table = Table(["#", "member", "name", "base", "bonus", "penalty", "total", "complete"], rightAligned: [0, 3, 4, 5, 6])
+    static func standings(_ rows: [StandingRow], _ lang: Lang) -> Table {
+        var table = Table([.rankNumber, .member, .name, .base, .bonus, .penalty, .total, .complete], lang, rightAligned: [0, 3, 4, 5, 6])
         for r in rows {
-            table.add([String(r.rank), r.member, r.name, "\(r.base)", "\(r.bonus)", "\(r.penalty)", "\(r.total)", r.complete ? "yes" : "no"])
+            table.add([String(r.rank), r.member, r.name, r.base.shown(lang), r.bonus.shown(lang), r.penalty.shown(lang), r.total.shown(lang),
+                       lang.yesNo(r.complete)])
         }
         return table
     }
 
     /// Elections with their tallies and results as a table, for `elections` and `replay`.
-    static func elections(_ rows: [ElectionRow]) -> Table {
-        var table = Table(["election", "office", "seats", "method", "ballots", "tally", "outcome", "elected"], rightAligned: [2, 4])
+    static func elections(_ rows: [ElectionRow], _ lang: Lang, awardName: (String) -> String = Stored.awardName) -> Table {
+        var table = Table([.election, .office, .seats, .method, .ballots, .tally, .outcome, .elected], lang, rightAligned: [2, 4])
         for e in rows {
             let tally = e.candidates.map { "\($0) \(e.tally[$0] ?? 0)" }.joined(separator: ", ")
-            table.add([e.id, e.office + (e.award.map { " (\($0))" } ?? ""), String(e.seats), e.method, String(e.ballots), tally,
-                       e.outcome, e.elected.joined(separator: ", ")])
+            let award = e.award.map { lang == .vi ? awardName($0) : $0 }
+            table.add([e.id, Stored.office(e.office, lang) + (award.map { " (\($0))" } ?? ""), String(e.seats), Stored.method(e.method, lang),
+                       String(e.ballots), tally, Stored.outcome(e.outcome, lang), e.elected.joined(separator: ", ")])
         }
         return table
     }
 
-    static func table(_ heading: String, _ table: Table) {
+    static func table(_ heading: String, _ table: Table, _ lang: Lang) {
         Console.line(heading)
-        Console.line(table.rows.isEmpty ? "(none)" : table.render())
+        Console.line(table.rows.isEmpty ? Phrase.none(lang) : table.render())
     }
 }

@@ -27,16 +27,18 @@ struct RegistrationsCommand: ParsableCommand {
                     : r.targets.enumerated().map { [m.code, m.name, titles, String($0.offset + 1), $0.element] }
             })
         case .table:
-            var table = Table(["member", "name", "titles sought", "#", "target"], rightAligned: [3])
+            let lang = try global.lang
+            let bloc = try query.blocState(global)
+            var table = Table([.member, .name, .titlesSought, .targetNumber, .target], lang, rightAligned: [3])
             for (m, r) in registered {
-                let titles = r.titlesSought.map(\.rawValue).joined(separator: ", ")
+                let titles = r.titlesSought.map { lang == .vi ? bloc.awardName($0, year: p.year) ?? $0.rawValue : $0.rawValue }.joined(separator: lang == .vi ? "; " : ", ")
                 if r.targets.isEmpty { table.add([m.code, m.name, titles, "", ""]) }
                 for (n, target) in r.targets.enumerated() {
                     table.add(n == 0 ? [m.code, m.name, titles, "1", target] : ["", "", "", String(n + 1), target])
                 }
             }
-            Render.table(p.heading, table)
-            if !missing.isEmpty { Console.line("not registered: " + missing.joined(separator: ", ")) }
+            Render.table(p.heading(lang), table, lang)
+            if !missing.isEmpty { Console.line(Phrase.unregistered(missing, lang)) }
         }
     }
 }

@@ -10,7 +10,7 @@ struct RulesShowCommand: ParsableCommand {
         discussion: "Example: thidua rules --year 2024 --format csv")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The year (default: the latest year of the bloc).") var year: Int?
+    @Option(parsing: .unconditional, help: "The year (default: the latest year of the bloc).") var year: Int?
     @OptionGroup var output: FormatOption
 
     func run() throws {
@@ -25,7 +25,7 @@ struct RulesShowCommand: ParsableCommand {
         case .json:
             Render.json(.object([
                 "bloc": .string(code), "year": JSON(year), "fromYear": fromYear.map { JSON($0) } ?? .null,
-                "majority": .string(rules.majority.description), "quorum": .string(rules.quorum.description),
+                "majority": .string(rules.majority.lowestTerms), "quorum": .string(rules.quorum.lowestTerms),
                 "awards": .array(rules.awardKinds.map(\.json)),
             ]))
         case .csv:
@@ -33,11 +33,13 @@ struct RulesShowCommand: ParsableCommand {
                 [$0.kind.rawValue, $0.name, String($0.onlyFirst), $0.limit.map(String.init) ?? ""]
             })
         case .table:
-            Console.line(Visible.escaped("\(code) \(year) — " + (fromYear.map { "rules adopted from \($0)" } ?? "default rules")))
-            Console.line("majority \(rules.majority.description), quorum \(rules.quorum.description)")
-            var table = Table(["kind", "name", "first only", "limit"], rightAligned: [3])
+            let lang = try global.lang
+            let heading = Phrase.rulesHeading(bloc: code, year: year, fromYear: fromYear, majority: rules.majority.lowestTerms,
+                                              quorum: rules.quorum.lowestTerms, lang)
+            for line in heading.split(separator: "\n") { Console.line(Visible.escaped(String(line))) }
+            var table = Table([.awardKind, .awardName, .onlyFirst, .limit], lang, rightAligned: [3])
             for a in rules.awardKinds {
-                table.add([a.kind.rawValue, a.name, a.onlyFirst ? "yes" : "", a.limit.map(String.init) ?? ""])
+                table.add([a.kind.rawValue, a.name, a.onlyFirst ? Word.yes.text(lang) : "", a.limit.map(String.init) ?? ""])
             }
             Console.line(table.render())
         }
@@ -49,5 +51,15 @@ extension AwardDefinition {
     var json: JSON {
         .object(["kind": .string(kind.rawValue), "name": .string(name), "onlyFirst": .bool(onlyFirst),
                  "limit": limit.map { JSON($0) } ?? .null])
+    }
+}
+
+extension Fraction {
+    /// `1/2` for a majority adopted as 0.5 (stored as 5/10).
+    var lowestTerms: String {
+        var (a, b) = (numerator, denominator)
+        while b != 0 { (a, b) = (b, a % b) }
+        guard a > 1 else { return description }
+        return Fraction(numerator / a, denominator / a).description
     }
 }

@@ -27,9 +27,10 @@ extension ScoresCommand {
             case .csv:
                 Render.csv(Self.csvHeader(sheet), sheet.rows.map { Self.csvCells($0, sheet) })
             case .table:
-                Render.table(p.heading, Self.table(sheet))
+                let lang = try global.lang
+                Render.table(p.heading(lang), Self.table(sheet, lang), lang)
                 if sheet.rows.contains(where: { $0.scores.contains { $0?.reviewed != nil } }) {
-                    Console.line("* reviewed (thẩm định): these points count; the member's self-score in brackets")
+                    Console.line(Phrase.reviewedFootnote(lang))
                 }
             }
         }
@@ -53,31 +54,32 @@ extension ScoresCommand {
         }
 
         /// Criteria down, members across, so a sheet of a bloc's members fits a terminal; each group closed by its subtotal.
-        static func table(_ sheet: ScoreSheet) -> Table {
-            var table = Table(["criterion", "max"] + sheet.rows.map(\.member.code), rightAligned: Set(1..<(sheet.rows.count + 2)))
+        static func table(_ sheet: ScoreSheet, _ lang: Lang) -> Table {
+            let labels = [Word.criterion, .maxPoints].map { $0.text(lang) }
+            var table = Table(labels + sheet.rows.map(\.member.code), rightAligned: Set(1..<(sheet.rows.count + 2)))
             guard !sheet.rows.isEmpty, !sheet.groups.isEmpty else { return table }
             var index = 0
             for (g, group) in sheet.groups.enumerated() {
                 for criterion in group.criteria {
-                    table.add([criterion.code, "\(criterion.maxPoints)"] + sheet.rows.map { cell($0.scores[index]) })
+                    table.add([criterion.code, criterion.maxPoints.shown(lang)] + sheet.rows.map { cell($0.scores[index], lang) })
                     index += 1
                 }
-                table.add(["group \(group.name ?? "—")", "\(group.maxPoints)"] + sheet.rows.map { "\($0.groupPoints[g])" })
+                table.add([Phrase.group(group.name, lang), group.maxPoints.shown(lang)] + sheet.rows.map { $0.groupPoints[g].shown(lang) })
             }
-            let totals: [(String, (ScoreSheet.Row) -> String)] = [
-                ("base", { "\($0.base)" }), ("bonus", { "\($0.bonus)" }), ("penalty", { "\($0.penalty)" }),
-                ("total", { "\($0.total)" }), ("rank", { $0.rank.map(String.init) ?? "—" }),
-                ("complete", { $0.complete ? "yes" : "no" }),
+            let totals: [(Word, (ScoreSheet.Row) -> String)] = [
+                (.base, { $0.base.shown(lang) }), (.bonus, { $0.bonus.shown(lang) }), (.penalty, { $0.penalty.shown(lang) }),
+                (.total, { $0.total.shown(lang) }), (.rank, { $0.rank.map(String.init) ?? "—" }),
+                (.complete, { lang.yesNo($0.complete) }),
             ]
-            for (label, value) in totals { table.add([label, ""] + sheet.rows.map(value)) }
+            for (label, value) in totals { table.add([label.text(lang), ""] + sheet.rows.map(value)) }
             return table
         }
 
-        /// `17.5`; `8.5* (9)` where a review overrides a self-score; `—` where there is no score.
-        static func cell(_ entry: ScoreEntry?) -> String {
+        /// `17.5` (`17,5` in Vietnamese); `8.5* (9)` where a review overrides a self-score; `—` where there is no score.
+        static func cell(_ entry: ScoreEntry?, _ lang: Lang) -> String {
             guard let entry, let effective = entry.effective else { return "—" }
-            guard entry.reviewed != nil else { return "\(effective)" }
-            return "\(effective)*" + (entry.submitted.map { " (\($0))" } ?? "")
+            guard entry.reviewed != nil else { return effective.shown(lang) }
+            return "\(effective.shown(lang))*" + (entry.submitted.map { " (\($0.shown(lang)))" } ?? "")
         }
     }
 }

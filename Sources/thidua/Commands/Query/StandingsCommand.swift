@@ -20,7 +20,8 @@ struct StandingsCommand: ParsableCommand {
                 [String($0.rank), $0.member, $0.name, "\($0.base)", "\($0.bonus)", "\($0.penalty)", "\($0.total)", String($0.complete)]
             })
         case .table:
-            Render.table(p.heading, Render.standings(p.standings))
+            let lang = try global.lang
+            Render.table(p.heading(lang), Render.standings(p.standings, lang), lang)
         }
     }
 }

@@ -47,6 +47,7 @@ struct ScoresImportCommand: ParsableCommand {
         }
         guard !parsed.cells.isEmpty else { throw CLIError.rejected("\(sheet): the sheet holds no scores") }
 
+        let lang = try global.lang
         let store = try global.openStore()
         let bloc = try store.resolveBloc(global.bloc)
         let type: EventType = review ? .scoreReviewed : .scoreSubmitted
@@ -62,7 +63,7 @@ struct ScoresImportCommand: ParsableCommand {
             throw CLIError.rejected(Self.located(refusal, at: parsed.cells[index - 1], type: type))
         }
         Typed.printAppended(report)
-        Console.line("\(parsed.cells.count) cell(s) of \(sheet) saved as \(type.rawValue)")
+        Console.line(Phrase.sheetSaved(cells: parsed.cells.count, sheet: sheet, type: type.rawValue, lang))
     }
 
     func event(_ type: EventType, _ cell: SpreadsheetFile.Cell, bloc: String, actor: String?) -> Result<ProposedEvent, ThiDuaError> {

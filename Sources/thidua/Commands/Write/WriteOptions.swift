@@ -48,6 +48,7 @@ enum Write {
     static func append(_ type: EventType, year: Int?, data: JSONObject, global: GlobalOptions,
                        event options: EventOptions, actor: String? = nil) throws -> (AppendReport, YearState?) {
         let actor = try actor ?? global.requiredActor()
+        let lang = try global.lang
         let store = try global.openStore()
         let bloc = try store.resolveBloc(global.bloc)
         let proposed = try Typed.event(type, bloc: bloc, year: year, actor: actor, occurredAt: options.occurredAt, data: data,
@@ -56,7 +57,7 @@ enum Write {
         Typed.printAppended(report)
         let state = year.flatMap { report.years[StreamID(bloc: bloc, year: $0)] }
         if let decided = report.outcomes.first?.decided {
-            Console.line(Visible.escaped(state.map { Effect.describe(decided.payload, in: $0) } ?? Summary.of(decided.payload)))
+            Console.line(Visible.escaped(state.map { Effect.describe(decided.payload, in: $0, lang) } ?? Summary.of(decided.payload, lang)))
         }
         return (report, state)
     }
