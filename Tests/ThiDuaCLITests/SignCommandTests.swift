@@ -42,6 +42,7 @@ struct SignCommandTests {
 
     @Test func generateWritesAPrivateKeyOnlyItsOwnerMayRead() throws {
         let cli = try Thidua()
+        defer { cli.remove() }
         let printed = try Self.generate(cli, holder: "bnctw")
         #expect(printed["holder"] == "BNCTW")
         #expect(printed["file"] == "bnctw.key")
@@ -59,6 +60,7 @@ struct SignCommandTests {
 
     @Test func generateNeverOverwrites() throws {
         let cli = try Thidua()
+        defer { cli.remove() }
         _ = try Self.generate(cli)
         let before = try String(contentsOfFile: cli.path("bnctw.key"), encoding: .utf8)
         let again = try cli.run("key", "generate", "--holder", "BNCTW", "--out", "bnctw.key")
@@ -73,12 +75,14 @@ struct SignCommandTests {
 
     @Test func theSecretariatHoldsAKeyToo() throws {
         let cli = try Thidua()
+        defer { cli.remove() }
         #expect(try Self.generate(cli, holder: "Secretariat", file: "vp.key")["holder"] == "secretariat")
     }
 
     @Test("a holder that is no code is a usage error, and no file is written", arguments: ["x y", "", "BN/CTW", "secretariat!"])
     func badHolder(holder: String) throws {
         let cli = try Thidua()
+        defer { cli.remove() }
         let result = try cli.run("key", "generate", "--holder", holder, "--out", "k.key")
         #expect(result.status == 64, "\(result)")
         #expect(!FileManager.default.fileExists(atPath: cli.path("k.key")))
@@ -86,6 +90,7 @@ struct SignCommandTests {
 
     @Test func theTableNamesTheFingerprint() throws {
         let cli = try Thidua()
+        defer { cli.remove() }
         let result = try cli.run("key", "generate", "--holder", "BNCTW", "--out", "k.key")
         #expect(result.status == 0)
         let key = try SigningKey(fileText: String(contentsOfFile: cli.path("k.key"), encoding: .utf8))
@@ -97,6 +102,7 @@ struct SignCommandTests {
 
     @Test func signedLinesVerifyAgainstTheKey() throws {
         let cli = try Thidua()
+        defer { cli.remove() }
         let publicKey = try #require(try Self.generate(cli)["publicKey"])
         let input = try cli.write("diem.jsonl", Self.unsigned)
         let result = try cli.run("sign", input, "--key", "bnctw.key")
@@ -120,6 +126,7 @@ struct SignCommandTests {
 
     @Test func aLineForAnotherActorIsRefusedAndNothingIsWritten() throws {
         let cli = try Thidua()
+        defer { cli.remove() }
         _ = try Self.generate(cli)
         let input = try cli.write("mixed.jsonl", Self.unsigned + #"{"type":"score.submitted","bloc":"BDTW","year":2017,"actor":"BKTTW","data":{"member":"BKTTW","criterion":"1.1","points":18}}"# + "\n")
         let result = try cli.run("sign", input, "--key", "bnctw.key")
@@ -132,6 +139,7 @@ struct SignCommandTests {
 
     @Test func theSecretariatSignsAsItself() throws {
         let cli = try Thidua()
+        defer { cli.remove() }
         let publicKey = try #require(try Self.generate(cli, holder: "secretariat", file: "vp.key")["publicKey"])
         let result = try cli.run("sign", "--key", "vp.key", stdin: #"{"type":"year.closed","bloc":"BDTW","year":2017}"# + "\n")
         try #require(result.status == 0, "\(result)")
@@ -143,6 +151,7 @@ struct SignCommandTests {
 
     @Test func signReadsStandardInputAndTheKeyFromTheEnvironment() throws {
         var cli = try Thidua()
+        defer { cli.remove() }
         let publicKey = try #require(try Self.generate(cli)["publicKey"])
         cli.environment["THIDUA_KEY"] = cli.path("bnctw.key")
         let result = try cli.run("sign", "-", stdin: Self.unsigned)
@@ -153,6 +162,7 @@ struct SignCommandTests {
 
     @Test func aSignedLineIsNotSignedAgain() throws {
         let cli = try Thidua()
+        defer { cli.remove() }
         _ = try Self.generate(cli)
         let signed = try cli.run("sign", "--key", "bnctw.key", stdin: Self.unsigned)
         let again = try cli.run("sign", "--key", "bnctw.key", stdin: signed.stdout)
@@ -164,6 +174,7 @@ struct SignCommandTests {
 
     @Test func aBadLineNamesItsLineAndWritesNothing() throws {
         let cli = try Thidua()
+        defer { cli.remove() }
         _ = try Self.generate(cli)
         let result = try cli.run("sign", "--key", "bnctw.key", stdin: Self.unsigned + "{\"type\":\"score.submitted\",\"bloc\":\"BDTW\"}\n")
         #expect(result.status == 1)
@@ -173,6 +184,7 @@ struct SignCommandTests {
 
     @Test func aKeyOthersMayReadIsRefused() throws {
         let cli = try Thidua()
+        defer { cli.remove() }
         _ = try Self.generate(cli)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: cli.path("bnctw.key"))
         let result = try cli.run("sign", "--key", "bnctw.key", stdin: Self.unsigned)
@@ -184,6 +196,7 @@ struct SignCommandTests {
 
     @Test func aMalformedOrMissingKeyIsRefused() throws {
         let cli = try Thidua()
+        defer { cli.remove() }
         let garbage = try cli.write("garbage.key", "-----BEGIN OPENSSH PRIVATE KEY-----\n")
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: garbage)
         let malformed = try cli.run("sign", "--key", garbage, stdin: Self.unsigned)
@@ -195,8 +208,18 @@ struct SignCommandTests {
 
     @Test func signOpensNoLog() throws {
         let cli = try Thidua()
+        defer { cli.remove() }
         _ = try Self.generate(cli)
         #expect(try cli.run("sign", "--key", "bnctw.key", stdin: Self.unsigned).status == 0)
         #expect(!FileManager.default.fileExists(atPath: cli.database))
+    }
+
+    @Test(arguments: [["key", "generate"], ["sign"]])
+    func helpShowsAnExample(command: [String]) throws {
+        let cli = try Thidua()
+        defer { cli.remove() }
+        let result = try cli.run(command + ["--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Example: thidua"), "\(command): \(result.stdout)")
     }
 }
