@@ -168,17 +168,26 @@ def main(argv):
         print("pure" if pure or not HAVE_CRYPTOGRAPHY else "cryptography")
         return 0
     if args == ["verify"]:
-        for line in sys.stdin:
+        for number, line in enumerate(sys.stdin, 1):
             if not line.strip():
                 continue
-            case = json.loads(line)
-            ok = verify(bytes.fromhex(case["publicKey"]), bytes.fromhex(case["message"]),
-                        bytes.fromhex(case["signature"]), pure=pure)
+            try:
+                case = json.loads(line)
+                ok = verify(bytes.fromhex(case["publicKey"]), bytes.fromhex(case["message"]),
+                            bytes.fromhex(case["signature"]), pure=pure)
+            except (ValueError, KeyError, TypeError) as error:
+                print(f"error: line {number}: expected {{\"publicKey\",\"message\",\"signature\"}} in hex: {error!r}",
+                      file=sys.stderr)
+                return 64
             print("valid" if ok else "invalid")
         return 0
     if len(args) == 3 and args[0] == "sign":
-        seed, message = bytes.fromhex(args[1]), bytes.fromhex(args[2])
-        print(public_key(seed).hex(), sign(seed, message).hex())
+        try:
+            seed, message = bytes.fromhex(args[1]), bytes.fromhex(args[2])
+            print(public_key(seed).hex(), sign(seed, message).hex())
+        except ValueError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 64
         return 0
     print(__doc__.strip().split("\n\n")[-1], file=sys.stderr)
     return 64
