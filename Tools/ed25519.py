@@ -2,15 +2,18 @@
 """Ed25519 (RFC 8032) for checking thidua's signatures (EventLog/SIGNING.md), Python standard library only.
 
 verify() uses the `cryptography` package when it is installed (fast) and RFC 8032's verification in
-pure Python otherwise (about a millisecond or two a signature): [S]B = R + [h]A over SHA-512, with
-R and A decoded strictly (y < p) and S below the group order L, as swift-crypto (BoringSSL) and
-OpenSSL check it. sign() and public_key() exist for tests and the worked example only; thidua signs.
+pure Python otherwise (a few milliseconds a signature): [S]B = R + [h]A over SHA-512, with R and A
+decoded strictly (y < p) and S below the group order L. A public key of small order, or spelled with
+y >= p (which some libraries reduce and RFC 8032 refuses), is refused by both paths, as thidua
+refuses it (`weak-key`), so every verifier gives the same answer. sign() and public_key() are for
+tests and the worked example only; thidua signs.
 
 Usage: python3 ed25519.py [--pure] verify     lines of {"publicKey","message","signature"} (hex) on stdin,
                                               prints `valid` or `invalid` for each
        python3 ed25519.py sign SEED_HEX MESSAGE_HEX      prints PUBLIC_KEY_HEX SIGNATURE_HEX
        python3 ed25519.py backend                        prints `cryptography` or `pure`
 """
+import functools
 import hashlib
 import json
 import sys
@@ -131,12 +134,20 @@ def verify_pure(public, message, signature):
     return _equal(_multiply(s, BASE), _add(r, _multiply(h, a)))
 
 
+@functools.lru_cache(maxsize=256)
+def is_weak(public):
+    """A key no one holds alone: not a point, y >= p, or of small order ([8]A is the identity). thidua refuses
+    these everywhere (`weak-key`): signatures verify for them over many messages, and libraries differ on y >= p."""
+    point = _decode(public) if len(public) == 32 else None
+    return point is None or _equal(_multiply(8, point), IDENTITY)
+
+
 def verify(public, message, signature, pure=False):
-    """True when `signature` is `public`'s Ed25519 signature of `message`."""
+    """True when `signature` is `public`'s Ed25519 signature of `message`, and `public` is not weak."""
+    if len(public) != 32 or len(signature) != 64 or is_weak(bytes(public)):
+        return False
     if pure or not HAVE_CRYPTOGRAPHY:
         return verify_pure(public, message, signature)
-    if len(public) != 32 or len(signature) != 64:
-        return False
     try:
         Ed25519PublicKey.from_public_bytes(public).verify(signature, message)
         return True

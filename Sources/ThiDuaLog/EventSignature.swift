@@ -18,6 +18,11 @@ public struct EventSignature: Hashable, Sendable {
                                           reason: "the public key has \(publicKey.count) bytes; an Ed25519 public key has 32",
                                           hint: "copy the whole key printed by thidua key generate")
         }
+        guard !Self.isWeak(publicKey: publicKey) else {
+            throw Problem.weakKey.error(field: "signature.publicKey",
+                                        reason: "the public key is of small order or not spelled canonically, so it proves no one",
+                                        hint: "generate a key with thidua key generate")
+        }
         guard value.count == Self.valueBytes else {
             throw Problem.valueLength.error(field: "signature.value",
                                             reason: "the value has \(value.count) bytes; an Ed25519 signature has 64",
@@ -60,7 +65,7 @@ public struct EventSignature: Hashable, Sendable {
 
     /// True when `value` is a valid Ed25519 signature of `message` by `publicKey` (RFC 8032; S must be below L).
     public func isValid(over message: [UInt8]) -> Bool {
-        guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey) else { return false }
+        guard !Self.isWeak(publicKey: publicKey), let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey) else { return false }
         return key.isValidSignature(value, for: message)
     }
 
@@ -72,6 +77,29 @@ public struct EventSignature: Hashable, Sendable {
                                              hint: "the line was changed after it was signed, or signed with another key: sign it again")
                 .of(type: event.type.rawValue)
         }
+    }
+
+    /// The eight points of small order, for which signatures verify over many messages, and the two of them
+    /// (x = 0) spelled with the sign bit set.
+    static let smallOrderKeys: Set<[UInt8]> = Set([
+        "0000000000000000000000000000000000000000000000000000000000000000",
+        "0000000000000000000000000000000000000000000000000000000000000080",
+        "0100000000000000000000000000000000000000000000000000000000000000",
+        "0100000000000000000000000000000000000000000000000000000000000080",
+        "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05",
+        "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85",
+        "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a",
+        "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac03fa",
+        "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+        "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff",
+    ].compactMap(EventHashing.bytes(hex:)))
+
+    /// A key no one holds alone: of small order, or with y ≥ p (a second spelling, which RFC 8032 refuses to decode
+    /// and some libraries reduce). Refused everywhere, so that every verifier gives the same answer.
+    public static func isWeak(publicKey: [UInt8]) -> Bool {
+        guard publicKey.count == publicKeyBytes else { return true }
+        let yAtLeastP = publicKey[31] & 0x7f == 0x7f && publicKey[1...30].allSatisfy { $0 == 0xff } && publicKey[0] >= 0xed
+        return yAtLeastP || smallOrderKeys.contains(publicKey)
     }
 
     public static func base64(_ bytes: [UInt8]) -> String { Data(bytes).base64EncodedString() }
@@ -104,6 +132,8 @@ extension EventSignature {
         case notBase64 = "not-base64"
         /// publicKey is not 32 bytes.
         case keyLength = "key-length"
+        /// The public key is of small order or not canonically spelled: anyone could sign as it.
+        case weakKey = "weak-key"
         /// value is not 64 bytes.
         case valueLength = "value-length"
         /// The value does not verify over the event's signing bytes with the public key.

@@ -125,6 +125,27 @@ struct Ed25519ToolTests {
         for verdicts in try Self.pythonVerdicts(cases) { #expect(verdicts == expected) }
     }
 
+    /// With the identity as public key, R = the identity and S = 0 satisfy [S]B = R + [h]A for every message: a forgery
+    /// that plain RFC 8032 verification accepts. thidua and ed25519.py refuse every weak key alike.
+    @Test func weakKeysAreRefusedByEveryVerifier() throws {
+        let weak = [
+            "0100000000000000000000000000000000000000000000000000000000000000",
+            "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+            "0000000000000000000000000000000000000000000000000000000000000000",
+            "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05",
+            "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+        ]
+        let forged = Self.bytes(weak[0]) + [UInt8](repeating: 0, count: 32)
+        let cases = weak.map { Case(publicKey: Self.bytes($0), message: Array("any message".utf8), signature: forged) }
+        #expect(cases.map(\.swiftVerdict) == Array(repeating: false, count: cases.count))
+        for verdicts in try Self.pythonVerdicts(cases) { #expect(verdicts == Array(repeating: false, count: cases.count)) }
+        let script = "import sys; sys.path.insert(0, sys.argv[1]); import ed25519; "
+            + "print(ed25519.verify_pure(bytes.fromhex(sys.argv[2]), b'any message', bytes.fromhex(sys.argv[3])))"
+        let raw = try Thidua.capture("/usr/bin/env", ["python3", "-c", script, Thidua.packageRoot.appendingPathComponent("Tools").path,
+                                                      weak[0], EventHashing.hex(forged)])
+        #expect(raw.stdout == "True\n", "without the weak-key check the forgery verifies")
+    }
+
     @Test func signingMdsExampleChecksWithTheStandardLibrary() throws {
         let script = """
             import base64, sys

@@ -104,6 +104,37 @@ struct SigningTests {
         #expect(error?.description.hasSuffix("[bad-signature]") == true)
     }
 
+    static let weakKeys = [
+        "0000000000000000000000000000000000000000000000000000000000000000",
+        "0000000000000000000000000000000000000000000000000000000000000080",
+        "0100000000000000000000000000000000000000000000000000000000000000",
+        "0100000000000000000000000000000000000000000000000000000000000080",
+        "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05",
+        "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85",
+        "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a",
+        "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac03fa",
+        "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+        "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff",
+        "edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+        "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+        "f3ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff",
+    ]
+
+    @Test("a key of small order or with y ≥ p proves no one (weak-key)", arguments: weakKeys)
+    func weakKeyIsRefused(hex: String) throws {
+        let key = try #require(EventHashing.bytes(hex: hex))
+        #expect(EventSignature.isWeak(publicKey: key))
+        let error = Self.refusal { _ = try EventSignature(publicKey: key, value: [UInt8](repeating: 0, count: 64)) }
+        #expect(error.flatMap(EventSignature.Problem.init(of:)) == .weakKey)
+        #expect(error?.field == "signature.publicKey")
+    }
+
+    @Test func ordinaryKeysAreNotWeak() throws {
+        #expect(!EventSignature.isWeak(publicKey: try Self.key().publicKey))
+        for _ in 0..<20 { #expect(!EventSignature.isWeak(publicKey: try SigningKey(generatingFor: "A").publicKey)) }
+        #expect(!EventSignature.isWeak(publicKey: try #require(EventHashing.bytes(hex: "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7e"))))
+    }
+
     @Test func aSignatureRoundTripsThroughItsLineForm() throws {
         let json = try JSON.parse(#"{"publicKey":"\#(Self.goodKey)","value":"\#(Self.goodValue)"}"#)
         let signature = try EventSignature(json: json)
