@@ -252,6 +252,58 @@ struct SigningTests {
     func malformedKeyFiles(text: String) {
         #expect(Self.refusal { _ = try SigningKey(fileText: text) }?.code == .badKeyFile)
     }
+
+    // MARK: hostile input
+
+    /// SplitMix64: the same mutations on every run.
+    struct Mutations: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+
+        mutating func mutate(_ text: String) -> [UInt8] {
+            var bytes = Array(text.utf8)
+            for _ in 0...Int.random(in: 0...3, using: &self) {
+                let at = Int.random(in: 0..<max(bytes.count, 1), using: &self)
+                switch Int.random(in: 0..<4, using: &self) {
+                case 0 where !bytes.isEmpty: bytes[at] ^= UInt8(1 << Int.random(in: 0..<8, using: &self))
+                case 1 where !bytes.isEmpty: bytes.remove(at: at)
+                case 2: bytes.insert(UInt8.random(in: 0...255, using: &self), at: min(at, bytes.count))
+                default: bytes = Array(bytes.prefix(at))
+                }
+            }
+            return bytes
+        }
+    }
+
+    @Test func mutatedSignaturesAndKeyFilesAreRefusedOrRoundTrip() throws {
+        var random = Mutations(state: 12)
+        let signature = #"{"publicKey":"\#(Self.goodKey)","value":"\#(Self.goodValue)"}"#
+        let keyFile = try Self.key().fileText
+        for _ in 0..<3000 {
+            let mutated = random.mutate(signature)
+            if let json = try? JSON.parse(mutated) {
+                do {
+                    let parsed = try EventSignature(json: json)
+                    #expect(try EventSignature(json: JSON.parse(parsed.json.canonicalText)) == parsed)
+                } catch {
+                    #expect((error as? ThiDuaError)?.code == .badSignature, "\(error)")
+                }
+            }
+            let text = String(decoding: random.mutate(keyFile), as: UTF8.self)
+            do {
+                let key = try SigningKey(fileText: text)
+                #expect(try SigningKey(fileText: key.fileText).seed == key.seed)
+            } catch {
+                #expect(error.code == .badKeyFile || error.code == .badCode, "\(error)")
+            }
+        }
+    }
 }
 
 /// S + L: the same signature in another, non-canonical spelling (S is little-endian, L the group order).
