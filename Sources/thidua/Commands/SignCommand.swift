@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import ThiDuaLog
+import ThiDuaStore
+
+/// `thidua sign [FILE|-] --key FILE`: a member signs the events it prepared in its own office (§9); whoever
+/// appends the file cannot alter a byte of them. Opens no log.
+struct SignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sign",
+        abstract: "Sign JSON Lines events with a private key; write them signed to standard output.",
+        discussion: """
+            Reads events as append takes them and writes each line canonical, with "signature" added. A line
+            without an id gets a new one, without occurredAt gets now (+07:00), without actor gets the key's
+            holder; a line for another actor is refused. All or nothing: an error names the line and nothing
+            is written. The log does not yet store or check signatures.
+            Example: thidua sign diem-2018.jsonl --key bnctw.key > diem-2018.signed.jsonl
+            """
+    )
+
+    @Argument(help: "JSON Lines file, or - for standard input.")
+    var file: String = "-"
+
+    @Option(help: ArgumentHelp("The private key file (else $THIDUA_KEY).", valueName: "file"))
+    var key: String?
+
+    func run() throws {
+        let signingKey = try KeyFile.load(KeyFile.path(key))
+        let reader = try JSONLinesReader(path: file, defaultActor: signingKey.holder)
+        let now = try Self.now()
+        var lines: [String] = []
+        for item in reader {
+            do throws(ThiDuaError) {
+                var event = try Self.unsigned(item.event).get()
+                if event.id == nil { event.id = UUID().uuidString.lowercased() }
+                if event.occurredAt == nil { event.occurredAt = now }
+                let signature = try signingKey.sign(event)
+                lines.append(event.inputJSON(signature: signature).canonicalText)
+            } catch {
+                throw error.at(line: item.line)
+            }
+        }
+        for line in lines { Console.line(line) }
+    }
+
+    /// The envelope does not know `signature` yet, so a signed line comes back as an unknown field: say so plainly.
+    static func unsigned(_ event: Result<ProposedEvent, ThiDuaError>) -> Result<ProposedEvent, ThiDuaError> {
+        event.mapError { error in
+            guard error.code == .unknownField, error.field == "signature" else { return error }
+            return ThiDuaError(code: .unexpectedField, eventType: error.eventType, line: error.line, field: "signature",
+                               reason: "the line is already signed", hint: "thidua sign reads unsigned lines; remove \"signature\" to sign it again")
+        }
+    }
+
+    /// Now at +07:00 (Vietnam), to the second: `2018-01-10T08:00:00+07:00`.
+    static func now() throws -> Timestamp {
+        let seconds = Int64(Date().timeIntervalSince1970.rounded(.down))
+        let local = Timestamp(utcMicroseconds: (seconds + 7 * 3600) * 1_000_000).text
+        do {
+            return try Timestamp(parsing: String(local.prefix(19)) + "+07:00")
+        } catch {
+            throw CLIError.rejected("cannot tell the time: \(error.reason)")
+        }
+    }
+}
