@@ -300,7 +300,8 @@ def check_chain(connection, digest, rules):
         if rules is not None and rules.first_break is None:
             correlation = row[9]
             rules.add(position, text(field(stream)), text(field(row[4])), integer(row[5]), text(field(row[6])),
-                      field(row[10]), None if correlation is None else text(field(correlation)))
+                      field(row[10]), None if correlation is None else text(field(correlation)),
+                      text(field(row[7])), text(field(row[8])))
         if digest is not None and digest[0] == position:
             digest_ok = stored == digest[1] and (first_bad is None or first_bad[0] > position)
         previous = stored

@@ -1,9 +1,13 @@
+import ThiDuaLog
+
 /// Khối thi đua: the state of one bloc's own stream.
 public struct BlocState: Sendable, Equatable {
     public var code: String
     public var name: String?
     public var organiser: String?
     public var founded = false
+    /// When `bloc.founded` occurred: no year of the bloc opens before it.
+    public var foundedAt: Timestamp?
     /// Adoptions of rules, in log order; the latest with `fromYear <= year` applies.
     public var adoptions: [Rules] = []
 
@@ -18,6 +22,7 @@ public struct BlocState: Sendable, Equatable {
         switch event.payload {
         case .blocFounded(let name, let organiser):
             founded = true
+            foundedAt = event.occurredAt
             self.name = name
             self.organiser = organiser
         case .rulesAdopted(let rules):

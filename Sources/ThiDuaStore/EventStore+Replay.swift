@@ -84,14 +84,14 @@ extension Replay {
         let limit = bounds.at ?? .max
         try StreamRows.forEach(db, stream: bloc, upTo: limit) { recorded in
             replay.rowsRead += 1
-            if bounds.admits(recorded) { blocEvents.append((recorded.position, try decoded(recorded.type, recorded.actor, recorded.data, at: recorded.position))) }
+            if bounds.admits(recorded) { blocEvents.append((recorded.position, try decoded(recorded, at: recorded.position))) }
         }
         var fold = Interleaved(year: stream, blocEvents: blocEvents)
         if keepEvents {
             try StreamRows.forEach(db, stream: stream.description, upTo: limit) { recorded in
                 replay.rowsRead += 1
                 guard bounds.admits(recorded) else { return }
-                fold.evolve(try decoded(recorded.type, recorded.actor, recorded.data, at: recorded.position), at: recorded.position)
+                fold.evolve(try decoded(recorded, at: recorded.position), at: recorded.position)
                 replay.position = recorded.position
                 replay.events.append((recorded.position, recorded))
             }
@@ -102,12 +102,19 @@ extension Replay {
                 replay.rowsRead += 1
                 if bounded, !bounds.admits(occurredAt: row[3], recordedAt: row[4]) { continue }
                 let position: Int64 = row[0]
-                fold.evolve(try decoded(row[1], row[2], row[5], at: position), at: position)
+                fold.evolve(try decoded(row[1], row[2], row[5], at: position)
+                    .at(occurredAt: Timestamp(stored: row[3] as String), recordedAt: Timestamp(stored: row[4] as String)), at: position)
                 replay.position = position
             }
         }
         replay.state = fold.ledger.year(stream)
         return replay
+    }
+
+    /// A row decoded with its times (nil where a stored time does not parse; the time rule then skips it).
+    static func decoded(_ recorded: RecordedEvent, at position: Int64) throws -> DomainEvent {
+        try decoded(recorded.type, recorded.actor, recorded.data, at: position)
+            .at(occurredAt: Timestamp(stored: recorded.occurredAt), recordedAt: Timestamp(stored: recorded.recordedAt))
     }
 
     /// A row decoded as untrusted input. A row that no longer decodes is refused as an altered log (exit 2), never

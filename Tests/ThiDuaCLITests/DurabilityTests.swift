@@ -6,7 +6,7 @@ struct DurabilityTests {
     @Test func concurrentAppendersLoseNothingAndKeepTheLogGapFree() throws {
         let cli = try Thidua()
         defer { cli.remove() }
-        #expect(try cli.run("init", "--bloc", "BDTW", "--name", "x").status == 0)
+        #expect(try cli.run("init", "--bloc", "BDTW", "--name", "x", "--occurred-at", "2000-01-01").status == 0)
         let members = ["BNCTW", "UBKTTW", "VPTW", "BKTTW"]
         let year = #"{"type":"year.opened","bloc":"BDTW","year":2017,"actor":"secretariat","data":{"members":["# +
             members.map { #"{"code":"\#($0)","name":"Ban \#($0)"}"# }.joined(separator: ",") + #"],"head":"BNCTW"}}"# + "\n" +

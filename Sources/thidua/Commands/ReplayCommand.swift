@@ -63,7 +63,7 @@ enum ReplayReport {
         let standings = Render.standings(s.standings)
         Console.line(standings.rows.isEmpty ? "(none)" : standings.render())
         section("Elections")
-        let elections = Render.elections(s.elections.values.map(ElectionRow.init))
+        let elections = Render.elections(s.elections.values.map(ElectionRow.init), terms: s.electionTerms)
         Console.line(elections.rows.isEmpty ? "(none)" : elections.render())
         section("Pact")
         Console.line(s.pact.clauses.isEmpty ? "not drafted" : "\(s.pact.clauses.count) clause(s), \(s.pact.signatures.count) signature(s), "

@@ -13,7 +13,7 @@ enum Effect {
             return "criterion \(c.code) \(c.kind.rawValue), max \(c.maxPoints); the table has \(state.criteria.values.filter { !$0.retired }.count) criteria"
         case .criterionRetired(let code, _):
             return "criterion \(code) retired; standings no longer count it"
-        case .yearOpened(let members, let head, _):
+        case .yearOpened(let members, let head, _, _):
             return "year \(state.year) open with \(members.count) members" + (head.map { "; interim head \($0)" } ?? "")
         case .memberAdmitted(let code, _), .memberWithdrawn(let code, _):
             return "\(code) \(state.members[code]?.active == true ? "is" : "is no longer") an active member; \(state.activeMembers.count) active"

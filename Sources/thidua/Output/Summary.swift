@@ -18,7 +18,7 @@ enum Summary {
         case .rulesAdopted(let r):
             return "from \(r.fromYear): majority \(r.majority), quorum \(r.quorum), flags ≤ \(r.flagLimit)"
                 + (r.certificateLimit.map { ", certificates ≤ \($0)" } ?? "")
-        case .yearOpened(let members, let head, let deputies):
+        case .yearOpened(let members, let head, let deputies, _):
             return "\(members.count) members" + (head.map { ", head \($0)" } ?? "")
                 + (deputies.isEmpty ? "" : ", deputies \(deputies.joined(separator: ","))")
         case .memberAdmitted(let code, let name): return "\(code) \(name)"

@@ -12,19 +12,20 @@ struct ElectionsCommand: ParsableCommand {
     @OptionGroup var query: YearQueryOptions
 
     func run() throws {
-        let p = try query.projection(global)
+        let (p, state) = try query.yearState(global)
+        let terms = state.electionTerms
         switch query.output.format {
-        case .json: Render.json(p.document(["elections": .array(p.elections.map(\.json))]))
+        case .json: Render.json(p.document(["elections": .array(p.elections.map { $0.json(term: terms[$0.id] ?? p.year) })]))
         case .csv:
-            Render.csv(["id", "office", "seats", "method", "candidate", "votes", "elected", "ballots", "status", "outcome"],
+            Render.csv(["id", "office", "term", "seats", "method", "candidate", "votes", "elected", "ballots", "status", "outcome"],
                        p.elections.flatMap { e in
                            e.candidates.map { c in
-                               [e.id, e.office, String(e.seats), e.method, c, String(e.tally[c] ?? 0), String(e.elected.contains(c)),
-                                String(e.ballots), e.status, e.outcome]
+                               [e.id, e.office, String(terms[e.id] ?? p.year), String(e.seats), e.method, c, String(e.tally[c] ?? 0),
+                                String(e.elected.contains(c)), String(e.ballots), e.status, e.outcome]
                            }
                        })
         case .table:
-            Render.table(p.heading, Render.elections(p.elections))
+            Render.table(p.heading, Render.elections(p.elections, terms: terms))
         }
     }
 }

@@ -71,12 +71,12 @@ enum Render {
     }
 
     /// Elections with their tallies and results as a table, for `elections` and `replay`.
-    static func elections(_ rows: [ElectionRow]) -> Table {
-        var table = Table(["election", "office", "seats", "method", "ballots", "tally", "outcome", "elected"], rightAligned: [2, 4])
+    static func elections(_ rows: [ElectionRow], terms: [String: Int]) -> Table {
+        var table = Table(["election", "office", "term", "seats", "method", "ballots", "tally", "outcome", "elected"], rightAligned: [3, 5])
         for e in rows {
             let tally = e.candidates.map { "\($0) \(e.tally[$0] ?? 0)" }.joined(separator: ", ")
-            table.add([e.id, e.office + (e.award.map { " (\($0))" } ?? ""), String(e.seats), e.method, String(e.ballots), tally,
-                       e.outcome, e.elected.joined(separator: ", ")])
+            table.add([e.id, e.office + (e.award.map { " (\($0))" } ?? ""), terms[e.id].map(String.init) ?? "", String(e.seats), e.method,
+                       String(e.ballots), tally, e.outcome, e.elected.joined(separator: ", ")])
         }
         return table
     }
