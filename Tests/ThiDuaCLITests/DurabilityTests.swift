@@ -57,7 +57,7 @@ struct DurabilityTests {
     @Test func aKilledBatchLeavesNothingOfItself() throws {
         let cli = try Thidua()
         defer { cli.remove() }
-        #expect(try cli.run("append", "-", stdin: #"{"type":"bloc.founded","bloc":"BDTW","actor":"secretariat","data":{"name":"x"}}"# + "\n" + Example.year).status == 0)
+        #expect(try cli.run("append", "-", stdin: #"{"type":"bloc.founded","bloc":"BDTW","actor":"secretariat","occurredAt":"2000-01-01T08:00:00+07:00","data":{"name":"x"}}"# + "\n" + Example.year).status == 0)
         let before = try cli.run("export").stdout
         var lines = ""
         for index in 0..<300_000 { lines += Example.score("BNCTW", "\(index % 1000)") + "\n" }
