@@ -5,8 +5,9 @@ extension Timestamp {
         self = parsed
     }
 
-    /// A time read straight from SQLite's bytes.
+    /// A time read straight from SQLite's bytes: parsed in place, its text made only when it is one.
     public init?(stored bytes: UnsafeBufferPointer<UInt8>) {
-        self.init(stored: String(decoding: bytes, as: UTF8.self))
+        guard let microseconds = try? Timestamp.microseconds(of: bytes) else { return nil }
+        self.init(microseconds: microseconds, text: String(decoding: bytes, as: UTF8.self))
     }
 }
