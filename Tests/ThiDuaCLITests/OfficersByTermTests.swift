@@ -149,4 +149,19 @@ struct OfficersByTermTests {
         #expect(result.status == 1 && result.stderr.contains("before bloc TINH was founded"), "\(result)")
         #expect(result.stderr.contains("[out-of-order-time]"), "\(result)")
     }
+
+    @Test("a log whose snapshots an older thidua wrote verifies in both verifiers, as outdated, not altered")
+    func outdatedSnapshots() throws {
+        let cli = try Thidua()
+        defer { cli.remove() }
+        #expect(try cli.run("append", Example.seedPath).status == 0)
+        try cli.sqlite("UPDATE year_snapshot SET state = json_remove(json_set(state, '$.layout', 1), '$.times', '$.nextTerm', '$.seal');")
+        let verify = try cli.run("verify")
+        #expect(verify.status == 0, "\(verify)")
+        #expect(verify.stdout.contains("snapshots: BDTW/2017, BDTW/2018 written by an older thidua (outdated, not altered)"), "\(verify)")
+        #expect(try cli.pythonVerify().status == 0)
+        #expect(try cli.run("rebuild").status == 0)
+        let rebuilt = try cli.run("verify")
+        #expect(rebuilt.status == 0 && !rebuilt.stdout.contains("outdated"), "\(rebuilt)")
+    }
 }
