@@ -22,6 +22,7 @@ enum Effect {
             return "scores of \(state.year) are final\(top)"
         case .electionOpened(let spec):
             return "election \(spec.id) open: \(spec.seats) seat(s), \(spec.candidates.count) candidate(s), \(spec.method.rawValue) ballot"
+                + (spec.term(in: state.year) == state.year ? "" : "; it elects the officers of \(spec.term(in: state.year))")
         case .voteCast(let id, _, _), .voteVoided(let id, _, _), .ballotsTallied(let id, _, _, _):
             guard let election = state.elections[id] else { return id }
             return "election \(id): \(election.ballots) valid ballot(s) of \(state.activeMembers.count) members"
@@ -29,7 +30,10 @@ enum Effect {
             guard let result = state.elections[id]?.result else { return id }
             switch result.outcome {
             case .noQuorum: return "election \(id): no quorum (\(result.ballots) ballots of \(result.eligible) members)"
-            case .elected: return "election \(id): elected \(result.elected.joined(separator: ", ")) (\(result.ballots) ballots)"
+            case .elected:
+                let term = state.elections[id]?.spec.term(in: state.year) ?? state.year
+                return "election \(id): elected \(result.elected.joined(separator: ", ")) (\(result.ballots) ballots)"
+                    + (term == state.year ? "" : " for \(term); the officers of \(state.year) stay in office")
             case .tie, .short:
                 return "election \(id): \(result.outcome.rawValue); elected \(result.elected.isEmpty ? "nobody" : result.elected.joined(separator: ", "))"
             }
