@@ -35,10 +35,12 @@ extension YearState {
         case .electionClosed(let id):
             let eligible = activeMembers.count
             elections.update(id) { $0.result = $0.result(eligible: eligible, rules: rules) }
-            if let election = elections[id], let result = election.result, result.outcome == .elected,
-               election.spec.term(in: year) != year {
-                nextTerm.elected(result.elected, office: election.spec.office, by: id)
-            } else if let election = elections[id], let result = election.result, result.outcome == .elected {
+            if let election = elections[id], let result = election.result, result.outcome == .elected {
+                // An election for the next year's term leaves this year's officers in office.
+                if election.spec.term(in: year) != year {
+                    nextTerm.elected(result.elected, office: election.spec.office, by: id)
+                    break
+                }
                 switch election.spec.office {
                 case .head:
                     head = result.elected.first

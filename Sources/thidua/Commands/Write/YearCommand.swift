@@ -33,7 +33,8 @@ struct YearCommand: ParsableCommand {
             if let from {
                 let carried = try Carried(from: from, into: opening, global: global)
                 members = carried.members
-                if head == nil, deputies == nil || carried.head.map({ !deputies!.contains($0) }) == true { head = carried.head }
+                // Explicit officers replace the carried ones; a carried officer named explicitly in another office stays there.
+                if head == nil, let elected = carried.head, !(deputies ?? []).contains(elected) { head = elected }
                 if deputies == nil, !carried.deputies.isEmpty { deputies = carried.deputies.filter { $0 != head } }
                 basis = basis ?? carried.basis(head: head, deputies: deputies ?? [])
             }
