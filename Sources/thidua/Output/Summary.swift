@@ -29,7 +29,7 @@ enum Summary {
         case .scoreReviewed(let member, let criterion, let points, let reason): return "\(member) \(criterion) → \(points): \(reason)"
         case .scoresFinalized: return "scores final"
         case .electionOpened(let s):
-            return "\(s.id) \(s.office.rawValue) \(s.seats) seat(s), \(s.method.rawValue): \(s.candidates.joined(separator: ","))"
+            return "\(s.id) \(s.office.rawValue)\(s.term.map { " for \($0)" } ?? "") \(s.seats) seat(s), \(s.method.rawValue): \(s.candidates.joined(separator: ","))"
         case .voteCast(let election, let voter, let choices): return "\(election) \(voter) → \(choices.joined(separator: ","))"
         case .voteVoided(let election, let voter, let reason): return "\(election) \(voter) voided: \(reason)"
         case .ballotsTallied(let election, let ballots, let invalid, let counts):
