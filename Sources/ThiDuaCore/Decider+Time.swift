@@ -14,7 +14,8 @@ extension Decider {
         }
         guard let year else { return }
         if case .yearOpened = event.payload {
-            try require(occurred, after: bloc.foundedAt) { "bloc \(bloc.code) was founded" }
+            try require(occurred, after: bloc.foundedAt, hint: "a year opens after its bloc's founding; to record past years, found the bloc "
+                        + "with its own date (thidua init --occurred-at)") { "bloc \(bloc.code) was founded" }
             return
         }
         try require(occurred, after: year.times.opened) { "year \(year.year) was opened" }
@@ -32,9 +33,10 @@ extension Decider {
         }
     }
 
-    private static func require(_ occurred: Timestamp, after time: Timestamp?, _ what: () -> String) throws(ThiDuaError) {
+    private static func require(_ occurred: Timestamp, after time: Timestamp?,
+                                hint: @autoclosure () -> String = "check its --occurred-at: an event cannot have happened before what it depends on",
+                                _ what: () -> String) throws(ThiDuaError) {
         guard let time, occurred < time else { return }
-        throw reject(.outOfOrderTime, "it occurred at \(occurred), before \(what()) at \(time)", field: "occurredAt",
-                     hint: "check its --occurred-at: an event cannot have happened before what it depends on")
+        throw reject(.outOfOrderTime, "it occurred at \(occurred), before \(what()) at \(time)", field: "occurredAt", hint: hint())
     }
 }
