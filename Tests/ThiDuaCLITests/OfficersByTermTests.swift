@@ -107,6 +107,7 @@ struct OfficersByTermTests {
         (["2026", "--from", "2024"], Int32(64), "--from 2024"),
         (["2025", "--from", "2025"], Int32(64), "for 2025 that is --from 2024"),
         (["2024", "--from", "2023"], Int32(1), "year 2023 of TINH was never opened"),
+        (["--year=-9223372036854775808", "--from", "9223372036854775807"], Int32(64), "a year carries over from the year just before it"),
     ])
     func fromRefused(arguments: [String], status: Int32, message: String) throws {
         let cli = try Thidua()

@@ -63,8 +63,8 @@ struct YearCommand: ParsableCommand {
         let deputyElection: String?
 
         init(from: Int, into year: Int, global: GlobalOptions) throws {
-            guard from == year - 1 else {
-                throw CLIError.usage("--from \(from): a year carries over from the year just before it; for \(year) that is --from \(year - 1)")
+            guard from.addingReportingOverflow(1) == (year, false) else {
+                throw CLIError.usage("--from \(from): a year carries over from the year just before it; for \(year) that is --from \(year &- 1)")
             }
             let store = try global.openStore()
             let bloc = try store.resolveBloc(global.bloc)
