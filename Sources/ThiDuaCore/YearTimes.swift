@@ -13,6 +13,14 @@ public struct YearTimes: Hashable, Sendable {
 
     public init() {}
 
+    /// Whether the states keep the time of an event of this kind (a fold that does not decide reads no other time).
+    public static func kept(for payload: Payload) -> Bool {
+        switch payload {
+        case .blocFounded, .yearOpened, .criterionSet, .scoresFinalized, .electionOpened, .pactDrafted: true
+        default: false
+        }
+    }
+
     mutating func note(_ payload: Payload, at time: Timestamp) {
         switch payload {
         case .yearOpened: opened = time

@@ -102,8 +102,9 @@ extension Replay {
                 replay.rowsRead += 1
                 if bounded, !bounds.admits(occurredAt: row[3], recordedAt: row[4]) { continue }
                 let position: Int64 = row[0]
-                fold.evolve(try decoded(row[1], row[2], row[5], at: position)
-                    .at(occurredAt: Timestamp(stored: row[3] as String), recordedAt: Timestamp(stored: row[4] as String)), at: position)
+                var event = try decoded(row[1], row[2], row[5], at: position)
+                if YearTimes.kept(for: event.payload) { event.occurredAt = Timestamp(stored: row[3] as String) }
+                fold.evolve(event, at: position)
                 replay.position = position
             }
         }
@@ -111,10 +112,12 @@ extension Replay {
         return replay
     }
 
-    /// A row decoded with its times (nil where a stored time does not parse; the time rule then skips it).
+    /// A row decoded with when it occurred where the states keep that time for the time rule (nil where the stored time
+    /// does not parse). A fold does not decide, so no other time is read.
     static func decoded(_ recorded: RecordedEvent, at position: Int64) throws -> DomainEvent {
-        try decoded(recorded.type, recorded.actor, recorded.data, at: position)
-            .at(occurredAt: Timestamp(stored: recorded.occurredAt), recordedAt: Timestamp(stored: recorded.recordedAt))
+        var event = try decoded(recorded.type, recorded.actor, recorded.data, at: position)
+        if YearTimes.kept(for: event.payload) { event.occurredAt = Timestamp(stored: recorded.occurredAt) }
+        return event
     }
 
     /// A row decoded as untrusted input. A row that no longer decodes is refused as an altered log (exit 2), never
