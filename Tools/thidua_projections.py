@@ -488,6 +488,17 @@ def snapshot_matches(connection, stream, stream_text, state, extra):
     return hashlib.sha256(bytes(hashed[0]) + zeroed).hexdigest() == seal
 
 
+def outdated_snapshots(connection, replay):
+    """The years whose snapshot is of an older layout and so not compared (VerifyReport.outdatedSnapshots)."""
+    out = []
+    for stream, state in replay.years.items():
+        extra = replay.extras.get(stream) or Extra()
+        stream_text = rules.stream_text(stream)
+        if not snapshot_matches(connection, stream, stream_text, state, extra) and snapshot_outdated(connection, stream_text):
+            out.append(stream_text)
+    return sorted(out)
+
+
 def snapshot_outdated(connection, stream_text):
     """YearSnapshot.isOutdated: the stored snapshot says it is of an older layout (outdated, not altered)."""
     row = connection.execute("SELECT IFNULL(CAST(state AS TEXT), '') FROM year_snapshot WHERE stream = ?",

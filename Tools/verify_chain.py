@@ -371,6 +371,10 @@ def verify(path, digest, quick, rules=True):
         except sqlite3.DatabaseError as error:
             projections = ["the projections cannot be read as thidua's (%s)" % error]
         say("projections: " + ("match a replay of the log" if not projections else "DIFFER: " + "; ".join(projections)))
+        outdated = thidua_projections.outdated_snapshots(connection, redecider)
+        if outdated:
+            say("snapshots: %s written by an older thidua (outdated, not altered); the next append to the year or "
+                "thidua rebuild replaces them" % ", ".join(outdated))
     if digest is not None:
         say("digest %d: %s" % (digest[0], "matches; the log up to it is unchanged" if digest_ok else "DOES NOT MATCH"))
 
