@@ -78,7 +78,8 @@ def main():
                              {"member": m, "criterion": code, "points": int(points) if points == int(points) else points}, year)
                         if rnd.random() < a.reviews:
                             reviewed = round(rnd.uniform(0, maximum) * 4) / 4
-                            emit("score.reviewed", bloc, deputy, day % (year, month, 20, 14, rnd.randrange(60)),
+                            # No officer reviews its own member's score (self-review): the head reviews the deputy's.
+                            emit("score.reviewed", bloc, head if m == deputy else deputy, day % (year, month, 20, 14, rnd.randrange(60)),
                                  {"member": m, "criterion": code,
                                   "points": int(reviewed) if reviewed == int(reviewed) else reviewed,
                                   "reason": "Thẩm định theo minh chứng"}, year)

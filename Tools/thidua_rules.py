@@ -100,6 +100,11 @@ WRONG_ELECTION = "wrong-election"
 NOT_ELECTED = "not-elected"
 NO_PROPOSAL = "no-proposal"
 YEAR_NOT_CLOSED = "year-not-closed"
+# §10: terms, time, reviews
+BAD_TERM = "bad-term"
+OUT_OF_ORDER_TIME = "out-of-order-time"
+SELF_REVIEW = "self-review"
+LEEWAY = 5 * 60 * 1_000_000       # microseconds an event may say it occurred after it was recorded
 
 SECRETARIAT = "secretariat"
 SCHEMA = 1
@@ -397,6 +402,26 @@ def is_timestamp(text):
         return False
     offset = match.group(8)
     return offset == "Z" or (int(offset[1:3]) <= 14 and int(offset[4:6]) < 60)
+
+
+def to_microseconds(text):
+    """Timestamp(parsing:).microseconds: microseconds since 1970-01-01T00:00:00Z, or None when not a timestamp."""
+    if text is None or not is_timestamp(text):
+        return None
+    match = _STAMP.fullmatch(text)
+    year, month, day, hour, minute, second = (int(match.group(i)) for i in range(1, 7))
+    fraction = (match.group(7) or ".")[1:]
+    micros = int((fraction[:6]).ljust(6, "0")) if fraction else 0
+    offset = match.group(8)
+    offset_minutes = 0 if offset == "Z" else (int(offset[1:3]) * 60 + int(offset[4:6])) * (-1 if offset[0] == "-" else 1)
+    y = year - 1 if month <= 2 else year
+    era = (y if y >= 0 else y - 399) // 400
+    yoe = y - era * 400
+    doy = (153 * (month + (-3 if month > 2 else 9)) + 2) // 5 + day - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    days = era * 146_097 + doe - 719_468
+    seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset_minutes * 60
+    return seconds * 1_000_000 + micros
 
 
 def is_date_bound(text):
@@ -754,7 +779,8 @@ def decode_year_opened(r):
                 error.field = "data.members[%d]." % index + error.field[len("data."):]
             raise
         members.append(code)
-    return {"members": members, "head": r.optional_code("head"), "deputies": r.codes("deputies", required=False)}
+    return {"members": members, "head": r.optional_code("head"), "deputies": r.codes("deputies", required=False),
+            "basis": r.text("basis")}
 
 
 def decode_criterion_set(r):
@@ -778,7 +804,8 @@ def decode_score(r, remark):
 def decode_election_opened(r):
     return {"election": r.code("election"), "office": r.required_choice("office", OFFICES),
             "seats": r.required_integer("seats"), "candidates": r.codes("candidates"),
-            "method": r.choice("method", METHODS) or "open", "award": r.optional_award_kind("award")}
+            "method": r.choice("method", METHODS) or "open", "award": r.optional_award_kind("award"),
+            "term": r.integer("term")}
 
 
 def decode_ballots_tallied(r):
@@ -894,7 +921,7 @@ class Criterion:
 
 
 class Election:
-    __slots__ = ("id", "office", "seats", "candidates", "method", "award", "votes", "tally", "elected", "outcome")
+    __slots__ = ("id", "office", "seats", "candidates", "method", "award", "votes", "tally", "elected", "outcome", "term")
 
     def __init__(self, spec):
         self.id = spec["election"]
@@ -903,6 +930,7 @@ class Election:
         self.candidates = spec["candidates"]
         self.method = spec["method"]
         self.award = spec["award"]
+        self.term = spec.get("term")   # None: the stream's year
         self.votes = {}     # voter -> choices, live votes only
         self.tally = None   # (ballots, invalid, counts)
         self.elected = []
@@ -915,7 +943,8 @@ class Election:
 
 class Year:
     __slots__ = ("bloc", "year", "status", "finalized", "members", "head", "deputies", "criteria", "scores",
-                 "elections", "clauses", "signatures", "awards")
+                 "elections", "clauses", "signatures", "awards", "next_head", "next_deputies", "next_head_election",
+                 "next_deputy_election", "opened_at", "finalized_at", "pact_drafted_at", "criterion_set_at", "election_opened_at")
 
     def __init__(self, bloc, year):
         self.bloc = bloc
@@ -931,6 +960,17 @@ class Year:
         self.clauses = False
         self.signatures = set()
         self.awards = {}       # member -> [kind, status]
+        # officers elected in this stream for the next year's term (YearTimes.swift: NextTermOfficers)
+        self.next_head = None
+        self.next_deputies = []
+        self.next_head_election = None
+        self.next_deputy_election = None
+        # when what later events depend on occurred, as (microseconds, text) (YearTimes.swift)
+        self.opened_at = None
+        self.finalized_at = None
+        self.pact_drafted_at = None
+        self.criterion_set_at = {}
+        self.election_opened_at = {}
 
     def is_active(self, code):
         return self.members.get(code) is True
@@ -942,15 +982,31 @@ class Year:
         return self.head == code or code in self.deputies
 
 
-def evolve_bloc(bloc, type_name, payload):
+def evolve_bloc(bloc, type_name, payload, at=None):
     if type_name == "bloc.founded":
         bloc.founded = True
     elif type_name == "rules.adopted":
         bloc.adoptions.append(payload["rules"])
 
 
-def evolve_year(state, type_name, p, rules):
+def note_time(state, type_name, p, at):
+    """YearTimes.note: the times later events depend on."""
+    if type_name == "year.opened":
+        state.opened_at = at
+    elif type_name == "criterion.set":
+        state.criterion_set_at[p["code"]] = at
+    elif type_name == "scores.finalized":
+        state.finalized_at = at
+    elif type_name == "election.opened":
+        state.election_opened_at[p["election"]] = at
+    elif type_name == "pact.drafted":
+        state.pact_drafted_at = at
+
+
+def evolve_year(state, type_name, p, rules, at=None):
     """Folds one accepted event into the year (YearState+Evolve.swift)."""
+    if at is not None:
+        note_time(state, type_name, p, at)
     if type_name == "year.opened":
         state.status = "open"
         for code in p["members"]:
@@ -1048,7 +1104,16 @@ def election_result(election, eligible, rules):
 
 def close_election(state, election, rules):
     election.elected, election.outcome = election_result(election, state.active_count(), rules)
-    if election.outcome == "elected":
+    if election.outcome == "elected" and election.term not in (None, state.year):
+        # For the next year's term: this year's officers stay in office.
+        if election.office == "head":
+            state.next_head = election.elected[0] if election.elected else None
+            state.next_deputies = [code for code in state.next_deputies if code != state.next_head]
+            state.next_head_election = election.id
+        elif election.office == "deputy":
+            state.next_deputies = list(election.elected)
+            state.next_deputy_election = election.id
+    elif election.outcome == "elected":
         if election.office == "head":
             state.head = election.elected[0] if election.elected else None
             state.deputies = [code for code in state.deputies if code != state.head]
@@ -1113,6 +1178,41 @@ def decide_bloc(type_name, actor, bloc):
         require_founded(bloc)
 
 
+def earliest_opening(year):
+    """Decider+Time.swift earliestOpening: 1 January of the year before, at +07:00."""
+    if year <= 1 or year > 10000:
+        return None
+    text = "%04d-01-01T00:00:00+07:00" % (year - 1)
+    return (to_microseconds(text), text)
+
+
+def check_time(type_name, p, occurred, recorded, bloc, state):
+    """Decider+Time.swift: not more than LEEWAY after it was recorded, nor before what it depends on."""
+    if occurred is None:
+        return
+    if recorded is not None and occurred[0] > recorded[0] + LEEWAY:
+        raise RuleBreak(OUT_OF_ORDER_TIME, "it occurred at %s, more than 5 minutes after it was recorded at %s"
+                        % (occurred[1], recorded[1]), "occurredAt")
+    if state is None:
+        return
+    if type_name == "year.opened":
+        dependencies = [("the earliest a year %d can open (1 January %d)" % (state.year, state.year - 1),
+                         earliest_opening(state.year))]
+    else:
+        dependencies = [("year %d was opened" % state.year, state.opened_at)]
+        if type_name in ("score.submitted", "score.reviewed"):
+            dependencies.append(("criterion %s was defined" % p["criterion"], state.criterion_set_at.get(p["criterion"])))
+        elif type_name in ("vote.cast", "vote.voided", "ballots.tallied", "election.closed"):
+            dependencies.append(("election %s was opened" % p["election"], state.election_opened_at.get(p["election"])))
+        elif type_name == "pact.signed":
+            dependencies.append(("the pact was drafted", state.pact_drafted_at))
+        elif type_name == "award.proposed":
+            dependencies.append(("the scores were finalized", state.finalized_at))
+    for what, at in dependencies:
+        if at is not None and occurred[0] < at[0]:
+            raise RuleBreak(OUT_OF_ORDER_TIME, "it occurred at %s, before %s at %s" % (occurred[1], what, at[1]), "occurredAt")
+
+
 def decide_year(type_name, actor, p, bloc, state):
     require_founded(bloc)
     if type_name != "year.opened" and state.status == "unopened":
@@ -1136,6 +1236,9 @@ def authorize(type_name, actor, p, state):
                             "actor")
     elif not (state.is_officer(actor) and state.is_active(actor)):
         raise RuleBreak(NOT_ALLOWED, "%s is not an officer of %d; %s is an officer act" % (actor, state.year, type_name),
+                        "actor")
+    elif type_name == "score.reviewed" and p["member"] == actor:
+        raise RuleBreak(SELF_REVIEW, "%s may not review its own score; another officer or the secretariat reviews it" % actor,
                         "actor")
 
 
@@ -1270,6 +1373,12 @@ def rules_election_opened(p, state, rules):
         raise data_break(UNEXPECTED_FIELD, "only award elections name an award", "award")
     if p["award"] is not None:
         award_in_force(p["award"], "award", state, rules)
+    term = p["term"]
+    if term is not None and term != state.year:
+        if p["office"] == "award":
+            raise data_break(BAD_TERM, "an award election is for its own year %d, not for term %d" % (state.year, term), "term")
+        if term != state.year + 1:
+            raise data_break(BAD_TERM, "term %d is neither %d nor %d" % (term, state.year, state.year + 1), "term")
 
 
 def rules_vote_cast(p, state, rules):
@@ -1442,6 +1551,14 @@ YEAR_RULES = {
 # ---------------------------------------------------------------------------------------------
 # The fold: every stored event re-decided in position order
 
+def _stamp(text):
+    """(microseconds, text) of a stored time, or None when absent or not a timestamp."""
+    if text is None:
+        return None
+    micros = to_microseconds(text)
+    return None if micros is None else (micros, text)
+
+
 def parse_stream(text):
     """(bloc, year) of `BLOC` or `BLOC/YEAR` (StreamID), or None."""
     parts = text.split("/")
@@ -1474,11 +1591,15 @@ class Redecider:
             bloc = self.blocs[code] = Bloc(code)
         return bloc
 
-    def add(self, position, stream_text_, type_name, schema, actor, data, correlation=None):
+    def add(self, position, stream_text_, type_name, schema, actor, data, correlation=None, occurred_at=None,
+            recorded_at=None):
         """One row of `event`: its text columns as str, but `data` as the stored UTF-8 bytes (or str);
-        `correlation` is None or its text."""
+        `correlation` is None or its text; `occurred_at` and `recorded_at` its stored times as text (None: unknown, the
+        time rule is then not applied, as for a stored time that is not a timestamp)."""
         if self.first_break is not None:
             return
+        self._occurred = _stamp(occurred_at)
+        self._recorded = _stamp(recorded_at)
         try:
             self.decide_and_fold(stream_text_, type_name, schema, actor, data, correlation)
         except RuleBreak as rule:
@@ -1501,14 +1622,16 @@ class Redecider:
         bloc = self.bloc(stream[0])
         if stream[1] is None:
             decide_bloc(type_name, actor, bloc)
-            evolve_bloc(bloc, type_name, payload)
+            check_time(type_name, payload, self._occurred, self._recorded, bloc, None)
+            evolve_bloc(bloc, type_name, payload, self._occurred)
             return
         state = self.years.get(stream)
         if state is None:
             state = Year(stream[0], stream[1])
         decide_year(type_name, actor, payload, bloc, state)
+        check_time(type_name, payload, self._occurred, self._recorded, bloc, state)
         self.years[stream] = state
-        evolve_year(state, type_name, payload, bloc.rules(state.year))
+        evolve_year(state, type_name, payload, bloc.rules(state.year), self._occurred)
 
     def report(self):
         """`position N: <type> breaks rule <code>: <reason>`, or None."""

@@ -300,7 +300,8 @@ def check_chain(connection, digest, rules):
         if rules is not None and rules.first_break is None:
             correlation = row[9]
             rules.add(position, text(field(stream)), text(field(row[4])), integer(row[5]), text(field(row[6])),
-                      field(row[10]), None if correlation is None else text(field(correlation)))
+                      field(row[10]), None if correlation is None else text(field(correlation)),
+                      text(field(row[7])), text(field(row[8])))
         if digest is not None and digest[0] == position:
             digest_ok = stored == digest[1] and (first_bad is None or first_bad[0] > position)
         previous = stored
@@ -370,6 +371,10 @@ def verify(path, digest, quick, rules=True):
         except sqlite3.DatabaseError as error:
             projections = ["the projections cannot be read as thidua's (%s)" % error]
         say("projections: " + ("match a replay of the log" if not projections else "DIFFER: " + "; ".join(projections)))
+        outdated = thidua_projections.outdated_snapshots(connection, redecider)
+        if outdated:
+            say("snapshots: %s written by an older thidua (outdated, not altered); the next append to the year or "
+                "thidua rebuild replaces them" % ", ".join(outdated))
     if digest is not None:
         say("digest %d: %s" % (digest[0], "matches; the log up to it is unchanged" if digest_ok else "DOES NOT MATCH"))
 

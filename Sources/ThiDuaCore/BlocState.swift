@@ -1,3 +1,5 @@
+import ThiDuaLog
+
 /// Khối thi đua: the state of one bloc's own stream.
 public struct BlocState: Sendable, Equatable {
     public var code: String

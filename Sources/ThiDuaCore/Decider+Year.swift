@@ -19,6 +19,7 @@ extension Decider {
         }
         try authorize(event, state: state)
         try YearRules.check(event.payload, state: state, rules: bloc.rules(forYear: state.year))
+        try checkTime(event, bloc: bloc, year: state)
     }
 
     /// Who may emit (§5): member acts by that member, officer acts by the head or a deputy, the secretariat anything.
@@ -40,6 +41,10 @@ extension Decider {
                 let officers = ([state.head].compactMap { $0 } + state.deputies).joined(separator: ", ")
                 throw reject(.notAllowed, "\(actor) is not an officer of \(state.year); \(event.type.rawValue) is an officer act",
                              field: "actor", hint: officers.isEmpty ? "act as the secretariat" : "act as one of \(officers) or the secretariat")
+            }
+            if case .scoreReviewed(let member, _, _, _) = event.payload, member == actor {
+                throw reject(.selfReview, "\(actor) may not review its own score; another officer or the secretariat reviews it",
+                             field: "actor", hint: "act as another officer, or as the secretariat")
             }
         }
     }

@@ -48,6 +48,7 @@ public enum Decider {
         default:
             break
         }
+        try checkTime(event, bloc: bloc, year: nil)
     }
 
     static func requireFounded(_ bloc: BlocState) throws(ThiDuaError) {

@@ -6,11 +6,25 @@ public struct DomainEvent: Sendable, Equatable {
     public var type: EventType
     public var actor: String
     public var payload: Payload
+    /// When it happened (valid time) and when the log learned it; nil only where no time is known (then the
+    /// time rule is not applied to it and the state keeps no time of it).
+    public var occurredAt: Timestamp?
+    public var recordedAt: Timestamp?
 
-    public init(type: EventType, actor: String, payload: Payload) {
+    public init(type: EventType, actor: String, payload: Payload, occurredAt: Timestamp? = nil, recordedAt: Timestamp? = nil) {
         self.type = type
         self.actor = actor
         self.payload = payload
+        self.occurredAt = occurredAt
+        self.recordedAt = recordedAt
+    }
+
+    /// The same event with its times.
+    public func at(occurredAt: Timestamp?, recordedAt: Timestamp?) -> DomainEvent {
+        var event = self
+        event.occurredAt = occurredAt
+        event.recordedAt = recordedAt
+        return event
     }
 
     /// Decodes the data of a type strictly: unknown or missing fields are errors.
@@ -28,6 +42,8 @@ public struct DomainEvent: Sendable, Equatable {
     /// Decodes a logged event; nil when its data no longer decodes (evolve then skips it).
     public init?(recorded: RecordedEvent) {
         self.init(type: recorded.type, actor: recorded.actor, data: recorded.data)
+        occurredAt = try? Timestamp(parsing: recorded.occurredAt)
+        recordedAt = try? Timestamp(parsing: recorded.recordedAt)
     }
 
     /// Decodes logged columns; nil when they no longer decode.

@@ -53,3 +53,20 @@ extension ElectionRow {
                  "outcome": .string(outcome), "elected": .array(elected.map(JSON.string))])
     }
 }
+
+extension ElectionRow {
+    /// The JSON with the election's `term`, the year whose officers it elects.
+    public func json(term: Int) -> JSON {
+        guard case .object(var fields) = json else { return json }
+        fields["term"] = JSON(term)
+        return .object(fields)
+    }
+}
+
+extension NextTermOfficers {
+    /// `{"term","head","deputies","elections"}`
+    public func json(term: Int) -> JSON {
+        .object(["term": JSON(term), "head": head.map(JSON.string) ?? .null, "deputies": .array(deputies.map(JSON.string)),
+                 "elections": .array(elections.map(JSON.string))])
+    }
+}

@@ -68,9 +68,14 @@ public struct Ledger: Sendable {
         }
     }
 
-    /// Decodes a proposed event and decides it; returns it decoded. Nothing is folded.
-    public func decide(_ event: ProposedEvent) throws(ThiDuaError) -> DomainEvent {
-        let decoded = try DomainEvent(type: event.type, actor: event.actor, data: event.data)
+    /// Decodes a proposed event and decides it; returns it decoded. Nothing is folded. With `recordedAt` (the time the
+    /// store records it at), the event carries its times, its occurredAt defaulting to that, and the time rule applies.
+    public func decide(_ event: ProposedEvent, recordedAt: Timestamp? = nil) throws(ThiDuaError) -> DomainEvent {
+        var decoded = try DomainEvent(type: event.type, actor: event.actor, data: event.data)
+        if let recordedAt {
+            decoded.occurredAt = event.occurredAt ?? recordedAt
+            decoded.recordedAt = recordedAt
+        }
         try decide(decoded, in: event.stream)
         return decoded
     }
@@ -89,8 +94,8 @@ public struct Ledger: Sendable {
 
     /// Decides the event against the current states and, if accepted, folds it in.
     @discardableResult
-    public mutating func record(_ event: ProposedEvent) throws(ThiDuaError) -> DomainEvent {
-        let decided = try decide(event)
+    public mutating func record(_ event: ProposedEvent, recordedAt: Timestamp? = nil) throws(ThiDuaError) -> DomainEvent {
+        let decided = try decide(event, recordedAt: recordedAt)
         evolve(decided, in: event.stream)
         return decided
     }

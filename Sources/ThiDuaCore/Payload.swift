@@ -4,7 +4,7 @@ import ThiDuaLog
 public enum Payload: Sendable, Equatable {
     case blocFounded(name: String, organiser: String?)
     case rulesAdopted(Rules)
-    case yearOpened(members: [Member], head: String?, deputies: [String])
+    case yearOpened(members: [Member], head: String?, deputies: [String], basis: String? = nil)
     case memberAdmitted(code: String, name: String)
     case memberWithdrawn(code: String, reason: String)
     case criterionSet(Criterion)
@@ -70,7 +70,7 @@ extension Payload {
                 }
             }
             self = .yearOpened(members: members, head: try r.optionalCode("head"),
-                               deputies: try r.codes("deputies", required: false))
+                               deputies: try r.codes("deputies", required: false), basis: try r.text("basis"))
         case .memberAdmitted:
             self = .memberAdmitted(code: try r.code("code"), name: try r.requiredLine("name"))
         case .memberWithdrawn:
@@ -96,7 +96,7 @@ extension Payload {
                 id: try r.code("election"), office: try r.requiredChoice("office", as: Office.self),
                 seats: try r.requiredInteger("seats"), candidates: try r.codes("candidates"),
                 method: try r.choice("method", as: BallotMethod.self) ?? .open,
-                award: try r.optionalAwardKind("award")))
+                award: try r.optionalAwardKind("award"), term: try r.integer("term")))
         case .voteCast:
             self = .voteCast(election: try r.code("election"), voter: try r.code("voter"), choices: try r.codes("choices"))
         case .voteVoided:

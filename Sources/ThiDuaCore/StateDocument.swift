@@ -22,6 +22,7 @@ public struct StateDocument: Sendable {
     /// The replay document: the body plus the position it was taken at and the hash.
     public func json(position: Int64) -> JSON {
         var fields = body
+        fields["elections"] = .array(state.elections.values.map { ElectionRow($0).json(term: $0.spec.term(in: state.year)) })
         fields["position"] = JSON(Int(position))
         fields["stateHash"] = .string(stateHash)
         return .object(fields)
@@ -42,16 +43,22 @@ public struct StateDocument: Sendable {
                                        "effective": entry.effective?.json ?? .null]))
             }
         }
-        return [
+        var body: JSONObject = [
             "bloc": .string(s.bloc), "year": JSON(s.year), "status": .string(s.status.rawValue),
             "members": .array(members),
             "officers": .officers(head: s.head, deputies: s.deputies),
             "criteria": .array(criteria), "scores": .array(scores),
             "standings": .array(s.standings.map(\.json)),
-            "elections": .array(s.elections.values.map { ElectionRow($0).json }),
+            // An election's term and the next term's officers enter the hash only where a log has them, so the
+            // stateHash of a year without elections for the next term is what it was before terms existed.
+            "elections": .array(s.elections.values.map { e in
+                e.spec.term(in: s.year) == s.year ? ElectionRow(e).json : ElectionRow(e).json(term: e.spec.term(in: s.year))
+            }),
             "pact": .pact(clauses: s.pact.clauses, signatures: s.pact.signatures.values, inForce: s.pactInForce),
             "awards": .array(s.awards.values.map(\.json)),
         ]
+        if !s.nextTerm.isEmpty { body["nextTerm"] = s.nextTerm.json(term: s.year + 1) }
+        return body
     }
 }
 

@@ -62,4 +62,9 @@ public struct ElectionSpec: Hashable, Sendable {
     public var candidates: [String]
     public var method: BallotMethod
     public var award: AwardKind?
+    /// Nhiệm kỳ: the year whose head or deputies it elects, when the event names one (absent: the stream's year).
+    public var term: Int? = nil
+
+    /// The year whose officers it elects, in a stream of `year`.
+    public func term(in year: Int) -> Int { term ?? year }
 }

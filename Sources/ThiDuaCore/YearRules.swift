@@ -8,7 +8,7 @@ enum YearRules {
 
     static func check(_ payload: Payload, state: YearState, rules: Rules) throws(ThiDuaError) {
         switch payload {
-        case .yearOpened(let members, let head, let deputies):
+        case .yearOpened(let members, let head, let deputies, _):
             guard state.status == .unopened else {
                 throw reject(.yearOpen, "year \(state.year) of \(state.bloc) is already open")
             }
@@ -216,6 +216,20 @@ enum YearRules {
         case (.award, nil): throw reject(.missingField, "an award election names the award kind", field: "award")
         case (.head, _?), (.deputy, _?): throw reject(.unexpectedField, "only award elections name an award", field: "award")
         default: break
+        }
+        try checkTerm(spec, state: state)
+    }
+
+    /// Nhiệm kỳ: a head or deputy election elects this year's officers or next year's; an award election is for its year.
+    static func checkTerm(_ spec: ElectionSpec, state: YearState) throws(ThiDuaError) {
+        guard let term = spec.term, term != state.year else { return }
+        if spec.office == .award {
+            throw reject(.badTerm, "an award election is for its own year \(state.year), not for term \(term)", field: "term",
+                         hint: "leave term out")
+        }
+        guard term == state.year + 1 else {
+            throw reject(.badTerm, "term \(term) is neither \(state.year) nor \(state.year + 1); the \(state.year) stream elects officers for \(state.year) or for the next year",
+                         field: "term", hint: "elect the officers of \(term) in the stream of \(term) or \(term - 1)")
         }
     }
 }

@@ -1,8 +1,9 @@
 extension YearState {
     /// Folds one accepted event into the state. Total: an event that no longer fits is ignored.
     public mutating func evolve(_ event: DomainEvent, rules: Rules) {
+        if let at = event.occurredAt { times.note(event.payload, at: at) }
         switch event.payload {
-        case .yearOpened(let list, let head, let deputies):
+        case .yearOpened(let list, let head, let deputies, _):
             status = .open
             for member in list { members.upsert(member) }
             self.head = head
@@ -35,6 +36,11 @@ extension YearState {
             let eligible = activeMembers.count
             elections.update(id) { $0.result = $0.result(eligible: eligible, rules: rules) }
             if let election = elections[id], let result = election.result, result.outcome == .elected {
+                // An election for the next year's term leaves this year's officers in office.
+                if election.spec.term(in: year) != year {
+                    nextTerm.elected(result.elected, office: election.spec.office, by: id)
+                    break
+                }
                 switch election.spec.office {
                 case .head:
                     head = result.elected.first

@@ -1,8 +1,13 @@
 import ThiDuaJSON
+import ThiDuaLog
 
 /// A lossless JSON form of a year's state, so the store can resume a year without folding it again.
 extension YearState {
-    static let snapshotLayout = 1
+    /// 2: elections carry their term; the year keeps next term's officers and the times the time rule needs.
+    public static let snapshotLayout = 2
+
+    /// The layout a stored snapshot says it has (an older one is outdated: appends fold instead, and replace it).
+    public static func layout(ofSnapshot snapshot: JSON) -> Int? { snapshot.objectValue?["layout"]?.numberValue?.intValue }
 
     public var snapshot: JSON {
         let text: (String?) -> JSON = { $0.map(JSON.string) ?? .null }
@@ -29,6 +34,8 @@ extension YearState {
                 .array([.string($0.member), .string($0.kind.rawValue), .string($0.status.rawValue), text($0.basis), text($0.election),
                         text($0.decision), text($0.date)])
             }),
+            "nextTerm": .array([text(nextTerm.head), codes(nextTerm.deputies), text(nextTerm.headElection), text(nextTerm.deputyElection)]),
+            "times": times.snapshot,
         ])
     }
 
@@ -85,6 +92,10 @@ extension YearState {
             awards.upsert(AwardState(member: member, kind: kind, status: status, basis: f[3].stringValue, election: f[4].stringValue,
                                      decision: f[5].stringValue, date: f[6].stringValue))
         }
+        guard let next = s["nextTerm"]?.arrayValue, next.count == 4, let times = YearTimes(snapshot: s["times"]) else { return nil }
+        nextTerm = NextTermOfficers(head: next[0].stringValue, deputies: next[1].arrayValue?.compactMap(\.stringValue) ?? [],
+                                    headElection: next[2].stringValue, deputyElection: next[3].stringValue)
+        self.times = times
     }
 }
 
@@ -93,7 +104,7 @@ extension ElectionState {
         var fields: JSONObject = [
             "id": .string(spec.id), "office": .string(spec.office.rawValue), "seats": JSON(spec.seats),
             "candidates": .array(spec.candidates.map(JSON.string)), "method": .string(spec.method.rawValue),
-            "award": spec.award.map { .string($0.rawValue) } ?? .null,
+            "award": spec.award.map { .string($0.rawValue) } ?? .null, "term": spec.term.map { JSON($0) } ?? .null,
             "votes": .array(votes.values.map { .array([.string($0.voter), .array($0.choices.map(JSON.string))]) }),
         ]
         if let tally {
@@ -112,7 +123,8 @@ extension ElectionState {
               let method = s["method"]?.stringValue.flatMap(BallotMethod.init(rawValue:)) else { return nil }
         self.init(spec: ElectionSpec(id: id, office: office, seats: seats,
                                      candidates: s["candidates"]?.arrayValue?.compactMap(\.stringValue) ?? [], method: method,
-                                     award: s["award"]?.stringValue.flatMap(AwardKind.init(rawValue:))))
+                                     award: s["award"]?.stringValue.flatMap(AwardKind.init(rawValue:)),
+                                     term: s["term"]?.numberValue?.intValue))
         for item in s["votes"]?.arrayValue ?? [] {
             guard let f = item.arrayValue, f.count == 2, let voter = f[0].stringValue else { return nil }
             votes.upsert(Vote(voter: voter, choices: f[1].arrayValue?.compactMap(\.stringValue) ?? []))
@@ -127,6 +139,43 @@ extension ElectionState {
             result = ElectionResult(ballots: ballots, eligible: eligible, votes: f[2].counts,
                                     elected: f[3].arrayValue?.compactMap(\.stringValue) ?? [], outcome: outcome)
         }
+    }
+}
+
+extension YearTimes {
+    var snapshot: JSON {
+        let text: (Timestamp?) -> JSON = { $0.map { .string($0.text) } ?? .null }
+        return .object(["opened": text(opened), "finalized": text(finalized), "pactDrafted": text(pactDrafted),
+                        "criteria": .object(criteria.mapValues { .string($0.text) }),
+                        "elections": .object(elections.mapValues { .string($0.text) })])
+    }
+
+    /// Nil when `snapshot` is not this form or holds a text that is not a timestamp.
+    init?(snapshot: JSON?) {
+        guard let s = snapshot?.objectValue else { return nil }
+        func stamp(_ value: JSON?) -> Timestamp?? {
+            switch value {
+            case nil, .null?: return .some(nil)
+            case .string(let text)?: return (try? Timestamp(parsing: text)).map { .some($0) }
+            default: return nil
+            }
+        }
+        func stamps(_ value: JSON?) -> [String: Timestamp]? {
+            var out: [String: Timestamp] = [:]
+            for (key, item) in value?.objectValue ?? [:] {
+                guard case .string(let text) = item, let time = try? Timestamp(parsing: text) else { return nil }
+                out[key] = time
+            }
+            return out
+        }
+        guard let opened = stamp(s["opened"]), let finalized = stamp(s["finalized"]), let drafted = stamp(s["pactDrafted"]),
+              let criteria = stamps(s["criteria"]), let elections = stamps(s["elections"]) else { return nil }
+        self.init()
+        self.opened = opened
+        self.finalized = finalized
+        self.pactDrafted = drafted
+        self.criteria = criteria
+        self.elections = elections
     }
 }
 

@@ -18,6 +18,10 @@ public struct YearState: Sendable, Equatable {
     public var registrations: [String: Registration] = [:]
     /// Awards by member: one achievement, one reward.
     public var awards: OrderedTable<AwardState> = OrderedTable()
+    /// Officers elected in this stream for the next year's term (nhiệm kỳ sau); this year's stay in office.
+    public var nextTerm = NextTermOfficers()
+    /// When the events that later ones depend on occurred (the time rule).
+    public var times = YearTimes()
 
     public init(bloc: String, year: Int) {
         self.bloc = bloc

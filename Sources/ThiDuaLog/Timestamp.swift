@@ -20,7 +20,15 @@ public struct Timestamp: Hashable, Sendable, Comparable, CustomStringConvertible
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; an offset is required.
     public init(parsing text: String) throws(FormatError) {
-        let b = Array(text.utf8)
+        var bytes = text
+        let parsed = bytes.withUTF8 { b in Result { () throws(FormatError) -> Int64 in try Self.microseconds(of: b) } }
+        self.microseconds = try parsed.get()
+        self.text = text
+    }
+
+    /// The instant the bytes of a timestamp name, read in place (no copy: the log's stored times are read this way).
+    static func microseconds(of b: UnsafeBufferPointer<UInt8>) throws(FormatError) -> Int64 {
+        var text: String { String(decoding: b, as: UTF8.self) }
         func digits(_ at: Int, _ count: Int) -> Int? {
             guard at + count <= b.count else { return nil }
             var value = 0
@@ -63,7 +71,11 @@ public struct Timestamp: Hashable, Sendable, Comparable, CustomStringConvertible
         }
         let days = Self.daysFromCivil(year: year, month: month, day: day)
         let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offsetMinutes * 60)
-        self.microseconds = seconds * 1_000_000 + Int64(micros)
+        return seconds * 1_000_000 + Int64(micros)
+    }
+
+    init(microseconds: Int64, text: String) {
+        self.microseconds = microseconds
         self.text = text
     }
 

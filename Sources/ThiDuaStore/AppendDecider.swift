@@ -68,7 +68,7 @@ struct AppendDecider {
             throw ThiDuaError(code: .logAltered, reason: "the log's last position or \(stream)'s version is already 9223372036854775807; no event can follow it",
                               hint: "the log was altered: run thidua verify")
         }
-        let decided = try states.decide(event, currentVersion: current)
+        let decided = try states.decide(event, currentVersion: current, recordedAt: start.recordedAt)
         let id = event.id ?? newID()
         var row = PendingRow(
             position: head + 1, stream: stream, version: current + 1, id: id, type: event.type.rawValue,

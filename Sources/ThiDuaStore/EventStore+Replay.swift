@@ -86,14 +86,14 @@ extension Replay {
         let limit = bounds.at ?? .max
         try StreamRows.forEach(db, stream: bloc, upTo: limit) { recorded in
             replay.rowsRead += 1
-            if bounds.admits(recorded) { blocEvents.append((recorded.position, try decoded(recorded.type, recorded.actor, recorded.data, at: recorded.position))) }
+            if bounds.admits(recorded) { blocEvents.append((recorded.position, try decoded(recorded, at: recorded.position))) }
         }
         var fold = Interleaved(year: stream, blocEvents: blocEvents)
         if keepEvents {
             try StreamRows.forEach(db, stream: stream.description, upTo: limit) { recorded in
                 replay.rowsRead += 1
                 guard bounds.admits(recorded) else { return }
-                fold.evolve(try decoded(recorded.type, recorded.actor, recorded.data, at: recorded.position), at: recorded.position)
+                fold.evolve(try decoded(recorded, at: recorded.position), at: recorded.position)
                 replay.position = recorded.position
                 replay.events.append((recorded.position, recorded))
             }
@@ -104,7 +104,9 @@ extension Replay {
                 replay.rowsRead += 1
                 if bounded, !bounds.admits(occurredAt: row[3], recordedAt: row[4]) { continue }
                 let position: Int64 = row[0]
-                fold.evolve(try decoded(row[1], row[2], row[5], at: position), at: position)
+                var event = try decoded(row[1], row[2], row[5], at: position)
+                if YearTimes.kept(for: event.payload) { event.occurredAt = Timestamp(stored: row[3] as String) }
+                fold.evolve(event, at: position)
                 replay.position = position
             }
         }
@@ -112,6 +114,14 @@ extension Replay {
         replay.bloc = BlocState(code: bloc)
         for (_, event) in blocEvents { replay.bloc.evolve(event) }
         return replay
+    }
+
+    /// A row decoded with when it occurred where the states keep that time for the time rule (nil where the stored time
+    /// does not parse). A fold does not decide, so no other time is read.
+    static func decoded(_ recorded: RecordedEvent, at position: Int64) throws -> DomainEvent {
+        var event = try decoded(recorded.type, recorded.actor, recorded.data, at: position)
+        if YearTimes.kept(for: event.payload) { event.occurredAt = Timestamp(stored: recorded.occurredAt) }
+        return event
     }
 
     /// A row decoded as untrusted input. A row that no longer decodes is refused as an altered log (exit 2), never

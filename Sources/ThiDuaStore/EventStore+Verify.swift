@@ -24,7 +24,7 @@ extension EventStore {
                     var fold = LogFold()
                     try Self.checkChain(db, digest: digest, into: &report, folding: &fold)
                     report.ruleBreak = fold.firstBreak
-                    report.projectionProblems = try Self.projectionProblems(db, expected: fold.years)
+                    report.projectionProblems = try Self.projectionProblems(db, expected: fold.years, outdated: &report.outdatedSnapshots)
                 } catch let error as DatabaseError where !report.schemaProblems.isEmpty {
                     // A log whose schema is not thidua's may not even be readable as one; the schema is the finding.
                     report.schemaProblems.append("the log cannot be read as thidua's (\(error.message ?? "SQLite error"))")
@@ -98,7 +98,7 @@ extension EventStore {
             if stream != last.stream, !last.stream.isEmpty { versions[last.stream] = last.version }
             last = (stream, version)
             fold.add(stream: stream, position: position, version: version, type: string(4), schema: sqlite3_column_int64(s, 5),
-                     actor: string(6), correlation: sqlite3_column_type(s, 9) == SQLITE_NULL ? nil : string(9), data: column(10))
+                     actor: string(6), occurredAt: Timestamp(stored: column(7)), recordedAt: Timestamp(stored: column(8)), correlation: sqlite3_column_type(s, 9) == SQLITE_NULL ? nil : string(9), data: column(10))
             if let digest, digest.position == position {
                 digestSeen = true
                 report.digest = (position, stored.elementsEqual(digest.hash) && (report.firstBad.map { $0.position > position } ?? true))

@@ -16,15 +16,17 @@ struct LogFold {
     private(set) var firstBreak: (position: Int64, rule: ThiDuaError)?
 
     mutating func add(stream text: String, position: Int64, version: Int64, type: String, schema: Int64, actor: String,
-                      correlation: String?, data: String) {
+                      occurredAt: Timestamp?, recordedAt: Timestamp?, correlation: String?, data: String) {
         var data = data
         data.withUTF8 {
-            add(stream: text, position: position, version: version, type: type, schema: schema, actor: actor, correlation: correlation, data: $0)
+            add(stream: text, position: position, version: version, type: type, schema: schema, actor: actor,
+                occurredAt: occurredAt, recordedAt: recordedAt, correlation: correlation, data: $0)
         }
     }
 
+    /// One row; its times as stored (nil where they do not parse: the time rule then skips the event).
     mutating func add(stream text: String, position: Int64, version: Int64, type: String, schema: Int64, actor: String,
-                      correlation: String?, data: UnsafeBufferPointer<UInt8>) {
+                      occurredAt: Timestamp?, recordedAt: Timestamp?, correlation: String?, data: UnsafeBufferPointer<UInt8>) {
         let stream: StreamID?
         if let last, last.text == text {
             stream = last.stream
@@ -48,9 +50,11 @@ struct LogFold {
                                          reason: "schema \(schema) of \(type.prefix(40)) is not known to this version of thidua"))
             return
         }
-        let event: DomainEvent
+        var event: DomainEvent
         do {
             event = try DomainEvent(logged: type, actor: actor, data: data, storedText: firstBreak == nil)
+            event.occurredAt = occurredAt
+            event.recordedAt = recordedAt
             if firstBreak == nil, let correlation { try Envelope.requireStoredText(correlation, field: "correlation") }
         } catch {
             broken(position, error)
@@ -87,11 +91,12 @@ struct LogFold {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT position, IFNULL(CAST(stream AS TEXT), ''), IFNULL(CAST(version AS INTEGER), 0), IFNULL(CAST(type AS TEXT), ''),
                    IFNULL(CAST(schema AS INTEGER), 0), IFNULL(CAST(actor AS TEXT), ''), IFNULL(CAST(data AS TEXT), ''),
-                   CAST(correlation AS TEXT)
+                   CAST(correlation AS TEXT), IFNULL(CAST(occurredAt AS TEXT), ''), IFNULL(CAST(recordedAt AS TEXT), '')
             FROM event ORDER BY position
             """)
         while let row = try rows.next() {
             fold.add(stream: row[1], position: row[0], version: row[2], type: row[3], schema: row[4], actor: row[5],
+                     occurredAt: Timestamp(stored: row[8] as String), recordedAt: Timestamp(stored: row[9] as String),
                      correlation: row[7], data: row[6])
         }
         return fold

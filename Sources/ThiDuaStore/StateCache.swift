@@ -14,9 +14,9 @@ struct StateCache {
     var years: [StreamID: YearState] { ledger.years }
 
     /// Decodes the event and decides it against the states the log and the batch so far leave.
-    mutating func decide(_ event: ProposedEvent, currentVersion: Int64) throws -> DomainEvent {
+    mutating func decide(_ event: ProposedEvent, currentVersion: Int64, recordedAt: Timestamp) throws -> DomainEvent {
         try load(event.stream, currentVersion: currentVersion)
-        return try ledger.decide(event)
+        return try ledger.decide(event, recordedAt: recordedAt)
     }
 
     mutating func evolve(_ event: DomainEvent, in stream: StreamID) {
@@ -30,7 +30,7 @@ struct StateCache {
         if !ledger.holds(blocStream) {
             var blocOnly = Ledger.initial
             try StreamRows.forEach(db, stream: stream.bloc, upTo: .max) { recorded in
-                blocOnly.evolve(try Replay.decoded(recorded.type, recorded.actor, recorded.data, at: recorded.position), in: blocStream)
+                blocOnly.evolve(try Replay.decoded(recorded, at: recorded.position), in: blocStream)
             }
             ledger.restore(blocOnly.bloc(stream.bloc))
         }

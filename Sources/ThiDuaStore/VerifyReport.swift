@@ -18,6 +18,8 @@ package struct VerifyReport: Sendable {
     package var digest: (position: Int64, matches: Bool)?
     /// Differences between the projections and a replay of the log (filled once projections exist).
     package var projectionProblems: [String] = []
+    /// Years whose stored snapshot was written in an older layout: outdated, not altered.
+    package var outdatedSnapshots: [String] = []
 
     package var isIntact: Bool {
         integrity == ["ok"] && missingTriggers.isEmpty && schemaProblems.isEmpty && firstBad == nil && ruleBreak == nil

@@ -49,6 +49,14 @@ enum YearSnapshot {
         return Self.seal(bytes, after: hash) == seal ? state : nil
     }
 
+    /// Whether the stored snapshot says it is of a layout older than this version writes.
+    static func isOutdated(_ stream: StreamID, _ db: Database) throws -> Bool {
+        guard let text = try String.fetchOne(db.cachedStatement(sql: "SELECT IFNULL(CAST(state AS TEXT), '') FROM year_snapshot WHERE stream = ?"),
+                                             arguments: [stream.description]),
+              let json = try? JSON.parse(Array(text.utf8)), let layout = YearState.layout(ofSnapshot: json) else { return false }
+        return layout < YearState.snapshotLayout
+    }
+
     /// SHA-256 of the hash of the event the snapshot was taken after, followed by the snapshot's
     /// canonical text with its seal written as 64 zeros; in hex.
     static func seal(_ text: [UInt8], after eventHash: [UInt8]) -> String {

@@ -26,7 +26,7 @@ struct BadInputTests {
         let (name, line, expected) = Self.cases[index]
         let cli = try Thidua()
         defer { cli.remove() }
-        #expect(try cli.run("init", "--bloc", "BDTW", "--name", "x").status == 0)
+        #expect(try cli.run("init", "--bloc", "BDTW", "--name", "x", "--occurred-at", "2000-01-01").status == 0)
         var bytes = Array((Example.year + Self.good + "\n" + Self.good + "\n").utf8)
         bytes += line + [0x0A]
         bytes += Array((Self.good + "\n").utf8)
@@ -45,7 +45,7 @@ struct BadInputTests {
     @Test func aRuleViolationInTheMiddleNamesTheLine() throws {
         let cli = try Thidua()
         defer { cli.remove() }
-        #expect(try cli.run("init", "--bloc", "BDTW", "--name", "x").status == 0)
+        #expect(try cli.run("init", "--bloc", "BDTW", "--name", "x", "--occurred-at", "2000-01-01").status == 0)
         var lines = Example.year
         for index in 1...600 { lines += Example.score(index == 500 ? "XYZ" : "BNCTW", "\(index)") + "\n" }
         let result = try cli.run("append", "-", stdin: lines)
@@ -76,7 +76,7 @@ struct BadInputTests {
         let cli = try Thidua()
         defer { cli.remove() }
         let id = "0b7e5f5c-3c1a-4f5e-9a7e-2d6f1c0a9b31"
-        #expect(try cli.run("init", "--bloc", "BDTW", "--name", "x").status == 0)
+        #expect(try cli.run("init", "--bloc", "BDTW", "--name", "x", "--occurred-at", "2000-01-01").status == 0)
         let withIDs = Example.year.split(separator: "\n").enumerated().map { offset, line in
             line.replacingOccurrences(of: "{\"type\"", with: "{\"id\":\"00000000-0000-4000-8000-00000000000\(offset)\",\"type\"")
         }

@@ -7,10 +7,10 @@ struct ConsistentArgumentTests {
     static func bloc() throws -> Thidua {
         let cli = try Thidua()
         for arguments in [
-            ["init", "--bloc", "BT", "--name", "Khối thử"],
-            ["--as", "secretariat", "year", "open", "2024", "--member", "SKHDT=Sở Kế hoạch và Đầu tư", "--member", "STC=Sở Tài chính", "--head", "SKHDT"],
-            ["--as", "SKHDT", "criterion", "set", "--year", "2024", "--code", "1.1", "--title", "Nhiệm vụ", "--max", "20"],
-            ["--as", "SKHDT", "criterion", "set", "--year", "2024", "--code", "II.3", "--title", "Cải cách", "--max", "20"],
+            ["init", "--bloc", "BT", "--name", "Khối thử", "--occurred-at", "2000-01-01"],
+            ["--as", "secretariat", "year", "open", "2024", "--member", "SKHDT=Sở Kế hoạch và Đầu tư", "--member", "STC=Sở Tài chính", "--head", "SKHDT", "--occurred-at", "2024-01-02"],
+            ["--as", "SKHDT", "criterion", "set", "--year", "2024", "--code", "1.1", "--title", "Nhiệm vụ", "--max", "20", "--occurred-at", "2024-01-05"],
+            ["--as", "SKHDT", "criterion", "set", "--year", "2024", "--code", "II.3", "--title", "Cải cách", "--max", "20", "--occurred-at", "2024-01-05"],
         ] {
             let result = try cli.run(arguments)
             #expect(result.status == 0, "\(arguments): \(result)")
@@ -22,7 +22,7 @@ struct ConsistentArgumentTests {
     func yearOption() throws {
         let cli = try Thidua()
         defer { cli.remove() }
-        #expect(try cli.run("init", "--bloc", "BT", "--name", "Khối thử").status == 0)
+        #expect(try cli.run("init", "--bloc", "BT", "--name", "Khối thử", "--occurred-at", "2000-01-01").status == 0)
         let open = try cli.run("--as", "secretariat", "year", "open", "--year", "2024", "--member", "SKHDT=Sở KH", "--member", "STC=Sở TC", "--head", "SKHDT")
         #expect(open.status == 0, "\(open)")
         #expect(open.stdout.contains("BT/2024 v1 year.opened"), "\(open)")

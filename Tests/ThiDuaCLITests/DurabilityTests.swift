@@ -6,7 +6,7 @@ struct DurabilityTests {
     @Test func concurrentAppendersLoseNothingAndKeepTheLogGapFree() throws {
         let cli = try Thidua()
         defer { cli.remove() }
-        #expect(try cli.run("init", "--bloc", "BDTW", "--name", "x").status == 0)
+        #expect(try cli.run("init", "--bloc", "BDTW", "--name", "x", "--occurred-at", "2000-01-01").status == 0)
         let members = ["BNCTW", "UBKTTW", "VPTW", "BKTTW"]
         let year = #"{"type":"year.opened","bloc":"BDTW","year":2017,"actor":"secretariat","data":{"members":["# +
             members.map { #"{"code":"\#($0)","name":"Ban \#($0)"}"# }.joined(separator: ",") + #"],"head":"BNCTW"}}"# + "\n" +
@@ -57,7 +57,7 @@ struct DurabilityTests {
     @Test func aKilledBatchLeavesNothingOfItself() throws {
         let cli = try Thidua()
         defer { cli.remove() }
-        #expect(try cli.run("append", "-", stdin: #"{"type":"bloc.founded","bloc":"BDTW","actor":"secretariat","data":{"name":"x"}}"# + "\n" + Example.year).status == 0)
+        #expect(try cli.run("append", "-", stdin: #"{"type":"bloc.founded","bloc":"BDTW","actor":"secretariat","occurredAt":"2000-01-01T08:00:00+07:00","data":{"name":"x"}}"# + "\n" + Example.year).status == 0)
         let before = try cli.run("export").stdout
         var lines = ""
         for index in 0..<300_000 { lines += Example.score("BNCTW", "\(index % 1000)") + "\n" }

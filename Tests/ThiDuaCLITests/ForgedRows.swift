@@ -11,13 +11,16 @@ struct ForgedRow: Sendable {
     /// The stored data text, byte for byte.
     var data: String
     var schema = 1
+    /// When it occurred; nil: a time after everything the demo log holds.
+    var occurredAt: String? = nil
 
     /// The same event as an input line for `thidua append` (for rows a line can express).
     var line: String {
         let parts = stream.split(separator: "/", maxSplits: 1).map(String.init)
         let year = parts.count == 2 ? #","year":\#(parts[1])"# : ""
         let schemaField = schema == 1 ? "" : #","schema":\#(schema)"#
-        return #"{"type":"\#(type)","bloc":"\#(parts[0])"\#(year),"actor":"\#(actor)"\#(schemaField),"data":\#(data)}"#
+        let occurred = occurredAt.map { #","occurredAt":"\#($0)""# } ?? ""
+        return #"{"type":"\#(type)","bloc":"\#(parts[0])"\#(year),"actor":"\#(actor)"\#(schemaField)\#(occurred),"data":\#(data)}"#
     }
 }
 
@@ -43,7 +46,7 @@ enum Forgery {
             let version = versions[row.stream, default: 0] + 1
             versions[row.stream] = version
             let id = String(format: "0badc0de-0000-4000-8000-%012d", offset + 1)
-            let occurredAt = "2018-05-02T08:00:00+07:00"
+            let occurredAt = row.occurredAt ?? "2018-05-02T08:00:00+07:00"
             let canonical = EventHashing.canonicalBytes(position: Int64(position), stream: row.stream, version: Int64(version), id: id,
                                                         type: row.type, schema: row.schema, actor: row.actor, occurredAt: occurredAt,
                                                         recordedAt: recordedAt, correlation: nil, data: row.data)

@@ -33,7 +33,7 @@ struct HostileLogFileTests {
         let (name, sql) = Self.rows[index]
         let cli = try Thidua()
         defer { cli.remove() }
-        #expect(try cli.run("init", "--bloc", "BDTW", "--name", "x").status == 0)
+        #expect(try cli.run("init", "--bloc", "BDTW", "--name", "x", "--occurred-at", "2000-01-01").status == 0)
         #expect(try cli.run("append", "-", stdin: Example.year + Example.score("BNCTW", "5") + "\n").status == 0)
         try cli.sqlite(sql)
         for arguments in [["standings", "--year", "2017"], ["elections", "--year", "2017"], ["awards", "--year", "2017"],
@@ -54,7 +54,7 @@ struct HostileLogFileTests {
     @Test func anAppendAfterTheLargestPositionIsRefused() throws {
         let cli = try Thidua()
         defer { cli.remove() }
-        #expect(try cli.run("init", "--bloc", "BDTW", "--name", "x").status == 0)
+        #expect(try cli.run("init", "--bloc", "BDTW", "--name", "x", "--occurred-at", "2000-01-01").status == 0)
         #expect(try cli.run("append", "-", stdin: Example.year).status == 0)
         // The trigger is put back exactly as thidua creates it, so the file passes the schema check before an append.
         try cli.sqlite("""
@@ -84,7 +84,7 @@ struct HostileLogFileTests {
     func replayRefusesARowThatDoesNotDecode(type: String, data: String, code: String) throws {
         let cli = try Thidua()
         defer { cli.remove() }
-        #expect(try cli.run("init", "--bloc", "BDTW", "--name", "x").status == 0)
+        #expect(try cli.run("init", "--bloc", "BDTW", "--name", "x", "--occurred-at", "2000-01-01").status == 0)
         #expect(try cli.run("append", "-", stdin: Example.year + Example.score("BNCTW", "5") + "\n").status == 0)
         try cli.sqlite(Self.insert(type, data) + Self.insert("score.submitted", #"{"member":"BNCTW","criterion":"1.1","points":9}"#))
         for arguments in [["replay", "--year", "2017"], ["replay", "--year", "2017", "--format", "json"],

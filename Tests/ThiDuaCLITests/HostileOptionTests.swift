@@ -33,7 +33,7 @@ struct HostileOptionTests {
         let arguments = Self.commands[index]
         let cli = try Thidua()
         defer { cli.remove() }
-        #expect(try cli.run("init", "--bloc", "BDTW", "--name", "x").status == 0)
+        #expect(try cli.run("init", "--bloc", "BDTW", "--name", "x", "--occurred-at", "2000-01-01").status == 0)
         #expect(try cli.run("append", "-", stdin: Example.year).status == 0)
         let secret = try cli.run("--as", "BNCTW", "election", "open", "--year", "2017", "--id", "S", "--office", "deputy", "--seats", "1",
                                  "--candidates", "BNCTW,UBKTTW", "--secret")
@@ -50,7 +50,7 @@ struct HostileOptionTests {
     @Test func theIssuesQuorumNoLongerBreaksEveryLaterClose() throws {
         let cli = try Thidua()
         defer { cli.remove() }
-        #expect(try cli.run("init", "--bloc", "BDTW", "--name", "x").status == 0)
+        #expect(try cli.run("init", "--bloc", "BDTW", "--name", "x", "--occurred-at", "2000-01-01").status == 0)
         #expect(try cli.run("append", "-", stdin: Example.year).status == 0)
         let adopt = try cli.run("--as", "secretariat", "rules", "adopt", "--from-year", "2017", "--quorum", "9223372036854775807/9223372036854775807")
         #expect(adopt.status == 1)

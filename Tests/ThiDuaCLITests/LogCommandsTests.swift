@@ -6,7 +6,7 @@ struct LogCommandsTests {
     @Test func initAppendAndReadBack() throws {
         let cli = try Thidua()
         defer { cli.remove() }
-        let founded = try cli.run("init", "--bloc", "BDTW", "--name", "Khối thi đua các ban đảng Trung ương")
+        let founded = try cli.run("init", "--bloc", "BDTW", "--name", "Khối thi đua các ban đảng Trung ương", "--occurred-at", "2000-01-01")
         #expect(founded.status == 0, "\(founded)")
         #expect(founded.stdout.hasPrefix("appended position 1: BDTW v1 bloc.founded\n"))
         #expect(FileManager.default.fileExists(atPath: cli.database))
@@ -43,9 +43,9 @@ struct LogCommandsTests {
     @Test func theDatabaseComesFromDbThenTheEnvironment() throws {
         var cli = try Thidua()
         defer { cli.remove() }
-        #expect(try cli.run("--db", cli.path("a.sqlite"), "init", "--bloc", "A", "--name", "a").status == 0)
+        #expect(try cli.run("--db", cli.path("a.sqlite"), "init", "--bloc", "A", "--name", "a", "--occurred-at", "2000-01-01").status == 0)
         cli.environment["THIDUA_DB"] = cli.path("b.sqlite")
-        #expect(try cli.run("init", "--bloc", "B", "--name", "b").status == 0)
+        #expect(try cli.run("init", "--bloc", "B", "--name", "b", "--occurred-at", "2000-01-01").status == 0)
         #expect(FileManager.default.fileExists(atPath: cli.path("a.sqlite")))
         #expect(FileManager.default.fileExists(atPath: cli.path("b.sqlite")))
         #expect(!FileManager.default.fileExists(atPath: cli.database))
@@ -86,8 +86,8 @@ struct LogCommandsTests {
     @Test func anUnknownBlocIsNamedNotSilentlyEmpty() throws {
         let cli = try Thidua()
         defer { cli.remove() }
-        #expect(try cli.run("init", "--bloc", "BDTW", "--name", "x").status == 0)
-        #expect(try cli.run("init", "--bloc", "KX", "--name", "y").status == 0)
+        #expect(try cli.run("init", "--bloc", "BDTW", "--name", "x", "--occurred-at", "2000-01-01").status == 0)
+        #expect(try cli.run("init", "--bloc", "KX", "--name", "y", "--occurred-at", "2000-01-01").status == 0)
         let log = try cli.run("--bloc", "NOPE", "log")
         #expect(log.status == 1)
         #expect(log.stderr == "error: bloc NOPE is not in this log; it holds BDTW, KX\n")

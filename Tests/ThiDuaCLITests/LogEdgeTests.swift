@@ -7,7 +7,7 @@ struct LogEdgeTests {
         let cli = try Thidua()
         defer { cli.remove() }
         for bloc in ["A_B", "AXB", "A_BC"] {
-            #expect(try cli.run("init", "--bloc", bloc, "--name", "Khối \(bloc)").status == 0)
+            #expect(try cli.run("init", "--bloc", bloc, "--name", "Khối \(bloc)", "--occurred-at", "2000-01-01").status == 0)
             #expect(try cli.run("--bloc", bloc, "--as", "secretariat", "year", "open", "2019", "--member", "M1=Ban Một", "--member", "M2=Ban Hai").status == 0)
         }
         let log = try cli.run("log", "--bloc", "A_B", "--format", "json")
@@ -71,7 +71,7 @@ struct LogEdgeTests {
     func aFullDiskIsReportedAsSuch(limit: Int) throws {
         let cli = try Thidua()
         defer { cli.remove() }
-        #expect(try cli.run("init", "--bloc", "BDTW", "--name", "Khối").status == 0)
+        #expect(try cli.run("init", "--bloc", "BDTW", "--name", "Khối", "--occurred-at", "2000-01-01").status == 0)
         let rest = try String(contentsOfFile: Example.seedPath, encoding: .utf8).split(separator: "\n").dropFirst().joined(separator: "\n")
         let input = try cli.write("rest.jsonl", rest + "\n")
         let head = try cli.run("digest").stdout

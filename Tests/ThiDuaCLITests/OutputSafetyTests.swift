@@ -9,7 +9,7 @@ struct OutputSafetyTests {
     /// Bloc KTX, year 2019 open with A1 (head) and B2, criterion 1.1.
     static func simpleYear() throws -> Thidua {
         let cli = try Thidua()
-        for command in [["init", "--bloc", "KTX", "--name", "Khối thử"],
+        for command in [["init", "--bloc", "KTX", "--name", "Khối thử", "--occurred-at", "2000-01-01"],
                         ["--as", "secretariat", "year", "open", "2019", "--member", "A1=Ban Một", "--member", "B2=Ban Hai", "--head", "A1"],
                         ["--as", "A1", "criterion", "set", "--year", "2019", "--code", "1.1", "--title", "Nhiệm vụ", "--max", "10"]] {
             let result = try cli.run(command)
@@ -19,8 +19,8 @@ struct OutputSafetyTests {
     }
 
     @Test("names, titles and signatories are one line", arguments: [
-        (["init", "--bloc", "KTY", "--name", "Khối\nthi đua"], "multi-line-text", "data.name"),
-        (["init", "--bloc", "KTY", "--name", "Khối\u{202E}aud iht"], "bidi-control", "data.name"),
+        (["init", "--bloc", "KTY", "--name", "Khối\nthi đua", "--occurred-at", "2000-01-01"], "multi-line-text", "data.name"),
+        (["init", "--bloc", "KTY", "--name", "Khối\u{202E}aud iht", "--occurred-at", "2000-01-01"], "bidi-control", "data.name"),
         (["--as", "secretariat", "year", "open", "2020", "--member", "A1=Ban\tMột"], "tab-in-text", "data.members[0].name"),
         (["--as", "secretariat", "member", "admit", "--year", "2019", "--code", "E5", "--name", "Ban\u{2066}Năm"], "bidi-control", "data.name"),
         (["--as", "A1", "criterion", "set", "--year", "2019", "--code", "1.3", "--title", "Một\n1  A1  Giả", "--max", "5"], "multi-line-text", "data.title"),
@@ -92,7 +92,7 @@ struct OutputSafetyTests {
     @Test func csvTextCellsCannotBeFormulasAndNumbersStayNumbers() throws {
         let cli = try Thidua()
         defer { cli.remove() }
-        #expect(try cli.run("init", "--bloc", "KTX", "--name", "Khối").status == 0)
+        #expect(try cli.run("init", "--bloc", "KTX", "--name", "Khối", "--occurred-at", "2000-01-01").status == 0)
         #expect(try cli.run("--as", "secretariat", "year", "open", "2019", "--member", "A1==HYPERLINK(\"http://x\")",
                             "--member", "B2=+SUM(A1)", "--member", "C3=-2+3", "--member", "D4=@cmd", "--member", "E5=-2.5").status == 0)
         let csv = try cli.run("standings", "--year", "2019", "--format", "csv").stdout

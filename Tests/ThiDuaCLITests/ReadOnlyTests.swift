@@ -92,7 +92,7 @@ struct ReadOnlyTests {
         Thread.sleep(forTimeInterval: 0.02)
         var commands = Self.reads
         if kind != .zeroBytes && kind != .sqliteWithoutTables {
-            commands += [["init", "--bloc", "BDTW", "--name", "Khối"], ["append", Example.seedPath], ["rebuild"], ["demo"]]
+            commands += [["init", "--bloc", "BDTW", "--name", "Khối", "--occurred-at", "2000-01-01"], ["append", Example.seedPath], ["rebuild"], ["demo"]]
         }
         for command in commands {
             let result = try cli.run(["--db", path] + command)
@@ -118,13 +118,13 @@ struct ReadOnlyTests {
     @Test func anEmptyDatabasePathIsAUsageError() throws {
         var cli = try Thidua()
         defer { cli.remove() }
-        for command in [["init", "--bloc", "BDTW", "--name", "Khối"], ["verify"], ["standings"], ["append", Example.seedPath]] {
+        for command in [["init", "--bloc", "BDTW", "--name", "Khối", "--occurred-at", "2000-01-01"], ["verify"], ["standings"], ["append", Example.seedPath]] {
             let result = try cli.run(["--db", ""] + command)
             #expect(result.status == 64, "\(command): \(result)")
             #expect(result.stderr.contains("--db needs the path of a log file"))
         }
         cli.environment["THIDUA_DB"] = ""
-        #expect(try cli.run("init", "--bloc", "BDTW", "--name", "Khối").status == 0)
+        #expect(try cli.run("init", "--bloc", "BDTW", "--name", "Khối", "--occurred-at", "2000-01-01").status == 0)
         #expect(FileManager.default.fileExists(atPath: cli.database), "an empty THIDUA_DB counts as unset")
     }
 
@@ -149,7 +149,7 @@ struct ReadOnlyTests {
     @Test func demoWritesOnlyIntoItsOwnBloc() throws {
         let cli = try Thidua()
         defer { cli.remove() }
-        #expect(try cli.run("init", "--bloc", "KTW", "--name", "Khối thi đua thử nghiệm").status == 0)
+        #expect(try cli.run("init", "--bloc", "KTW", "--name", "Khối thi đua thử nghiệm", "--occurred-at", "2000-01-01").status == 0)
         let before = try Folder(cli.directory)
         let refused = try cli.run("demo")
         #expect(refused.status == 1, "\(refused)")

@@ -8,7 +8,7 @@ import ThiDuaLog
 struct RedecideTests {
     func started() throws -> Thidua {
         let cli = try Thidua()
-        #expect(try cli.run("init", "--bloc", "BDTW", "--name", "Khối thi đua").status == 0)
+        #expect(try cli.run("init", "--bloc", "BDTW", "--name", "Khối thi đua", "--occurred-at", "2000-01-01").status == 0)
         #expect(try cli.run("append", "-", stdin: Example.year + Example.score("BNCTW", "5") + "\n").status == 0)
         return cli
     }

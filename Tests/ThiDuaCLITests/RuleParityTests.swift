@@ -125,6 +125,7 @@ struct ValidHistory: Sendable, CustomTestStringConvertible {
         ]),
         ValidHistory(name: "every event type, with rules adopted between the events they would change", sources: [.lines(everyType)]),
         ValidHistory(name: "a provincial bloc with its own award kinds, then the national ones again", sources: [.lines(provincial)]),
+        ValidHistory(name: "officers elected for the next term and carried into it, every event dated", sources: [.lines(nextTerm)]),
         ValidHistory(name: "all of them in one log", sources: [
             .example, .generated(["--blocs", "2", "--years", "2", "--members", "4", "--criteria", "5", "--seed", "9"]), .lines(everyType),
         ]),
@@ -164,6 +165,31 @@ struct ValidHistory: Sendable, CustomTestStringConvertible {
     /// year, a reopened year. Rules are adopted for 2020 after the head election (a majority of 3/4 would have left it
     /// short, and A2 would not be head to open the next one) and after the proposals (limits of 0 would refuse them):
     /// re-deciding with the rules in force at each position, not the last ones, is what accepts them.
+    /// The 2024 head opens the 2025 head and deputies elections in the 2024 stream; the sitting officers stay; 2025 opens
+    /// with the officers elected for it and a basis on two lines. Every event carries its occurredAt, in order.
+    static let nextTerm = #"""
+        {"type":"bloc.founded","bloc":"NHKY","actor":"secretariat","occurredAt":"2023-12-01T08:00:00+07:00","data":{"name":"Khối thi đua tỉnh"}}
+        {"type":"year.opened","bloc":"NHKY","year":2024,"actor":"secretariat","occurredAt":"2024-01-05T08:00:00+07:00","data":{"members":[{"code":"S1","name":"Sở 1"},{"code":"S2","name":"Sở 2"},{"code":"S3","name":"Sở 3"}],"head":"S1","deputies":["S2"]}}
+        {"type":"criterion.set","bloc":"NHKY","year":2024,"actor":"S1","occurredAt":"2024-01-10T08:00:00+07:00","data":{"code":"1.1","title":"Nhiệm vụ","maxPoints":10}}
+        {"type":"score.submitted","bloc":"NHKY","year":2024,"actor":"S1","occurredAt":"2024-06-01T08:00:00+07:00","data":{"member":"S1","criterion":"1.1","points":9}}
+        {"type":"score.reviewed","bloc":"NHKY","year":2024,"actor":"S2","occurredAt":"2024-06-02T08:00:00+07:00","data":{"member":"S1","criterion":"1.1","points":8.5,"reason":"Thẩm định"}}
+        {"type":"election.opened","bloc":"NHKY","year":2024,"actor":"S1","occurredAt":"2024-12-20T08:00:00+07:00","data":{"election":"HEAD-2025","office":"head","seats":1,"candidates":["S2","S3"],"term":2025}}
+        {"type":"vote.cast","bloc":"NHKY","year":2024,"actor":"S1","occurredAt":"2024-12-20T09:00:00+07:00","data":{"election":"HEAD-2025","voter":"S1","choices":["S3"]}}
+        {"type":"vote.cast","bloc":"NHKY","year":2024,"actor":"S2","occurredAt":"2024-12-20T09:01:00+07:00","data":{"election":"HEAD-2025","voter":"S2","choices":["S3"]}}
+        {"type":"vote.cast","bloc":"NHKY","year":2024,"actor":"S3","occurredAt":"2024-12-20T09:02:00+07:00","data":{"election":"HEAD-2025","voter":"S3","choices":["S3"]}}
+        {"type":"election.closed","bloc":"NHKY","year":2024,"actor":"S1","occurredAt":"2024-12-20T10:00:00+07:00","data":{"election":"HEAD-2025"}}
+        {"type":"election.opened","bloc":"NHKY","year":2024,"actor":"S1","occurredAt":"2024-12-20T10:30:00+07:00","data":{"election":"DEP-2025","office":"deputy","seats":1,"candidates":["S1","S2"],"method":"secret","term":2025}}
+        {"type":"ballots.tallied","bloc":"NHKY","year":2024,"actor":"S2","occurredAt":"2024-12-20T11:00:00+07:00","data":{"election":"DEP-2025","ballots":3,"counts":{"S1":3}}}
+        {"type":"election.closed","bloc":"NHKY","year":2024,"actor":"S1","occurredAt":"2024-12-20T11:05:00+07:00","data":{"election":"DEP-2025"}}
+        {"type":"scores.finalized","bloc":"NHKY","year":2024,"actor":"S1","occurredAt":"2024-12-21T08:00:00+07:00","data":{}}
+        {"type":"pact.drafted","bloc":"NHKY","year":2024,"actor":"S1","occurredAt":"2024-12-21T09:00:00+07:00","data":{"clauses":["Điều 1"]}}
+        {"type":"pact.signed","bloc":"NHKY","year":2024,"actor":"S3","occurredAt":"2024-12-21T09:30:00+07:00","data":{"member":"S3","signatory":"Lê Văn C"}}
+        {"type":"award.proposed","bloc":"NHKY","year":2024,"actor":"S2","occurredAt":"2024-12-22T08:00:00+07:00","data":{"member":"S1","kind":"pm-certificate"}}
+        {"type":"year.closed","bloc":"NHKY","year":2024,"actor":"S1","occurredAt":"2024-12-30T08:00:00+07:00","data":{}}
+        {"type":"year.opened","bloc":"NHKY","year":2025,"actor":"secretariat","occurredAt":"2025-01-03T08:00:00+07:00","data":{"members":[{"code":"S1","name":"Sở 1"},{"code":"S2","name":"Sở 2"},{"code":"S3","name":"Sở 3"}],"head":"S3","deputies":["S1"],"basis":"Kế thừa năm 2024;\nbầu tại HEAD-2025, DEP-2025"}}
+        {"type":"criterion.set","bloc":"NHKY","year":2025,"actor":"S3","occurredAt":"2025-01-10T08:00:00+07:00","data":{"code":"1.1","title":"Nhiệm vụ","maxPoints":10}}
+        """#
+
     static let everyType = #"""
         {"type":"bloc.founded","bloc":"RICH","actor":"secretariat","data":{"name":"Khối thi đua thử nghiệm","organiser":"Ban Thi đua"}}
         {"type":"year.opened","bloc":"RICH","year":2020,"actor":"secretariat","data":{"members":[{"code":"A1","name":"Cơ quan A1"},{"code":"A2","name":"Cơ quan A2"},{"code":"A3","name":"Cơ quan A3"},{"code":"A4","name":"Cơ quan A4"}],"head":"A1","deputies":["A2"]}}
@@ -272,6 +298,25 @@ struct ForgedBreak: Sendable, CustomTestStringConvertible {
 
     static let all: [ForgedBreak] = [
         ForgedBreak("a score over its criterion's maximum", [score99], "points-over-maximum"),
+        ForgedBreak("a vote dated before its election was opened", [
+            y2018("election.opened", "BKTTW", #"{"candidates":["UBKTTW"],"election":"E.V","office":"deputy","seats":1}"#),
+            ForgedRow(type: "vote.cast", stream: "BDTW/2018", actor: "BNCTW", data: #"{"choices":["UBKTTW"],"election":"E.V","voter":"BNCTW"}"#,
+                      occurredAt: "2018-05-01T08:00:00+07:00"),
+        ], "out-of-order-time"),
+        ForgedBreak("a year opened in the year 0000, before the year before it began", [
+            ForgedRow(type: "year.opened", stream: "BDTW/2019", actor: "secretariat",
+                      data: #"{"members":[{"code":"A","name":"Cơ quan A"},{"code":"B","name":"Cơ quan B"}]}"#, occurredAt: "0000-01-01T00:00:00Z"),
+        ], "out-of-order-time"),
+        ForgedBreak("an event dated long after it was recorded", [
+            ForgedRow(type: "member.admitted", stream: "BDTW/2018", actor: "BKTTW", data: #"{"code":"BMOI","name":"Ban Mới"}"#,
+                      occurredAt: "2999-01-01T00:00:00Z"),
+        ], "out-of-order-time"),
+        ForgedBreak("the head reviewing its own score", [
+            y2018("score.reviewed", "BKTTW", #"{"criterion":"1.1","member":"BKTTW","points":1,"reason":"Tự thẩm định"}"#),
+        ], "self-review"),
+        ForgedBreak("a head elected for a term two years on", [
+            y2018("election.opened", "BKTTW", #"{"candidates":["UBKTTW"],"election":"E.N","office":"head","seats":1,"term":2020}"#),
+        ], "bad-term"),
         ForgedBreak("a negative score", [y2018("score.submitted", "BKTTW", #"{"criterion":"1.1","member":"BKTTW","points":-1}"#)],
                     "negative-points"),
         ForgedBreak("a vote by a non-member", [

@@ -13,7 +13,7 @@ struct TypedYearTests {
 
     static func typedYear() throws -> Thidua {
         let cli = try Thidua()
-        try ok(cli, "init", "--bloc", "KTW", "--name", "Khối thi đua thử nghiệm")
+        try ok(cli, "init", "--bloc", "KTW", "--name", "Khối thi đua thử nghiệm", "--occurred-at", "2000-01-01")
         try ok(cli, "--as", "secretariat", "rules", "adopt", "--from-year", "2019", "--certificate-limit", "2")
         try ok(cli, "--as", "secretariat", "year", "open", "2019", "--member", "A1=Ban Một", "--member", "B2=Ban Hai",
                "--member", "C3=Ban Ba", "--member", "D4=Ban Bốn", "--head", "A1", "--deputy", "B2")

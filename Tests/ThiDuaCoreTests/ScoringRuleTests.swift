@@ -90,7 +90,7 @@ struct ScoringRuleTests {
         #expect(f.refusal("scores.finalized", as: "A") == nil)
         #expect(f.state.status == .finalized)
         #expect(f.refusal("score.submitted", as: "A", #"{"member":"A","criterion":"1.1","points":11}"#)?.code == .scoresFinal)
-        #expect(f.refusal("score.reviewed", as: "A", #"{"member":"A","criterion":"1.1","points":9,"reason":"r"}"#)?.code == .scoresFinal)
+        #expect(f.refusal("score.reviewed", as: "A", #"{"member":"C","criterion":"1.1","points":9,"reason":"r"}"#)?.code == .scoresFinal)
         #expect(f.refusal("criterion.set", as: "A", #"{"code":"1.2","title":"t","maxPoints":3}"#)?.code == .scoresFinal)
         #expect(f.refusal("scores.finalized", as: "A")?.code == .scoresFinal)
     }

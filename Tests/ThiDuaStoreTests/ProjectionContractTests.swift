@@ -113,4 +113,29 @@ struct SnapshotContractTests {
         try log.store.rebuild()
         #expect(try log.store.verify().isIntact)
     }
+
+    /// A snapshot an older thidua wrote (layout 1: no terms, times or next term) is outdated, not altered: appends fold
+    /// the year instead of resuming from it, verify says so without failing, and the next append replaces it.
+    @Test func aSnapshotOfAnOlderLayoutIsOutdatedNotAltered() throws {
+        let log = try TemporaryLog()
+        try log.append(Lines.setup + [Lines.score("BNCTW", "10")])
+        try log.raw {
+            try $0.execute(sql: """
+                UPDATE year_snapshot SET state = replace(json_remove(json_set(state, '$.layout', 1), '$.times', '$.nextTerm'),
+                                                         '"BNCTW":{"1.1":[10,null]}', '"BNCTW":{"1.1":[20,null]}')
+                """)
+        }
+        let before = try log.store.verify()
+        #expect(before.isIntact)
+        #expect(before.projectionProblems.isEmpty)
+        #expect(before.outdatedSnapshots == ["BDTW/2017"])
+        try log.append([Lines.score("UBKTTW", "11")])
+        let projection = try #require(try log.store.projection(bloc: "BDTW", year: 2017))
+        #expect(projection.standings.map(\.member) == ["UBKTTW", "BNCTW", "BKTTW"])
+        #expect(projection.standings.first { $0.member == "BNCTW" }?.total == Points("10"))
+        let after = try log.store.verify()
+        #expect(after.isIntact && after.outdatedSnapshots.isEmpty)
+        let layout = try log.raw { try Int.fetchOne($0, sql: "SELECT json_extract(state, '$.layout') FROM year_snapshot") }
+        #expect(layout == 2)
+    }
 }

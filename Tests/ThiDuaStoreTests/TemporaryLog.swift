@@ -60,12 +60,12 @@ final class Counter: @unchecked Sendable {
 }
 
 enum Lines {
-    static let founded = #"{"type":"bloc.founded","bloc":"BDTW","actor":"secretariat","data":{"name":"Khối thi đua các ban đảng Trung ương"}}"#
+    static let founded = #"{"type":"bloc.founded","bloc":"BDTW","actor":"secretariat","occurredAt":"2016-12-01T08:00:00+07:00","data":{"name":"Khối thi đua các ban đảng Trung ương"}}"#
     static func opened(_ year: Int = 2017) -> String {
         #"{"type":"year.opened","bloc":"BDTW","year":\#(year),"actor":"secretariat","occurredAt":"\#(year)-01-05T08:00:00+07:00","data":{"members":[{"code":"BNCTW","name":"Ban Nội chính Trung ương"},{"code":"UBKTTW","name":"Ủy ban Kiểm tra Trung ương"},{"code":"BKTTW","name":"Ban Kinh tế Trung ương"}],"head":"BNCTW","deputies":["UBKTTW"]}}"#
     }
     static func criterion(_ code: String = "1.1", max: String = "20", year: Int = 2017) -> String {
-        #"{"type":"criterion.set","bloc":"BDTW","year":\#(year),"actor":"BNCTW","data":{"code":"\#(code)","title":"Tiêu chí \#(code)","maxPoints":\#(max)}}"#
+        #"{"type":"criterion.set","bloc":"BDTW","year":\#(year),"actor":"BNCTW","occurredAt":"\#(year)-01-06T08:00:00+07:00","data":{"code":"\#(code)","title":"Tiêu chí \#(code)","maxPoints":\#(max)}}"#
     }
     static func score(_ member: String = "BNCTW", _ points: String, criterion: String = "1.1", year: Int = 2017, id: String? = nil) -> String {
         let idField = id.map { #","id":"\#($0)""# } ?? ""

@@ -9,10 +9,11 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Found a bloc (bloc.founded), creating the log if it does not exist.",
-        discussion: "Example: thidua init --bloc BDTW --name \"Khối thi đua các ban đảng Trung ương\""
+        discussion: "Example: thidua init --bloc BDTW --name \"Khối thi đua các ban đảng Trung ương\" --occurred-at 2017-01-10"
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var event: EventOptions
 
     @Option(help: "The bloc's name.")
     var name: String
@@ -24,9 +25,10 @@ struct InitCommand: ParsableCommand {
         guard let bloc = global.bloc else { throw CLIError.usage("init needs --bloc CODE, e.g. --bloc BDTW") }
         var data: JSONObject = ["name": .string(name)]
         if let organiser { data["organiser"] = .string(organiser) }
-        let event = try Typed.event(.blocFounded, bloc: bloc, year: nil, actor: try global.optionalActor() ?? Text.secretariat, data: data)
+        let founded = try Typed.event(.blocFounded, bloc: bloc, year: nil, actor: try global.optionalActor() ?? Text.secretariat,
+                                      occurredAt: event.occurredAt, data: data, correlation: event.correlation, id: event.id)
         let store = try global.openStore(create: true)
-        let report = try store.append([event])
+        let report = try store.append([founded])
         Typed.printAppended(report)
         Console.line("bloc \(bloc) founded in \(store.path)")
     }

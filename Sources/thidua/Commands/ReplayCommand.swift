@@ -77,7 +77,7 @@ enum ReplayReport {
         let standings = Render.standings(s.standings, lang)
         Console.line(standings.rows.isEmpty ? none : standings.render())
         section(.elections, lang)
-        let elections = Render.elections(s.elections.values.map(ElectionRow.init), lang) {
+        let elections = Render.elections(s.elections.values.map(ElectionRow.init), terms: s.electionTerms, lang) {
             AwardKind(rawValue: $0).flatMap { replay.bloc.awardName($0, year: s.year) } ?? Stored.awardName($0)
         }
         Console.line(elections.rows.isEmpty ? none : elections.render())

@@ -45,6 +45,10 @@ struct VerifyCommand: ParsableCommand {
         }
         Self.say("projections: " + (report.projectionProblems.isEmpty ? "match a replay of the log"
                                                                       : "DIFFER: \(report.projectionProblems.joined(separator: "; "))"))
+        if !report.outdatedSnapshots.isEmpty {
+            Self.say("snapshots: \(report.outdatedSnapshots.joined(separator: ", ")) written by an older thidua (outdated, not altered); "
+                     + "the next append to the year or thidua rebuild replaces them")
+        }
         if let digest = report.digest {
             Self.say("digest \(digest.position): " + (digest.matches ? "matches; the log up to it is unchanged" : "DOES NOT MATCH"))
         }

@@ -4,7 +4,7 @@ enum Word: CaseIterable {
     // standings, score sheet
     case rankNumber, rank, member, name, base, bonus, penalty, total, complete, yes, no
     // elections
-    case election, office, seats, method, ballots, tally, outcome, elected
+    case election, office, term, seats, method, ballots, tally, outcome, elected
     // awards, registrations
     case award, status, decision, titlesSought, targetNumber, target
     // criteria, score sheet
@@ -97,6 +97,7 @@ enum Word: CaseIterable {
         case .before: ("Trước", "before")
         case .after: ("Sau", "after")
         case .causedBy: ("Do sự kiện", "caused by")
+        case .term: ("Nhiệm kỳ", "term")
         case .awardKind: ("Mã hình thức", "kind")
         case .awardName: ("Hình thức khen thưởng", "name")
         case .onlyFirst: ("Chỉ đơn vị dẫn đầu", "first only")

@@ -21,7 +21,7 @@ enum Effect {
             return "criterion \(c.code) \(c.kind.rawValue), max \(c.maxPoints); the table has \(liveCriteria(state)) criteria"
         case .criterionRetired(let code, _):
             return "criterion \(code) retired; standings no longer count it"
-        case .yearOpened(let members, let head, _):
+        case .yearOpened(let members, let head, _, _):
             return "year \(state.year) open with \(members.count) members" + (head.map { "; interim head \($0)" } ?? "")
         case .memberAdmitted(let code, _), .memberWithdrawn(let code, _):
             return "\(code) \(state.members[code]?.active == true ? "is" : "is no longer") an active member; \(state.activeMembers.count) active"
@@ -30,6 +30,7 @@ enum Effect {
             return "scores of \(state.year) are final\(top)"
         case .electionOpened(let spec):
             return "election \(spec.id) open: \(spec.seats) seat(s), \(spec.candidates.count) candidate(s), \(spec.method.rawValue) ballot"
+                + (spec.term(in: state.year) == state.year ? "" : "; it elects the officers of \(spec.term(in: state.year))")
         case .voteCast(let id, _, _), .voteVoided(let id, _, _), .ballotsTallied(let id, _, _, _):
             guard let election = state.elections[id] else { return id }
             return "election \(id): \(election.ballots) valid ballot(s) of \(state.activeMembers.count) members"
@@ -37,7 +38,10 @@ enum Effect {
             guard let result = state.elections[id]?.result else { return id }
             switch result.outcome {
             case .noQuorum: return "election \(id): no quorum (\(result.ballots) ballots of \(result.eligible) members)"
-            case .elected: return "election \(id): elected \(result.elected.joined(separator: ", ")) (\(result.ballots) ballots)"
+            case .elected:
+                let term = state.elections[id]?.spec.term(in: state.year) ?? state.year
+                return "election \(id): elected \(result.elected.joined(separator: ", ")) (\(result.ballots) ballots)"
+                    + (term == state.year ? "" : " for \(term); the officers of \(state.year) stay in office")
             case .tie, .short:
                 return "election \(id): \(result.outcome.rawValue); elected \(result.elected.isEmpty ? "nobody" : result.elected.joined(separator: ", "))"
             }
@@ -71,7 +75,7 @@ enum Effect {
             return "tiêu chí \(c.code) (\(c.kind.shown(vi))), tối đa \(c.maxPoints.shown(vi)); bảng có \(liveCriteria(state)) tiêu chí"
         case .criterionRetired(let code, _):
             return "tiêu chí \(code) ngừng áp dụng; bảng xếp hạng không còn tính"
-        case .yearOpened(let members, let head, _):
+        case .yearOpened(let members, let head, _, _):
             return "mở năm \(state.year) với \(members.count) đơn vị" + (head.map { "; khối trưởng lâm thời \($0)" } ?? "")
         case .memberAdmitted(let code, _), .memberWithdrawn(let code, _):
             return "\(code) \(state.members[code]?.active == true ? "là" : "không còn là") đơn vị thành viên; "
@@ -81,6 +85,7 @@ enum Effect {
             return "đã chốt điểm năm \(state.year)\(top)"
         case .electionOpened(let spec):
             return "mở bầu cử \(spec.id): \(spec.seats) ghế, \(spec.candidates.count) ứng cử viên, \(spec.method.shown(vi))"
+                + (spec.term(in: state.year) == state.year ? "" : "; bầu cho nhiệm kỳ \(spec.term(in: state.year))")
         case .voteCast(let id, _, _), .voteVoided(let id, _, _), .ballotsTallied(let id, _, _, _):
             guard let election = state.elections[id] else { return id }
             return "bầu cử \(id): \(election.ballots) phiếu hợp lệ/\(state.activeMembers.count) đơn vị"
@@ -88,7 +93,10 @@ enum Effect {
             guard let result = state.elections[id]?.result else { return id }
             switch result.outcome {
             case .noQuorum: return "bầu cử \(id): không đủ túc số (\(result.ballots) phiếu/\(result.eligible) đơn vị)"
-            case .elected: return "bầu cử \(id): trúng cử \(result.elected.joined(separator: ", ")) (\(result.ballots) phiếu)"
+            case .elected:
+                let term = state.elections[id]?.spec.term(in: state.year) ?? state.year
+                return "bầu cử \(id): trúng cử \(result.elected.joined(separator: ", ")) (\(result.ballots) phiếu)"
+                    + (term == state.year ? "" : " cho nhiệm kỳ \(term); khối trưởng, khối phó năm \(state.year) vẫn giữ nguyên")
             case .tie, .short:
                 return "bầu cử \(id): \(result.outcome.shown(vi)); trúng cử: "
                     + (result.elected.isEmpty ? "không có" : result.elected.joined(separator: ", "))

@@ -31,7 +31,7 @@ enum Summary {
             }
             return "from \(r.fromYear): majority \(r.majority), quorum \(r.quorum), flags ≤ \(r.flagLimit)"
                 + (r.certificateLimit.map { ", certificates ≤ \($0)" } ?? "")
-        case .yearOpened(let members, let head, let deputies):
+        case .yearOpened(let members, let head, let deputies, _):
             return "\(members.count) members" + (head.map { ", head \($0)" } ?? "")
                 + (deputies.isEmpty ? "" : ", deputies \(deputies.joined(separator: ","))")
         case .memberAdmitted(let code, let name): return "\(code) \(name)"
@@ -42,7 +42,7 @@ enum Summary {
         case .scoreReviewed(let member, let criterion, let points, let reason): return "\(member) \(criterion) → \(points): \(reason)"
         case .scoresFinalized: return "scores final"
         case .electionOpened(let s):
-            return "\(s.id) \(s.office.rawValue) \(s.seats) seat(s), \(s.method.rawValue): \(s.candidates.joined(separator: ","))"
+            return "\(s.id) \(s.office.rawValue)\(s.term.map { " for \($0)" } ?? "") \(s.seats) seat(s), \(s.method.rawValue): \(s.candidates.joined(separator: ","))"
         case .voteCast(let election, let voter, let choices): return "\(election) \(voter) → \(choices.joined(separator: ","))"
         case .voteVoided(let election, let voter, let reason): return "\(election) \(voter) voided: \(reason)"
         case .ballotsTallied(let election, let ballots, let invalid, let counts):
@@ -69,7 +69,7 @@ enum Summary {
         case .rulesAdopted(let r):
             return "từ năm \(r.fromYear): đa số \(r.majority), túc số \(r.quorum), cờ ≤ \(r.flagLimit)"
                 + (r.certificateLimit.map { ", bằng khen ≤ \($0)" } ?? "")
-        case .yearOpened(let members, let head, let deputies):
+        case .yearOpened(let members, let head, let deputies, _):
             return "\(members.count) đơn vị" + (head.map { ", khối trưởng \($0)" } ?? "")
                 + (deputies.isEmpty ? "" : ", khối phó \(deputies.joined(separator: ","))")
         case .memberAdmitted(let code, let name): return "\(code) \(name)"
@@ -80,7 +80,7 @@ enum Summary {
         case .scoreReviewed(let member, let criterion, let points, let reason): return "\(member) \(criterion) → \(points.shown(vi)): \(reason)"
         case .scoresFinalized: return "chốt điểm"
         case .electionOpened(let s):
-            return "\(s.id) \(s.office.shown(vi)) \(s.seats) ghế, \(s.method.shown(vi)): \(s.candidates.joined(separator: ","))"
+            return "\(s.id) \(s.office.shown(vi))\(s.term.map { " nhiệm kỳ \($0)" } ?? "") \(s.seats) ghế, \(s.method.shown(vi)): \(s.candidates.joined(separator: ","))"
         case .voteCast(let election, let voter, let choices): return "\(election) \(voter) → \(choices.joined(separator: ","))"
         case .voteVoided(let election, let voter, let reason): return "\(election) \(voter) hủy phiếu: \(reason)"
         case .ballotsTallied(let election, let ballots, let invalid, let counts):

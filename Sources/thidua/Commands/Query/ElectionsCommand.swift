@@ -13,23 +13,24 @@ struct ElectionsCommand: ParsableCommand {
     @Option(help: "Only this election.") var election: String?
 
     func run() throws {
-        var p = try query.projection(global)
+        var (p, state) = try query.yearState(global)
         if let election { p.elections = try p.knownElection(election) }
+        let terms = state.electionTerms
         switch query.output.format {
-        case .json: Render.json(p.document(["elections": .array(p.elections.map(\.json))]))
+        case .json: Render.json(p.document(["elections": .array(p.elections.map { $0.json(term: terms[$0.id] ?? p.year) })]))
         case .csv:
-            Render.csv(["id", "office", "seats", "method", "candidate", "votes", "elected", "ballots", "status", "outcome"],
+            Render.csv(["id", "office", "term", "seats", "method", "candidate", "votes", "elected", "ballots", "status", "outcome"],
                        p.elections.flatMap { e in
                            e.candidates.map { c in
-                               [e.id, e.office, String(e.seats), e.method, c, String(e.tally[c] ?? 0), String(e.elected.contains(c)),
-                                String(e.ballots), e.status, e.outcome]
+                               [e.id, e.office, String(terms[e.id] ?? p.year), String(e.seats), e.method, c, String(e.tally[c] ?? 0),
+                                String(e.elected.contains(c)), String(e.ballots), e.status, e.outcome]
                            }
                        })
         case .table:
             let lang = try global.lang
             let bloc = try query.blocState(global)
             let names = { (kind: String) in AwardKind(rawValue: kind).flatMap { bloc.awardName($0, year: p.year) } ?? Stored.awardName(kind) }
-            Render.table(p.heading(lang), Render.elections(p.elections, lang, awardName: names), lang)
+            Render.table(p.heading(lang), Render.elections(p.elections, terms: terms, lang, awardName: names), lang)
         }
     }
 }

@@ -87,13 +87,13 @@ enum Render {
     }
 
     /// Elections with their tallies and results as a table, for `elections` and `replay`.
-    static func elections(_ rows: [ElectionRow], _ lang: Lang, awardName: (String) -> String = Stored.awardName) -> Table {
-        var table = Table([.election, .office, .seats, .method, .ballots, .tally, .outcome, .elected], lang, rightAligned: [2, 4])
+    static func elections(_ rows: [ElectionRow], terms: [String: Int], _ lang: Lang, awardName: (String) -> String = Stored.awardName) -> Table {
+        var table = Table([.election, .office, .term, .seats, .method, .ballots, .tally, .outcome, .elected], lang, rightAligned: [3, 5])
         for e in rows {
             let tally = e.candidates.map { "\($0) \(e.tally[$0] ?? 0)" }.joined(separator: ", ")
             let award = e.award.map { lang == .vi ? awardName($0) : $0 }
-            table.add([e.id, Stored.office(e.office, lang) + (award.map { " (\($0))" } ?? ""), String(e.seats), Stored.method(e.method, lang),
-                       String(e.ballots), tally, Stored.outcome(e.outcome, lang), e.elected.joined(separator: ", ")])
+            table.add([e.id, Stored.office(e.office, lang) + (award.map { " (\($0))" } ?? ""), terms[e.id].map(String.init) ?? "", String(e.seats),
+                       Stored.method(e.method, lang), String(e.ballots), tally, Stored.outcome(e.outcome, lang), e.elected.joined(separator: ", ")])
         }
         return table
     }

@@ -10,7 +10,8 @@ struct ElectionCommand: ParsableCommand {
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "open", 
             abstract: "Announce an election for head, deputies or an award (officers).",
-            discussion: "Example: thidua --as BNCTW election open --year 2018 --id head-2018 --office head --seats 1 --candidates BKTTW,BDVTW")
+            discussion: "Example: thidua --as BNCTW election open --year 2018 --id head-2018 --office head --seats 1 --candidates BKTTW,BDVTW\n"
+                + "Electing next year's head in this year's stream: thidua --as BNCTW election open --year 2018 --id head-2019 --office head --term 2019 --candidates BKTTW,BDVTW")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: YearWriteOptions
         @Option(help: "An id unique in the year, e.g. HEAD-2018 (upper case).") var id: String
@@ -19,10 +20,13 @@ struct ElectionCommand: ParsableCommand {
         @Option(help: "Candidate member codes, comma-separated.") var candidates: [String]
         @Flag(help: "Secret ballot: the tellers record the count (election tally).") var secret = false
         @Option(help: "For an award election: an award kind in force that year, e.g. government-flag.") var award: String?
+        @Option(parsing: .unconditional, help: "For head or deputies: the year whose officers it elects, this year or the next (default: this year).")
+        var term: Int?
         func run() throws {
             try Write.append(.electionOpened, year: options.year, data: .fields([
                 "election": Write.code(id), "office": .string(office), "seats": JSON(seats),
                 "candidates": Write.codes(candidates), "method": .string(secret ? "secret" : "open"), "award": award.map(Write.awardKind),
+                "term": term.map { JSON($0) },
             ]), global: global, event: options.event)
         }
     }
