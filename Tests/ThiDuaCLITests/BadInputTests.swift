@@ -59,7 +59,7 @@ struct BadInputTests {
         defer { cli.remove() }
         let result = try cli.run("append", "-", stdin: "\n  \n")
         #expect(result.status == 0)
-        #expect(result.stdout == "nothing to append: the input holds no events\n")
+        #expect(result.stdout == "không có gì để ghi: đầu vào không có sự kiện nào\n")
     }
 
     @Test func asFillsInTheActorOfLinesWithout() throws {
@@ -84,7 +84,7 @@ struct BadInputTests {
         #expect(try cli.run("append", file).status == 0)
         let again = try cli.run("append", file)
         #expect(again.status == 0)
-        #expect(again.stdout.contains("already recorded at position 4: BDTW/2017 v3 score.submitted"))
+        #expect(again.stdout.contains("đã có từ trước ở vị trí 4: BDTW/2017 v3 score.submitted"))
         #expect(try cli.run("log", "--format", "json").stdout.split(separator: "\n").count == 4)
         let changed = try cli.run("append", "-", stdin: Example.score("BNCTW", "6", id: id))
         #expect(changed.status == 1)

@@ -73,7 +73,7 @@ struct DurabilityTests {
         #expect(verify.status == 0, "\(verify)")
         let next = try cli.run("append", "-", stdin: Example.score("BNCTW", "7"))
         #expect(next.status == 0)
-        #expect(next.stdout.contains("appended position 4: BDTW/2017 v3 score.submitted"))
+        #expect(next.stdout.contains("đã ghi vị trí 4: BDTW/2017 v3 score.submitted"))
         #expect(try cli.run("verify").status == 0)
     }
 }

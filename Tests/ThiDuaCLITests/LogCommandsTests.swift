@@ -8,13 +8,13 @@ struct LogCommandsTests {
         defer { cli.remove() }
         let founded = try cli.run("init", "--bloc", "BDTW", "--name", "Khối thi đua các ban đảng Trung ương", "--occurred-at", "2000-01-01")
         #expect(founded.status == 0, "\(founded)")
-        #expect(founded.stdout.hasPrefix("appended position 1: BDTW v1 bloc.founded\n"))
+        #expect(founded.stdout.hasPrefix("đã ghi vị trí 1: BDTW v1 bloc.founded\n"))
         #expect(FileManager.default.fileExists(atPath: cli.database))
 
         let file = try cli.write("year.jsonl", Example.year + Example.score("BNCTW", "18.5") + "\n\n")
         let appended = try cli.run("append", file)
         #expect(appended.status == 0, "\(appended)")
-        #expect(appended.stdout.contains("appended position 4: BDTW/2017 v3 score.submitted"))
+        #expect(appended.stdout.contains("đã ghi vị trí 4: BDTW/2017 v3 score.submitted"))
         #expect(appended.stderr.isEmpty)
 
         let log = try cli.run("log", "--year", "2017", "--format", "json")
@@ -80,7 +80,7 @@ struct LogCommandsTests {
         #expect(a.count == b.count)
         #expect(zip(a, b).first { $0 != $1 } == nil)
         let again = try cli.run("--db", cli.path("copy.sqlite"), "append", file)
-        #expect(again.stdout.contains("0 event(s) appended, 245 already recorded"))
+        #expect(again.stdout.contains("ghi thêm 0 sự kiện, 245 sự kiện đã có"))
     }
 
     @Test func anUnknownBlocIsNamedNotSilentlyEmpty() throws {

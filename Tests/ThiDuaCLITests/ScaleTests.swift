@@ -17,13 +17,13 @@ struct ScaleTests {
 
         let appended = try cli.run("append", file)
         #expect(appended.status == 0, "\(appended)")
-        #expect(appended.stdout.contains("\(lines) event(s) appended"))
+        #expect(appended.stdout.contains("ghi thêm \(lines) sự kiện"))
         #expect(try cli.run("verify").status == 0)
 
         let exported = try cli.write("export.jsonl", try cli.run("export").stdout)
         #expect(try cli.run("--db", cli.path("copy.sqlite"), "append", exported).status == 0)
         let again = try cli.run("append", exported)
-        #expect(again.stdout.contains("0 event(s) appended, \(lines) already recorded"), "\(again)")
+        #expect(again.stdout.contains("ghi thêm 0 sự kiện, \(lines) sự kiện đã có"), "\(again)")
         for bloc in ["K001", "K002"] {
             for year in ["2017", "2018", "2019"] {
                 let replay = try cli.run("--bloc", bloc, "replay", "--year", year, "--format", "json").stdout

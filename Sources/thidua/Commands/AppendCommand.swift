@@ -24,16 +24,17 @@ struct AppendCommand: ParsableCommand {
     var file: String = "-"
 
     func run() throws {
+        let lang = try global.lang
         let reader = try JSONLinesReader(path: file, defaultActor: try global.optionalActor())
         let store = try global.openStore(create: true)
         let report = try store.append(reader, mode: .pipelined)
         if report.appended + report.alreadyRecorded == 0 {
-            Console.line("nothing to append: the input holds no events")
+            Console.line(Phrase.nothingToAppend(lang))
             return
         }
-        Typed.printAppended(report)
+        Typed.printAppended(report, lang)
         if let head = report.head {
-            Console.line("log head: position \(head.position), hash \(EventHashing.hex(head.hash))")
+            Console.line(Phrase.logHead(position: head.position, hash: EventHashing.hex(head.hash), lang))
         }
     }
 }

@@ -23,13 +23,14 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         guard let bloc = global.bloc else { throw CLIError.usage("init needs --bloc CODE, e.g. --bloc BDTW") }
+        let lang = try global.lang
         var data: JSONObject = ["name": .string(name)]
         if let organiser { data["organiser"] = .string(organiser) }
         let founded = try Typed.event(.blocFounded, bloc: bloc, year: nil, actor: try global.optionalActor() ?? Text.secretariat,
                                       occurredAt: event.occurredAt, data: data, correlation: event.correlation, id: event.id)
         let store = try global.openStore(create: true)
         let report = try store.append([founded])
-        Typed.printAppended(report)
-        Console.line("bloc \(bloc) founded in \(store.path)")
+        Typed.printAppended(report, lang)
+        Console.line(Visible.escaped(Phrase.blocFounded(bloc, path: store.path, lang)))
     }
 }

@@ -26,15 +26,15 @@ enum Typed {
         return isDate ? text + "T12:00:00+07:00" : text
     }
 
-    /// `appended position 12: BDTW/2017 v5 score.submitted`, one line per event (up to a screenful).
-    static func printAppended(_ report: AppendReport, limit: Int = 20) {
+    /// `đã ghi vị trí 12: BDTW/2017 v5 score.submitted` (`appended position 12: …`), one line per event (up to a screenful).
+    static func printAppended(_ report: AppendReport, _ lang: Lang, limit: Int = 20) {
         for outcome in report.outcomes.prefix(limit) {
-            let verb = outcome.alreadyRecorded ? "already recorded at" : "appended"
-            Console.line("\(verb) position \(outcome.position): \(outcome.stream) v\(outcome.version) \(outcome.type.rawValue)")
+            let event = "\(outcome.stream) v\(outcome.version) \(outcome.type.rawValue)"
+            Console.line(Phrase.appended(position: outcome.position, event: event, already: outcome.alreadyRecorded, lang))
         }
         let total = report.appended + report.alreadyRecorded
         if total > limit || report.alreadyRecorded > 0 && total > 1 {
-            Console.line("\(report.appended) event(s) appended, \(report.alreadyRecorded) already recorded")
+            Console.line(Phrase.appendedCount(report.appended, alreadyRecorded: report.alreadyRecorded, lang))
         }
     }
 }

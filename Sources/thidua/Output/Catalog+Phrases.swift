@@ -22,6 +22,52 @@ enum Phrase {
         }
     }
 
+    /// Under the officers: who was elected this year for the next term, and by which elections.
+    static func electedForNextTerm(term: Int, elections: [String], _ lang: Lang) -> String {
+        switch lang {
+        case .vi: "Nhiệm kỳ \(term): đã bầu tại \(elections.joined(separator: ", ")); nhận nhiệm vụ khi mở năm \(term) (thidua year open \(term) --from \(term - 1))"
+        case .en: "Term \(term): elected in \(elections.joined(separator: ", ")); they take office when \(term) opens (thidua year open \(term) --from \(term - 1))"
+        }
+    }
+
+    static func appended(position: Int64, event: String, already: Bool, _ lang: Lang) -> String {
+        switch (lang, already) {
+        case (.vi, false): "đã ghi vị trí \(position): \(event)"
+        case (.vi, true): "đã có từ trước ở vị trí \(position): \(event)"
+        case (.en, false): "appended position \(position): \(event)"
+        case (.en, true): "already recorded at position \(position): \(event)"
+        }
+    }
+
+    static func nothingToAppend(_ lang: Lang) -> String {
+        switch lang {
+        case .vi: "không có gì để ghi: đầu vào không có sự kiện nào"
+        case .en: "nothing to append: the input holds no events"
+        }
+    }
+
+    /// The head to write in the minutes after an import.
+    static func logHead(position: Int64, hash: String, _ lang: Lang) -> String {
+        switch lang {
+        case .vi: "đầu nhật ký: vị trí \(position), mã băm \(hash)"
+        case .en: "log head: position \(position), hash \(hash)"
+        }
+    }
+
+    static func blocFounded(_ bloc: String, path: String, _ lang: Lang) -> String {
+        switch lang {
+        case .vi: "đã lập khối \(bloc) trong \(path)"
+        case .en: "bloc \(bloc) founded in \(path)"
+        }
+    }
+
+    static func appendedCount(_ appended: Int, alreadyRecorded: Int, _ lang: Lang) -> String {
+        switch lang {
+        case .vi: "ghi thêm \(appended) sự kiện, \(alreadyRecorded) sự kiện đã có"
+        case .en: "\(appended) event(s) appended, \(alreadyRecorded) already recorded"
+        }
+    }
+
     static func none(_ lang: Lang) -> String {
         switch lang {
         case .vi: "(không có)"

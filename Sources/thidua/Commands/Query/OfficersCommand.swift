@@ -1,5 +1,6 @@
 import ArgumentParser
 import ThiDuaCore
+import ThiDuaJSON
 import ThiDuaStore
 
 /// `thidua officers`: the year's head and deputies; `thidua officers appoint`: rotation without a vote.
@@ -10,23 +11,32 @@ struct OfficersCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", 
-        abstract: "Show the year's head and deputies (the default).", discussion: "Example: thidua officers --year 2018 --format json")
+        abstract: "Show the year's head and deputies (the default), and those elected for next year's term.",
+        discussion: "Example: thidua officers --year 2018 --format json")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var query: YearQueryOptions
 
     func run() throws {
-        let p = try query.projection(global)
+        let (p, state) = try query.yearState(global)
+        let next = state.nextTerm, term = p.year + 1
         let roles = ([p.head].compactMap { $0 }.map { ("head", $0) }) + p.deputies.map { ("deputy", $0) }
+        let elect = ([next.head].compactMap { $0 }.map { ("next-head", $0) }) + next.deputies.map { ("next-deputy", $0) }
         switch query.output.format {
         case .json:
-            Render.json(p.document(["officers": .officers(head: p.head, deputies: p.deputies)]))
-        case .csv: Render.csv(["role", "member", "name"], roles.map { [$0.0, $0.1, p.name(of: $0.1)] })
+            var fields: JSONObject = ["officers": .officers(head: p.head, deputies: p.deputies)]
+            if !next.isEmpty { fields["nextTerm"] = next.json(term: term) }
+            Render.json(p.document(fields))
+        case .csv: Render.csv(["role", "member", "name"], (roles + elect).map { [$0.0, $0.1, p.name(of: $0.1)] })
         case .table:
             let lang = try global.lang
             var table = Table([.role, .member, .name], lang)
             for (role, code) in roles { table.add([(role == "head" ? Word.head : Word.deputy).text(lang), code, p.name(of: code)]) }
+            for (role, code) in elect {
+                table.add([(role == "next-head" ? Word.head : Word.deputy).text(lang) + " \(term)", code, p.name(of: code)])
+            }
             Render.table(p.heading(lang), table, lang)
+            if !next.isEmpty { Console.line(Phrase.electedForNextTerm(term: term, elections: next.elections, lang)) }
         }
     }
     }

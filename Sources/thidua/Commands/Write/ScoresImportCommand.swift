@@ -62,7 +62,7 @@ struct ScoresImportCommand: ParsableCommand {
             guard case .rejected(let refusal) = error, let index = refusal.line, parsed.cells.indices.contains(index - 1) else { throw error }
             throw CLIError.rejected(Self.located(refusal, at: parsed.cells[index - 1], type: type))
         }
-        Typed.printAppended(report)
+        Typed.printAppended(report, lang)
         Console.line(Phrase.sheetSaved(cells: parsed.cells.count, sheet: sheet, type: type.rawValue, lang))
     }
 

@@ -54,7 +54,7 @@ enum Write {
         let proposed = try Typed.event(type, bloc: bloc, year: year, actor: actor, occurredAt: options.occurredAt, data: data,
                                        correlation: options.correlation, id: options.id)
         let report = try store.append([proposed])
-        Typed.printAppended(report)
+        Typed.printAppended(report, lang)
         let state = year.flatMap { report.years[StreamID(bloc: bloc, year: $0)] }
         if let decided = report.outcomes.first?.decided {
             Console.line(Visible.escaped(state.map { Effect.describe(decided.payload, in: $0, lang) } ?? Summary.of(decided.payload, lang)))
