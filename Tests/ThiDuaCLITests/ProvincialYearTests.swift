@@ -139,7 +139,13 @@ struct ProvincialYearTests {
             #expect(row["complete"] as? Bool == true, "\(member)")
         }
 
-        let officers2024 = try #require(try Self.json(cli, "officers", "--year", "2024")["officers"] as? [String: Any])
+        let year2024 = try Self.json(cli, "officers", "--year", "2024")
+        let officers2024 = try #require(year2024["officers"] as? [String: Any])
+        let elect = try #require(year2024["nextTerm"] as? [String: Any])
+        #expect(elect["term"] as? Int == 2025)
+        #expect(elect["head"] as? String == "STC")
+        #expect(elect["deputies"] as? [String] == ["SNV", "VPUBND"])
+        #expect(elect["elections"] as? [String] == ["HEAD-2025", "DEP-2025"])
         #expect(officers2024["head"] as? String == "SKHDT")
         #expect(officers2024["deputies"] as? [String] == ["SNV"])
         let year2025 = try Self.json(cli, "officers", "--year", "2025")
