@@ -12,6 +12,7 @@ are finalized, certificates proposed, and the year closed (all but the last year
 Events per year ≈ members × criteria × resubmissions × (1 + reviews) + elections × (members + 2) + …
 """
 import argparse
+import datetime
 import json
 import random
 import sys
@@ -29,9 +30,12 @@ def main():
     p.add_argument("--elections", type=int, default=1)
     p.add_argument("--seed", type=int, default=2017)
     p.add_argument("--ids", action="store_true", help="give every line a deterministic id")
-    p.add_argument("--first-year", type=int, default=2017)
+    p.add_argument("--first-year", type=int, default=2017,
+                   help="default 2017, moved earlier if the last year would not be over by today: the log refuses events to come")
     p.add_argument("--first-bloc", type=int, default=1, help="number of the first bloc code (K001, K002, …)")
     a = p.parse_args()
+    if "--first-year" not in sys.argv:
+        a.first_year = min(a.first_year, datetime.date.today().year - a.years)
     rnd = random.Random(a.seed)
     namespace = uuid.UUID(int=a.seed)
     out = sys.stdout
