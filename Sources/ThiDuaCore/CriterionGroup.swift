@@ -5,8 +5,16 @@ public struct CriterionGroup: Hashable, Sendable {
     public var name: String?
     public var criteria: [Criterion]
 
-    /// The most the group's criteria in force can give (retired ones count for nothing).
-    public var maxPoints: Points { criteria.filter { !$0.retired }.reduce(.zero) { $0 + $1.maxPoints } }
+    /// The most the group's criteria in force can give (retired ones count for nothing, and a penalty line only takes away).
+    public var maxPoints: Points { criteria.filter { !$0.retired && $0.kind != .penalty }.reduce(.zero) { $0 + $1.maxPoints } }
+
+    /// A member's subtotal on the group: base and bonus points added, penalty points taken away.
+    public func points(_ effective: (Criterion) -> Points?) -> Points {
+        criteria.reduce(Points.zero) { sum, criterion in
+            let points = effective(criterion) ?? .zero
+            return criterion.kind == .penalty ? sum - points : sum + points
+        }
+    }
 
     public static func of(_ criteria: [Criterion]) -> [CriterionGroup] {
         var groups: [CriterionGroup] = []

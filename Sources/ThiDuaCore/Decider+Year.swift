@@ -38,7 +38,7 @@ extension Decider {
             }
         default:
             guard state.isOfficer(actor), state.isActiveMember(actor) else {
-                let officers = ([state.head].compactMap { $0 } + state.deputies).joined(separator: ", ")
+                let officers = ([state.head].compactMap { $0 } + state.deputies).filter(state.isActiveMember).joined(separator: ", ")
                 throw reject(.notAllowed, "\(actor) is not an officer of \(state.year); \(event.type.rawValue) is an officer act",
                              field: "actor", hint: officers.isEmpty ? "act as the secretariat" : "act as one of \(officers) or the secretariat")
             }

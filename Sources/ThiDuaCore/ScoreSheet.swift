@@ -34,7 +34,7 @@ public struct ScoreSheet: Sendable {
             let own = state.scores[m.code] ?? [:]
             let scores = criteria.map { own[$0.code] }
             let groupPoints = groups.map { group in
-                group.criteria.reduce(Points.zero) { $0 + (own[$1.code]?.effective ?? .zero) }
+                group.points { own[$0.code]?.effective }
             }
             let totals = state.totals(of: m, on: criteria)
             return Row(member: m, rank: m.active ? ranks[m.code] : nil, scores: scores, groupPoints: groupPoints,

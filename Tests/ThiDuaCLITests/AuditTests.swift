@@ -41,11 +41,14 @@ struct AuditTests {
         let elections = try #require(morning["elections"] as? [[String: Any]])
         #expect(elections.first?["outcome"] as? String == "elected")
         let table = try cli.run("replay", "--year", "2018", "--at", "199", "--lang", "en")
-        #expect(table.stdout.contains("Khối trưởng: BKTTW Ban Kinh tế Trung ương"))
+        #expect(table.stdout.contains("head: BKTTW Ban Kinh tế Trung ương"), "\(table)")
         #expect(table.stdout.contains("replayed to position 199 (up to position 199)"))
-        let bad = try cli.run("replay", "--year", "2017", "--as-of", "30/3/2018")
+        let written = try cli.run("replay", "--year", "2017", "--as-of", "30/3/2018", "--format", "json")
+        let iso = try cli.run("replay", "--year", "2017", "--as-of", "2018-03-30", "--format", "json")
+        #expect(written.status == 0 && written.stdout == iso.stdout)
+        let bad = try cli.run("replay", "--year", "2017", "--as-of", "30.3.2018")
         #expect(bad.status == 64)
-        #expect(bad.stderr.contains("--as-of 30/3/2018"))
+        #expect(bad.stderr.contains("--as-of 30.3.2018"))
     }
 
     @Test func exportOfEveryYearReimportsWithTheSameStateHash() throws {

@@ -122,7 +122,8 @@ struct YearReadsTests {
         #expect(scores[0]["effective"] as? Double == 14.25)
         let groups = try #require(vptw["groups"] as? [[String: Any]])
         #expect(groups.map { $0["group"] as? String } == ["I", "II", "III", "IV", "B", "P"])
-        #expect(groups.map { $0["points"] as? Double } == [45.75, 18.75, 18.25, 9.25, 2.5, 2])
+        // A penalty group takes away: the subtotals add up to the total.
+        #expect(groups.map { $0["points"] as? Double } == [45.75, 18.75, 18.25, 9.25, 2.5, -2])
         // Every row agrees with the standings, field by field.
         let standings = try #require(try json(try cli.run("standings", "--year", "2017", "--format", "json"))["rows"] as? [[String: Any]])
         for row in rows {
@@ -155,7 +156,7 @@ struct YearReadsTests {
         #expect(csv[0] == "member,name,1.1,1.2,1.3,1.4,1.5,2.1,2.2,2.3,2.4,3.1,3.2,3.3,4.1,4.2,4.3,B.1,B.2,P.1,P.2,"
                 + "group I,group II,group III,group IV,group B,group P,base,bonus,penalty,total,rank,complete,reviewed")
         #expect(csv[3] == "VPTW,Văn phòng Trung ương Đảng,14.25,8.5,9,9.5,4.5,5.5,4.75,4.75,3.75,7.25,5.5,5.5,3.75,2.75,2.75,1.5,1,1,1,"
-                + "45.75,18.75,18.25,9.25,2.5,2,92,2.5,2,92.5,6,true,1.2 self 9")
+                + "45.75,18.75,18.25,9.25,2.5,-2,92,2.5,2,92.5,6,true,1.2 self 9")
         #expect(csv[1].hasPrefix("BNCTW,Ban Nội chính Trung ương,14.5,"))
         #expect(csv[1].hasSuffix(",98.5,5,0,103.5,1,true,"))
         #expect(csv.count == 10)

@@ -34,6 +34,8 @@ struct ScoreSheetTests {
         #expect(groups[0].criteria.map(\.code) == ["1.1", "1.2", "1.3"])
         #expect(groups[0].maxPoints == Points("25"))  // 1.3 is retired
         #expect(groups[1].criteria.map(\.code) == ["2.1", "B.1", "P.1"])
+        #expect(groups[1].maxPoints == Points("9"))  // a penalty line only takes away: 2.1 and B.1
+        #expect(groups[2].maxPoints == Points("4"))
     }
 
     @Test func theSheetAgreesWithTheStandings() throws {
@@ -43,7 +45,8 @@ struct ScoreSheetTests {
         #expect(sheet.rows.map(\.member.code) == ["BNCTW", "UBKTTW"])
         let bnctw = sheet.rows[0]
         #expect(bnctw.scores[1] == ScoreEntry(submitted: Points("9"), reviewed: Points("8.5")))
-        #expect(bnctw.groupPoints == [Points("22.5"), Points("9"), Points("4")])
+        // Group II mixes 2.1 (6), bonus B.1 (2) and penalty P.1 (1): its subtotal is 6 + 2 − 1.
+        #expect(bnctw.groupPoints == [Points("22.5"), Points("7"), Points("4")])
         for row in sheet.rows {
             let standing = try #require(state.standings.first { $0.member == row.member.code })
             #expect(row.rank == standing.rank)

@@ -95,7 +95,7 @@ struct LogCommand: ParsableCommand {
 
     /// An event type as the log spells it; a misspelt one is an error listing them all, not an empty answer.
     static func knownType(_ text: String) throws -> String {
-        guard EventType(rawValue: text) == nil else { return text }
+        if EventType(rawValue: text.lowercased()) != nil { return text.lowercased() }
         throw CLIError.rejected("--type \(text): no such event type; the types are "
                                 + EventType.allCases.map(\.rawValue).joined(separator: ", "))
     }
@@ -113,7 +113,8 @@ struct LogCommand: ParsableCommand {
     }
 
     /// The first instant of a bound: a date alone means the start of that day, +07:00.
-    static func start(_ text: String, _ option: String) throws -> Timestamp {
+    static func start(_ written: String, _ option: String) throws -> Timestamp {
+        let text = Typed.isoDate(written)
         if text.utf8.count == 10, let stamp = try? Timestamp(parsing: text + "T00:00:00+07:00") { return stamp }
         return try ReplayBoundOptions.time(text, option)
     }

@@ -32,7 +32,7 @@ struct ReplayBoundOptions: ParsableArguments {
 
     static func time(_ text: String, _ option: String) throws -> Timestamp {
         do {
-            return try Timestamp(bound: text)
+            return try Timestamp(bound: Typed.isoDate(text))
         } catch {
             throw CLIError.usage("\(option) \(text): \(error.reason)")
         }

@@ -18,8 +18,18 @@ enum Typed {
         return try Envelope.parse(object: fields)
     }
 
-    /// A date alone (YYYY-MM-DD) means 12:00 +07:00 that day; anything else is left for the envelope to check.
-    static func noonIfDate(_ text: String) -> String {
+    /// A date as people in Vietnam write it, `30/3/2018` or `30/03/2018` (dd/mm/yyyy), as `2018-03-30`; other text as it is.
+    static func isoDate(_ text: String) -> String {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return text }
+        let pad = { (part: Substring) in part.count == 1 ? "0" + part : String(part) }
+        return "\(parts[2])-\(pad(parts[1]))-\(pad(parts[0]))"
+    }
+
+    /// A date alone (YYYY-MM-DD or dd/mm/yyyy) means 12:00 +07:00 that day; anything else is left for the envelope to check.
+    static func noonIfDate(_ written: String) -> String {
+        let text = isoDate(written)
         let bytes = Array(text.utf8)
         let isDate = bytes.count == 10 && bytes[4] == UInt8(ascii: "-") && bytes[7] == UInt8(ascii: "-")
             && bytes.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0.element) }

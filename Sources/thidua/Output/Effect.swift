@@ -21,8 +21,8 @@ enum Effect {
             return "criterion \(c.code) \(c.kind.rawValue), max \(c.maxPoints); the table has \(liveCriteria(state)) criteria"
         case .criterionRetired(let code, _):
             return "criterion \(code) retired; standings no longer count it"
-        case .yearOpened(let members, let head, _, _):
-            return "year \(state.year) open with \(members.count) members" + (head.map { "; interim head \($0)" } ?? "")
+        case .yearOpened(let members, _, _, _):
+            return "year \(state.year) open with \(members.count) members; " + Self.officers(state, .en)
         case .memberAdmitted(let code, _), .memberWithdrawn(let code, _):
             return "\(code) \(state.members[code]?.active == true ? "is" : "is no longer") an active member; \(state.activeMembers.count) active"
         case .scoresFinalized:
@@ -75,8 +75,8 @@ enum Effect {
             return "tiêu chí \(c.code) (\(c.kind.shown(vi))), tối đa \(c.maxPoints.shown(vi)); bảng có \(liveCriteria(state)) tiêu chí"
         case .criterionRetired(let code, _):
             return "tiêu chí \(code) ngừng áp dụng; bảng xếp hạng không còn tính"
-        case .yearOpened(let members, let head, _, _):
-            return "mở năm \(state.year) với \(members.count) đơn vị" + (head.map { "; khối trưởng lâm thời \($0)" } ?? "")
+        case .yearOpened(let members, _, _, _):
+            return "mở năm \(state.year) với \(members.count) đơn vị; " + Self.officers(state, .vi)
         case .memberAdmitted(let code, _), .memberWithdrawn(let code, _):
             return "\(code) \(state.members[code]?.active == true ? "là" : "không còn là") đơn vị thành viên; "
                 + "\(state.activeMembers.count) đơn vị đang tham gia"

@@ -67,8 +67,10 @@ enum Summary {
         switch payload {
         case .blocFounded(let name, _): return name
         case .rulesAdopted(let r):
-            return "từ năm \(r.fromYear): đa số \(r.majority), túc số \(r.quorum), cờ ≤ \(r.flagLimit)"
-                + (r.certificateLimit.map { ", bằng khen ≤ \($0)" } ?? "")
+            return "từ năm \(r.fromYear): đa số \(r.majority.lowestTerms), túc số \(r.quorum.lowestTerms); khen thưởng: " + r.awardKinds.map { a in
+                let terms = [a.onlyFirst ? "chỉ đơn vị dẫn đầu" : nil, a.limit.map { "tối đa \($0)" }].compactMap { $0 }
+                return a.name + (terms.isEmpty ? "" : " (" + terms.joined(separator: ", ") + ")")
+            }.joined(separator: "; ")
         case .yearOpened(let members, let head, let deputies, _):
             return "\(members.count) đơn vị" + (head.map { ", khối trưởng \($0)" } ?? "")
                 + (deputies.isEmpty ? "" : ", khối phó \(deputies.joined(separator: ","))")

@@ -32,12 +32,27 @@ struct SpreadsheetFile {
             throw SheetError("the sheet has no header row of criterion codes (first cell anything, e.g. \"Đơn vị\", then 1.1, 1.2, …)")
         }
         let criteria = header.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+        var firstColumn: [String: Int] = [:]
+        for (column, code) in criteria.enumerated().dropFirst() where !code.isEmpty {
+            if let earlier = firstColumn[code] {
+                throw SheetError("criterion \(code) heads both column \(Self.letter(earlier)) and column \(Self.letter(column)); "
+                                 + "each criterion has one column, so nothing was saved")
+            }
+            firstColumn[code] = column
+        }
+        var firstRow: [String: Int] = [:]
         var cells: [Cell] = []
         for (index, record) in records.enumerated().dropFirst() {
             let row = index + 1
             let values = record.map { $0.trimmingCharacters(in: .whitespaces) }
             guard values.contains(where: { !$0.isEmpty }) else { continue }
             let member = values[0].uppercased()
+            if !member.isEmpty {
+                if let earlier = firstRow[member] {
+                    throw SheetError("member \(member) has two rows, \(earlier) and \(row); each member has one row, so nothing was saved")
+                }
+                firstRow[member] = row
+            }
             for (column, value) in values.enumerated().dropFirst() where !value.isEmpty {
                 guard !member.isEmpty else { throw SheetError("row \(row) has scores but no member code in column A") }
                 guard column < criteria.count, !criteria[column].isEmpty else {

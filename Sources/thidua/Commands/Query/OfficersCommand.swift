@@ -31,7 +31,10 @@ struct OfficersCommand: ParsableCommand {
         case .table:
             let lang = try global.lang
             var table = Table([.role, .member, .name], lang)
-            for (role, code) in roles { table.add([(role == "head" ? Word.head : Word.deputy).text(lang), code, p.name(of: code)]) }
+            let shown = { (code: String) in
+                p.name(of: code) + (p.members.first { $0.code == code }?.active == false ? " (\(Word.withdrawnMark.text(lang)))" : "")
+            }
+            for (role, code) in roles { table.add([(role == "head" ? Word.head : Word.deputy).text(lang), code, shown(code)]) }
             for (role, code) in elect {
                 table.add([(role == "next-head" ? Word.head : Word.deputy).text(lang) + " \(term)", code, p.name(of: code)])
             }

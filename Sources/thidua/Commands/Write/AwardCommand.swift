@@ -53,11 +53,11 @@ struct AwardCommand: ParsableCommand {
         @Option(help: "The kind of the pending proposal.") var kind: String
         @Option(help: "granted or rejected.") var outcome: String
         @Option(help: "The decision's number, e.g. \"QĐ số 123/QĐ-TTg\".") var decision: String
-        @Option(help: "Date of the decision, YYYY-MM-DD (default: today, Vietnam time).") var date: String?
+        @Option(help: "Date of the decision, YYYY-MM-DD or dd/mm/yyyy (default: today, Vietnam time).") var date: String?
         func run() throws {
             try Write.append(.awardDecided, year: options.year, data: [
                 "member": Write.code(member), "kind": Write.awardKind(kind), "outcome": .string(outcome),
-                "decision": .string(decision), "date": .string(date ?? Self.today()),
+                "decision": .string(decision), "date": .string(date.map(Typed.isoDate) ?? Self.today()),
             ], global: global, event: options.event)
         }
 

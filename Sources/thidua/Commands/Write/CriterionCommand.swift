@@ -20,7 +20,7 @@ struct CriterionCommand: ParsableCommand {
         func run() throws {
             try Write.append(.criterionSet, year: options.year, data: .fields([
                 "code": Write.code(code), "title": .string(title), "maxPoints": try Write.number(max, option: "--max"),
-                "kind": .string(kind), "group": Write.optional(group?.uppercased()),
+                "kind": .string(kind.lowercased()), "group": Write.optional(group?.uppercased()),
             ]), global: global, event: options.event)
         }
     }

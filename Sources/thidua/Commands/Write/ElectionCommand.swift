@@ -37,7 +37,7 @@ struct ElectionCommand: ParsableCommand {
             discussion: "Example: thidua --as BNCTW election tally --year 2017 --id FLAG-2017 --ballots 8 --invalid 0 --count BNCTW=8")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: YearWriteOptions
-        @Option(help: "Election id.") var id: String
+        @Option(name: [.customLong("id"), .customLong("election")], help: "Election id (--id or --election, as vote takes it).") var id: String
         @Option(parsing: .unconditional, help: "Ballots cast.") var ballots: Int
         @Option(parsing: .unconditional, help: "Invalid ballots.") var invalid: Int = 0
         @Option(help: ArgumentHelp("Votes for a candidate as CODE=N (repeatable).", valueName: "code=n")) var count: [String] = []
@@ -60,7 +60,7 @@ struct ElectionCommand: ParsableCommand {
             discussion: "Example: thidua --as BNCTW election close --year 2018 --id head-2018")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: YearWriteOptions
-        @Option(help: "Election id.") var id: String
+        @Option(name: [.customLong("id"), .customLong("election")], help: "Election id (--id or --election, as vote takes it).") var id: String
         func run() throws {
             try Write.append(.electionClosed, year: options.year, data: ["election": Write.code(id)],
                              global: global, event: options.event)

@@ -11,7 +11,7 @@ struct MemberCommand: ParsableCommand {
                                                         discussion: #"Example: thidua --as BKTTW member admit --year 2018 --code BDNTW --name "Ban Đối ngoại Trung ương""#)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: YearWriteOptions
-        @Option(help: "Member code.") var code: String
+        @Option(name: [.customLong("code"), .customLong("member")], help: "Member code (--code or --member).") var code: String
         @Option(help: "Member name.") var name: String
         func run() throws {
             try Write.append(.memberAdmitted, year: options.year, data: ["code": Write.code(code), "name": .string(name)],
@@ -24,7 +24,7 @@ struct MemberCommand: ParsableCommand {
                                                         discussion: #"Example: thidua --as secretariat member withdraw --year 2025 --code BDNTW --reason "Hợp nhất""#)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: YearWriteOptions
-        @Option(help: "Member code.") var code: String
+        @Option(name: [.customLong("code"), .customLong("member")], help: "Member code (--code or --member).") var code: String
         @Option(help: "Why.") var reason: String
         func run() throws {
             try Write.append(.memberWithdrawn, year: options.year, data: ["code": Write.code(code), "reason": .string(reason)],

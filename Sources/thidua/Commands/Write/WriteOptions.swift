@@ -63,9 +63,11 @@ enum Write {
     }
 
     /// A decimal given on the command line, kept exact.
+    /// A number as typed: `18.5`, or with the decimal comma people write (`18,5`).
     static func number(_ text: String, option: String) throws -> JSON {
-        guard case .number(let number)? = try? JSON.parse(text) else {
-            throw CLIError.usage("\(option) \(text): not a number; write it like 18.5")
+        let written = text.filter { $0 == "," }.count == 1 && !text.contains(".") ? text.replacingOccurrences(of: ",", with: ".") : text
+        guard case .number(let number)? = try? JSON.parse(written) else {
+            throw CLIError.usage("\(option) \(text): not a number; write it like 18.5 or 18,5")
         }
         return .number(number)
     }
