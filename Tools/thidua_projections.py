@@ -33,12 +33,12 @@ class Replay(rules.Redecider):
         super().__init__()
         self.extras = {}
 
-    def add(self, position, stream_text_, type_name, schema, actor, data, correlation=None):
+    def add(self, position, stream_text_, type_name, schema, actor, data, correlation=None, signed=None):
         self._position = position
-        super().add(position, stream_text_, type_name, schema, actor, data, correlation)
+        super().add(position, stream_text_, type_name, schema, actor, data, correlation, signed)
 
-    def decide_and_fold(self, stream_text_, type_name, schema, actor, data, correlation):
-        super().decide_and_fold(stream_text_, type_name, schema, actor, data, correlation)
+    def decide_and_fold(self, stream_text_, type_name, schema, actor, data, correlation, signed=None):
+        super().decide_and_fold(stream_text_, type_name, schema, actor, data, correlation, signed)
         stream = self.streams[stream_text_]
         if stream[1] is None:
             return

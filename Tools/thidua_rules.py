@@ -12,8 +12,13 @@ breaks a rule (or no longer decodes), as `thidua verify` does: every event is de
 states before it, with its bloc's rules as the bloc stream stands at the event's position.
 """
 import json
+import os
 import re
+import sys
 import unicodedata
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ed25519  # noqa: E402  (beside this script: RFC 8032 with the standard library, or `cryptography` when installed)
 
 # ---------------------------------------------------------------------------------------------
 # Rule codes (the same as the Swift rules')
@@ -1474,17 +1479,17 @@ class Redecider:
             bloc = self.blocs[code] = Bloc(code)
         return bloc
 
-    def add(self, position, stream_text_, type_name, schema, actor, data, correlation=None):
+    def add(self, position, stream_text_, type_name, schema, actor, data, correlation=None, signed=None):
         """One row of `event`: its text columns as str, but `data` as the stored UTF-8 bytes (or str);
-        `correlation` is None or its text."""
+        `correlation` is None or its text; `signed` is None, or (the stored signature's bytes, id, occurredAt)."""
         if self.first_break is not None:
             return
         try:
-            self.decide_and_fold(stream_text_, type_name, schema, actor, data, correlation)
+            self.decide_and_fold(stream_text_, type_name, schema, actor, data, correlation, signed)
         except RuleBreak as rule:
             self.first_break = (position, type_name, rule)
 
-    def decide_and_fold(self, stream_text_, type_name, schema, actor, data, correlation):
+    def decide_and_fold(self, stream_text_, type_name, schema, actor, data, correlation, signed=None):
         stream = self.streams.get(stream_text_)
         if stream is None:
             stream = parse_stream(stream_text_)
@@ -1497,6 +1502,7 @@ class Redecider:
         payload = decode(type_name, data)
         if correlation is not None:
             check_stored_text(correlation, "correlation")
+        signer = None if signed is None else stored_signer(signed, stream, type_name, schema, actor, data, correlation)
         check_envelope(type_name, actor, stream)
         bloc = self.bloc(stream[0])
         if stream[1] is None:
@@ -1516,3 +1522,31 @@ class Redecider:
             return None
         position, type_name, rule = self.first_break
         return "position %s: %s breaks rule %s: %s" % (position, type_name[:40], rule.code, rule)
+
+
+# ---------------------------------------------------------------------------------------------
+# Signatures (EventSignature.swift, EventLog/SIGNING.md)
+
+BAD_SIGNATURE = "bad-signature"
+
+
+def signature_break(problem, reason, field="signature"):
+    """A `bad-signature` refusal; its reason ends with the problem's name, as thidua's do."""
+    return RuleBreak(BAD_SIGNATURE, "%s (%s)" % (reason, problem), field)
+
+
+def stored_signer(signed, stream, type_name, schema, actor, data, correlation):
+    """The public key of a stored row's signature, once the signature verifies over the row's signing bytes."""
+    stored, event_id, occurred_at = signed
+    if len(stored) != 96:
+        raise signature_break("malformed", "the stored signature has %d bytes; the store writes 96" % len(stored))
+    public, value = bytes(stored[:32]), bytes(stored[32:])
+    if ed25519._decode(public) is not None and ed25519.is_weak(public):
+        raise signature_break("weak-key", "the public key is of small order or not spelled canonically, so it proves no one",
+                              "signature.publicKey")
+    text = data.decode("utf-8") if isinstance(data, bytes) else data
+    message = ed25519.signing_bytes(stream[0], stream[1], type_name, schema, actor, occurred_at, event_id, correlation, text)
+    if not ed25519.verify(public, message, value):
+        raise signature_break("bytes-altered", "the signature does not verify over the row's signing bytes with key %s"
+                              % ed25519.fingerprint(public))
+    return public

@@ -6,6 +6,9 @@ public struct DomainEvent: Sendable, Equatable {
     public var type: EventType
     public var actor: String
     public var payload: Payload
+    /// The signature the event carries, its bytes already checked (by the envelope, or against the stored row);
+    /// the Decider checks that its key was registered to the actor and not revoked.
+    public var signature: EventSignature?
 
     public init(type: EventType, actor: String, payload: Payload) {
         self.type = type

@@ -70,7 +70,8 @@ public struct Ledger: Sendable {
 
     /// Decodes a proposed event and decides it; returns it decoded. Nothing is folded.
     public func decide(_ event: ProposedEvent) throws(ThiDuaError) -> DomainEvent {
-        let decoded = try DomainEvent(type: event.type, actor: event.actor, data: event.data)
+        var decoded = try DomainEvent(type: event.type, actor: event.actor, data: event.data)
+        decoded.signature = event.signature
         try decide(decoded, in: event.stream)
         return decoded
     }

@@ -56,6 +56,17 @@ public struct EventSignature: Hashable, Sendable {
 
     public var publicKeyText: String { Self.base64(publicKey) }
 
+    /// As the log stores it (EventLog/SIGNING.md): the 32 public-key bytes, then the 64 of the value.
+    public var storedBytes: [UInt8] { publicKey + value }
+
+    /// Reads a stored signature; refused when it is not 96 bytes, or its key is weak.
+    public init(storedBytes bytes: [UInt8]) throws(ThiDuaError) {
+        guard bytes.count == Self.publicKeyBytes + Self.valueBytes else {
+            throw Problem.malformed.error(field: "signature", reason: "the stored signature has \(bytes.count) bytes; the store writes 96")
+        }
+        try self.init(publicKey: Array(bytes[..<Self.publicKeyBytes]), value: Array(bytes[Self.publicKeyBytes...]))
+    }
+
     /// The first 16 hex digits of SHA-256 of the 32 public-key bytes: how people name a key.
     public var fingerprint: String { Self.fingerprint(publicKey: publicKey) }
 
@@ -150,6 +161,22 @@ extension EventSignature {
             guard error.code == .badSignature, error.reason.hasSuffix(")"),
                   let open = error.reason.lastIndex(of: "(") else { return nil }
             self.init(rawValue: String(error.reason[error.reason.index(after: open)...].dropLast()))
+        }
+    }
+}
+
+extension EventSignature {
+    /// A stored row's signature, checked over the row's signing bytes: refused as `bytes-altered` when it does not
+    /// verify, or with what is wrong with the stored bytes themselves.
+    public init(storedRow bytes: [UInt8], bloc: String, year: Int?, type: String, schema: Int, actor: String, occurredAt: String,
+                id: String, correlation: String?, data: String) throws(ThiDuaError) {
+        try self.init(storedBytes: bytes)
+        let message = SigningBytes.bytes(bloc: bloc, year: year, type: type, schema: schema, actor: actor, occurredAt: occurredAt,
+                                         id: id, correlation: correlation, data: data)
+        guard isValid(over: message) else {
+            throw Problem.bytesAltered.error(field: "signature",
+                                             reason: "the signature does not verify over the row's signing bytes with key \(fingerprint)",
+                                             hint: "the row was changed after it was signed")
         }
     }
 }

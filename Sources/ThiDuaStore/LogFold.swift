@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import ThiDuaCore
 import ThiDuaLog
@@ -15,16 +16,24 @@ struct LogFold {
     /// The first event that breaks a rule, and the rule.
     private(set) var firstBreak: (position: Int64, rule: ThiDuaError)?
 
+    /// What a signed row adds: its stored signature, and the columns its signing bytes need beyond the fold's.
+    struct Signed {
+        let signature: [UInt8]
+        let id: String
+        let occurredAt: String
+    }
+
     mutating func add(stream text: String, position: Int64, version: Int64, type: String, schema: Int64, actor: String,
-                      correlation: String?, data: String) {
+                      correlation: String?, data: String, signed: Signed? = nil) {
         var data = data
         data.withUTF8 {
-            add(stream: text, position: position, version: version, type: type, schema: schema, actor: actor, correlation: correlation, data: $0)
+            add(stream: text, position: position, version: version, type: type, schema: schema, actor: actor, correlation: correlation,
+                data: $0, signed: signed)
         }
     }
 
     mutating func add(stream text: String, position: Int64, version: Int64, type: String, schema: Int64, actor: String,
-                      correlation: String?, data: UnsafeBufferPointer<UInt8>) {
+                      correlation: String?, data: UnsafeBufferPointer<UInt8>, signed: Signed? = nil) {
         let stream: StreamID?
         if let last, last.text == text {
             stream = last.stream
@@ -48,10 +57,15 @@ struct LogFold {
                                          reason: "schema \(schema) of \(type.prefix(40)) is not known to this version of thidua"))
             return
         }
-        let event: DomainEvent
+        var event: DomainEvent
         do {
             event = try DomainEvent(logged: type, actor: actor, data: data, storedText: firstBreak == nil)
             if firstBreak == nil, let correlation { try Envelope.requireStoredText(correlation, field: "correlation") }
+            if let signed {
+                event.signature = try EventSignature(storedRow: signed.signature, bloc: stream.bloc, year: stream.year, type: type,
+                                                     schema: Int(schema), actor: actor, occurredAt: signed.occurredAt, id: signed.id,
+                                                     correlation: correlation, data: String(decoding: data, as: UTF8.self))
+            }
         } catch {
             broken(position, error)
             return
@@ -87,12 +101,13 @@ struct LogFold {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT position, IFNULL(CAST(stream AS TEXT), ''), IFNULL(CAST(version AS INTEGER), 0), IFNULL(CAST(type AS TEXT), ''),
                    IFNULL(CAST(schema AS INTEGER), 0), IFNULL(CAST(actor AS TEXT), ''), IFNULL(CAST(data AS TEXT), ''),
-                   CAST(correlation AS TEXT)
+                   CAST(correlation AS TEXT), CAST(signature AS BLOB), IFNULL(CAST(id AS TEXT), ''), IFNULL(CAST(occurredAt AS TEXT), '')
             FROM event ORDER BY position
             """)
         while let row = try rows.next() {
+            let signed = (row[8] as Data?).map { Signed(signature: [UInt8]($0), id: row[9], occurredAt: row[10]) }
             fold.add(stream: row[1], position: row[0], version: row[2], type: row[3], schema: row[4], actor: row[5],
-                     correlation: row[7], data: row[6])
+                     correlation: row[7], data: row[6], signed: signed)
         }
         return fold
     }

@@ -12,7 +12,7 @@ enum Word: CaseIterable {
     // officers, pact
     case role, head, deputy, signatory, signatoryTitle
     // log
-    case position, occurredAt, recordedAt, stream, version, eventType, actor, correlation, summary
+    case position, occurredAt, recordedAt, stream, version, eventType, actor, correlation, summary, signer
     // replay
     case active, activeMark, withdrawnMark, submitted, reviewed, effective
     case members, officers, criteria, scores, standings, elections, pact, awards
@@ -79,6 +79,7 @@ enum Word: CaseIterable {
         case .actor: ("Người thực hiện", "actor")
         case .correlation: ("Tham chiếu", "correlation")
         case .summary: ("Nội dung", "summary")
+        case .signer: ("Khóa ký", "signer")
         case .active: ("Tình trạng", "active")
         case .activeMark: ("đang tham gia", "yes")
         case .withdrawnMark: ("đã rút", "withdrawn")
