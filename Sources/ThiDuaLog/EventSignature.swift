@@ -151,6 +151,10 @@ extension EventSignature {
         case bytesAltered = "bytes-altered"
         /// The event's actor is not the key's holder.
         case wrongHolder = "wrong-holder"
+        /// The key was not registered in the bloc before the event.
+        case notRegistered = "not-registered"
+        /// The key was revoked before the event.
+        case revoked
 
         public func error(field: String?, reason: String, hint: String? = nil) -> ThiDuaError {
             ThiDuaError(code: .badSignature, field: field, reason: "\(reason) (\(rawValue))", hint: hint)
@@ -178,5 +182,21 @@ extension EventSignature {
                                              reason: "the signature does not verify over the row's signing bytes with key \(fingerprint)",
                                              hint: "the row was changed after it was signed")
         }
+    }
+}
+
+extension EventSignature {
+    /// A public key written in event data (`key.registered`, `key.revoked`): strict base64 of 32 bytes, not weak.
+    public static func publicKey(base64 text: String, field: String) throws(ThiDuaError) -> [UInt8] {
+        let bytes = try base64(.string(text), field: field)
+        guard bytes.count == publicKeyBytes else {
+            throw Problem.keyLength.error(field: field, reason: "the public key has \(bytes.count) bytes; an Ed25519 public key has 32",
+                                          hint: "copy the whole key printed by thidua key generate")
+        }
+        guard !isWeak(publicKey: bytes) else {
+            throw Problem.weakKey.error(field: field, reason: "the public key is of small order or not spelled canonically, so it proves no one",
+                                        hint: "generate a key with thidua key generate")
+        }
+        return bytes
     }
 }

@@ -27,7 +27,7 @@ struct SignedLogTests {
     /// The seed up to its first scores, with both test keys registered.
     static func started() throws -> Thidua {
         let cli = try Thidua()
-        let setup = seedLines.prefix(22)
+        let setup = seedLines.prefix(22) + [registration(memberKey, position: 1), registration(secretariatKey, position: 2)]
         let result = try cli.run("append", try cli.write("setup.jsonl", setup.joined(separator: "\n") + "\n"))
         #expect(result.status == 0, "\(result)")
         return cli

@@ -20,6 +20,8 @@ enum Word: CaseIterable {
     case subject, before, after, causedBy
     // rules
     case awardKind, awardName, onlyFirst, limit
+    // keys
+    case holder, fingerprint, label, registeredAt, revokedAt, keyInForce, keyRevoked
 
     func text(_ lang: Lang) -> String {
         let (vi, en) = texts
@@ -80,6 +82,13 @@ enum Word: CaseIterable {
         case .correlation: ("Tham chiếu", "correlation")
         case .summary: ("Nội dung", "summary")
         case .signer: ("Khóa ký", "signer")
+        case .holder: ("Chủ khóa", "holder")
+        case .fingerprint: ("Dấu vân tay", "fingerprint")
+        case .label: ("Ghi chú", "label")
+        case .registeredAt: ("Đăng ký tại", "registered at")
+        case .revokedAt: ("Thu hồi tại", "revoked at")
+        case .keyInForce: ("còn hiệu lực", "in force")
+        case .keyRevoked: ("đã thu hồi", "revoked")
         case .active: ("Tình trạng", "active")
         case .activeMark: ("đang tham gia", "yes")
         case .withdrawnMark: ("đã rút", "withdrawn")

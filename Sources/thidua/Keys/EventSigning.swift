@@ -1,0 +1,23 @@
+import Foundation
+import ThiDuaLog
+
+/// `--key FILE` (else `$THIDUA_KEY`) on a typed write: the event is signed by the key's holder before it is appended.
+enum EventSigning {
+    /// The key file to sign with: the option, else `$THIDUA_KEY`; nil when neither is given (the event stays unsigned).
+    static func keyPath(_ option: String?) throws -> String? {
+        if option == nil, ProcessInfo.processInfo.environment["THIDUA_KEY"]?.isEmpty ?? true { return nil }
+        return try KeyFile.path(option)
+    }
+
+    /// The event signed with the key at `option` (or `$THIDUA_KEY`), its id and occurredAt filled in as `thidua sign` does;
+    /// unchanged when no key is given.
+    static func signed(_ event: ProposedEvent, key option: String?) throws -> ProposedEvent {
+        guard let path = try keyPath(option) else { return event }
+        let key = try KeyFile.load(path)
+        var event = event
+        if event.id == nil { event.id = UUID().uuidString.lowercased() }
+        if event.occurredAt == nil { event.occurredAt = try SignCommand.now() }
+        event.signature = try key.sign(event)
+        return event
+    }
+}
