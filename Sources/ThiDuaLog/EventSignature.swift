@@ -174,13 +174,17 @@ extension EventSignature {
     /// verify, or with what is wrong with the stored bytes themselves.
     public init(storedRow bytes: [UInt8], bloc: String, year: Int?, type: String, schema: Int, actor: String, occurredAt: String,
                 id: String, correlation: String?, data: String) throws(ThiDuaError) {
-        try self.init(storedBytes: bytes)
+        do {
+            try self.init(storedBytes: bytes)
+        } catch {
+            throw error.of(type: type)
+        }
         let message = SigningBytes.bytes(bloc: bloc, year: year, type: type, schema: schema, actor: actor, occurredAt: occurredAt,
                                          id: id, correlation: correlation, data: data)
         guard isValid(over: message) else {
             throw Problem.bytesAltered.error(field: "signature",
                                              reason: "the signature does not verify over the row's signing bytes with key \(fingerprint)",
-                                             hint: "the row was changed after it was signed")
+                                             hint: "the row was changed after it was signed").of(type: type)
         }
     }
 }

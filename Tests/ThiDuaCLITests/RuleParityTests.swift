@@ -396,5 +396,5 @@ struct ForgedBreak: Sendable, CustomTestStringConvertible {
             y2018("member.withdrawn", "BKTTW", #"{"code":"BNCTW","reason":"Co\u0302ng va\u0306n"}"#),
         ], "not-nfc", append: .some(nil)),
         ForgedBreak("the first break is named when valid rows follow it", [score99, score15], "points-over-maximum", breakingIndex: 0),
-    ]
+    ] + signatureBreaks.map(\.0)
 }
