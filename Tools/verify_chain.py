@@ -8,7 +8,8 @@ It checks what `thidua verify` checks of the record: the schema is exactly thidu
 tables, indexes and triggers, their SQL text unchanged, no trigger, view, table or index added);
 every value has the type the store writes; positions and stream versions follow without gaps;
 the SHA-256 chain recomputes; SQLite's integrity check passes (quick_check with --quick); and,
-with --digest, the row at POS still has that hash. It also re-decides every event from the
+with --digest, the row at POS still has that hash; every signed row's signature is checked again over
+its signing bytes (EventLog/SIGNING.md, with ed25519.py beside this script). It also re-decides every event from the
 initial state with its own port of thidua's rules (thidua_rules.py, beside this script) and
 reports the first that breaks one: `position N: TYPE breaks rule CODE: reason`. From that replay
 it compares what thidua keeps beside the log (thidua_projections.py): every projection table's rows

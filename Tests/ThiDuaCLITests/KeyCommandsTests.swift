@@ -120,6 +120,23 @@ struct KeyCommandsTests {
     }
 }
 
+extension KeyCommandsTests {
+    @Test func scoresImportSignsEveryCellWithTheKey() throws {
+        let cli = try Self.started()
+        defer { cli.remove() }
+        #expect(try Self.register(cli, Self.member).status == 0)
+        let own = try cli.run("--as", "BNCTW", "scores", "import", try cli.write("own.csv", "Đơn vị,1.1,1.2\nBNCTW,10,5\n"), "--year", "2017",
+                              "--key", "bnctw.key")
+        #expect(own.status == 0, "\(own)")
+        let events = try SignedLogTests.jsonLines(try cli.run("log", "--from", "24", "--format", "json").stdout)
+        #expect(events.count == 2)
+        #expect(events.allSatisfy { ($0["signature"] as? [String: String])?["publicKey"] == Self.member.publicKeyText })
+        let other = try cli.run("scores", "import", try cli.write("other.csv", "Đơn vị,1.1\nUBKTTW,3\n"), "--year", "2017", "--key", "bnctw.key")
+        #expect(other.status == 1 && other.stderr.contains("row 2") && other.stderr.contains("(wrong-holder)"), "\(other)")
+        try SignedLogTests.verifiedByBoth(cli)
+    }
+}
+
 enum SigningExampleValues {
     /// The fingerprint of SIGNING.md's TEST key (seed 0…31).
     static let fingerprint = "56475aa75463474c"

@@ -13,10 +13,14 @@ enum EventSigning {
     /// unchanged when no key is given.
     static func signed(_ event: ProposedEvent, key option: String?) throws -> ProposedEvent {
         guard let path = try keyPath(option) else { return event }
-        let key = try KeyFile.load(path)
+        return try signed(event, with: try KeyFile.load(path), now: try SignCommand.now())
+    }
+
+    /// The event signed with `key`, a missing id and occurredAt filled in (a new UUID, `now`).
+    static func signed(_ event: ProposedEvent, with key: SigningKey, now: Timestamp) throws(ThiDuaError) -> ProposedEvent {
         var event = event
         if event.id == nil { event.id = UUID().uuidString.lowercased() }
-        if event.occurredAt == nil { event.occurredAt = try SignCommand.now() }
+        if event.occurredAt == nil { event.occurredAt = now }
         event.signature = try key.sign(event)
         return event
     }
