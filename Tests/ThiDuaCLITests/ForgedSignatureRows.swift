@@ -95,3 +95,22 @@ struct SignatureParityTests {
         }
     }
 }
+
+extension ValidHistory {
+    /// A bloc that registers keys (TEST keys: seeds 0…31 and 64…95 for S1, 32…63 for the secretariat), requires
+    /// signatures from 2030, signs every year event by its actor (the secretariat signing as itself for S2), revokes S1's
+    /// key and registers a new one, which signs S1's next score. The lines were signed with `thidua sign`.
+    static let signed = ValidHistory(name: "keys registered and revoked, every year event signed, signatures required", sources: [.lines(#"""
+        {"type":"bloc.founded","bloc":"KYSO","actor":"secretariat","data":{"name":"Khối ký số"}}
+        {"type":"key.registered","bloc":"KYSO","actor":"secretariat","data":{"holder":"S1","publicKey":"A6EHv/POEL4dcN0Y50vAmWfk1jCbpQ1fHdyGZBJVMbg=","label":"Văn phòng Sở Một"}}
+        {"type":"key.registered","bloc":"KYSO","actor":"secretariat","data":{"holder":"secretariat","publicKey":"Kay64UG8yvCyLhqU000LxzYeUm0L/hLIl5S8kyKWbdc="}}
+        {"actor":"secretariat","bloc":"KYSO","data":{"fromYear":2030,"signatures":"required"},"id":"00000000-0000-4000-b000-000000000001","occurredAt":"2030-01-02T08:00:00+07:00","signature":{"publicKey":"Kay64UG8yvCyLhqU000LxzYeUm0L/hLIl5S8kyKWbdc=","value":"Pq/nM56x25eA6rFBwKI5E6ANjRAcoXek7HJ7RQ8vMStuPiYf/NHWaXzj6X/W93G6kzmnBSIoPnRIdAogZGUNAg=="},"type":"rules.adopted"}
+        {"actor":"secretariat","bloc":"KYSO","data":{"head":"S1","members":[{"code":"S1","name":"Sở Một"},{"code":"S2","name":"Sở Hai"}]},"id":"00000000-0000-4000-b000-000000000002","occurredAt":"2030-01-03T08:00:00+07:00","signature":{"publicKey":"Kay64UG8yvCyLhqU000LxzYeUm0L/hLIl5S8kyKWbdc=","value":"NCQHya3I2mfaEEITB1ASysE16KhL5B41QUqLjzJEpnUwZz7uxWZigqvTpPpMo5QdeajFs2EkKkjFQoaJmKY2BA=="},"type":"year.opened","year":2030}
+        {"actor":"S1","bloc":"KYSO","data":{"code":"1.1","maxPoints":10,"title":"Nhiệm vụ"},"id":"00000000-0000-4000-b000-000000000003","occurredAt":"2030-01-05T08:00:00+07:00","signature":{"publicKey":"A6EHv/POEL4dcN0Y50vAmWfk1jCbpQ1fHdyGZBJVMbg=","value":"XqKZ72y4U6fqpItCrSniMatQi6SB8okYzpBtZyS7sUtTnwIqL5EZMrcC4NJvMhiPpGI5Nyf0yaXll2nKBPFODg=="},"type":"criterion.set","year":2030}
+        {"actor":"S1","bloc":"KYSO","data":{"criterion":"1.1","member":"S1","points":9},"id":"00000000-0000-4000-b000-000000000004","occurredAt":"2030-01-20T08:00:00+07:00","signature":{"publicKey":"A6EHv/POEL4dcN0Y50vAmWfk1jCbpQ1fHdyGZBJVMbg=","value":"eSqYIX6yv6BwN+R1pJgcwV14FpfuKa7uUCqYCLj5MlcK5mrmIfGyhVfaV62p5wLitSmzAA3BX2+571rltqnIAg=="},"type":"score.submitted","year":2030}
+        {"actor":"secretariat","bloc":"KYSO","data":{"criterion":"1.1","member":"S2","points":7},"id":"00000000-0000-4000-b000-000000000005","occurredAt":"2030-02-01T08:00:00+07:00","signature":{"publicKey":"Kay64UG8yvCyLhqU000LxzYeUm0L/hLIl5S8kyKWbdc=","value":"pBaWjMrACEt0ZQlvLPZuUfcPriS8hNROTXFQhd/yAABOVJppYiq6A4G+qkSxlZZwwQZmCMUM/7friO2QwDJSDg=="},"type":"score.submitted","year":2030}
+        {"actor":"secretariat","bloc":"KYSO","data":{"holder":"S1","publicKey":"A6EHv/POEL4dcN0Y50vAmWfk1jCbpQ1fHdyGZBJVMbg=","reason":"Đổi máy"},"id":"00000000-0000-4000-b000-000000000006","occurredAt":"2030-03-01T08:00:00+07:00","signature":{"publicKey":"Kay64UG8yvCyLhqU000LxzYeUm0L/hLIl5S8kyKWbdc=","value":"K9pYKBgzV8ueLre8QkrBzbCG/yolQSDMMdoJaIAePEDzOoliuxkwm7q8MNXC4eDvRSDonB8w1nc2KrXjMOmqCQ=="},"type":"key.revoked"}
+        {"actor":"secretariat","bloc":"KYSO","data":{"holder":"S1","label":"Máy mới","publicKey":"JUO5L/EJVRFHatyDadtt3JM2ZaEZeN2hQE7hBmypVZ0="},"id":"00000000-0000-4000-b000-000000000007","occurredAt":"2030-03-01T08:05:00+07:00","signature":{"publicKey":"Kay64UG8yvCyLhqU000LxzYeUm0L/hLIl5S8kyKWbdc=","value":"bGZJKN7HS+xf/jB6OmERRlDJ8FVsV62CWh3rSQxkmdVyJ0Ox5ZHfuRBhwmViAG6bI0umRMXec0B2W/unK2CoAQ=="},"type":"key.registered"}
+        {"actor":"S1","bloc":"KYSO","data":{"criterion":"1.1","member":"S1","points":9.5},"id":"00000000-0000-4000-b000-000000000008","occurredAt":"2030-03-02T08:00:00+07:00","signature":{"publicKey":"JUO5L/EJVRFHatyDadtt3JM2ZaEZeN2hQE7hBmypVZ0=","value":"3JrJ//8kyV1Gr7wfWJET/5Yp+FiyVtdjfQVa3qStLeSpYD8Pyr0jxLrbr6bcG4tQuxkAQJQ0exaHn2KwQc/8DQ=="},"type":"score.submitted","year":2030}
+        """#)])
+}

@@ -128,6 +128,7 @@ struct ValidHistory: Sendable, CustomTestStringConvertible {
         ValidHistory(name: "all of them in one log", sources: [
             .example, .generated(["--blocs", "2", "--years", "2", "--members", "4", "--criteria", "5", "--seed", "9"]), .lines(everyType),
         ]),
+        signed,
     ]
 
     /// A provincial bloc adopts its own award kinds for 2024 (a flag for the first-ranked, one a year; three certificates),
