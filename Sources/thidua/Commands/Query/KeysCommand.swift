@@ -66,7 +66,7 @@ struct KeysCommand: ParsableCommand {
                 table.add([item.key.holder, item.key.fingerprint, item.key.label ?? "", (item.key.revoked ? Word.keyRevoked : Word.keyInForce).text(lang),
                            String(item.registeredAt), item.revokedAt.map(String.init) ?? ""])
             }
-            Console.line(table.rows.isEmpty ? (lang == .vi ? "Chưa có khóa nào được đăng ký." : "No key is registered.") : table.render())
+            Console.line(table.rows.isEmpty ? Phrase.noKeys(lang) : table.render())
         }
     }
 }
