@@ -3,6 +3,9 @@
 -- An import (`thidua append`) drops event_gap_free inside its own BEGIN IMMEDIATE transaction,
 -- checks the whole batch once, and recreates the trigger before COMMIT: no other connection ever
 -- sees the log without it.
+-- The signature column was added to event by a later migration (ALTER TABLE), which is why SQLite
+-- writes it on the line of hash: NULL for an unsigned event, else the signer's public key (32 bytes)
+-- then the signature (64 bytes), EventLog/SIGNING.md.
 
 CREATE TABLE bloc_summary (
   code TEXT PRIMARY KEY, name TEXT NOT NULL, position INTEGER NOT NULL -- where it was founded
@@ -20,7 +23,7 @@ CREATE TABLE event (
   recordedAt TEXT NOT NULL,
   correlation TEXT,
   data TEXT NOT NULL CHECK (json_valid(data) AND json_type(data) = 'object'),
-  hash BLOB NOT NULL CHECK (length(hash) = 32),
+  hash BLOB NOT NULL CHECK (length(hash) = 32), signature BLOB CHECK (signature IS NULL OR (typeof(signature) = 'blob' AND length(signature) = 96)),
   UNIQUE (stream, version)
 );
 

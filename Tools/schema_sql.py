@@ -13,6 +13,9 @@ HEADER = """-- The SQLite schema of the thidua event log and its projections, ex
 -- An import (`thidua append`) drops event_gap_free inside its own BEGIN IMMEDIATE transaction,
 -- checks the whole batch once, and recreates the trigger before COMMIT: no other connection ever
 -- sees the log without it.
+-- The signature column was added to event by a later migration (ALTER TABLE), which is why SQLite
+-- writes it on the line of hash: NULL for an unsigned event, else the signer's public key (32 bytes)
+-- then the signature (64 bytes), EventLog/SIGNING.md.
 
 """
 

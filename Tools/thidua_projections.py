@@ -34,12 +34,12 @@ class Replay(rules.Redecider):
         self.extras = {}
 
     def add(self, position, stream_text_, type_name, schema, actor, data, correlation=None, occurred_at=None,
-            recorded_at=None):
+            recorded_at=None, signed=None):
         self._position = position
-        super().add(position, stream_text_, type_name, schema, actor, data, correlation, occurred_at, recorded_at)
+        super().add(position, stream_text_, type_name, schema, actor, data, correlation, occurred_at, recorded_at, signed)
 
-    def decide_and_fold(self, stream_text_, type_name, schema, actor, data, correlation):
-        super().decide_and_fold(stream_text_, type_name, schema, actor, data, correlation)
+    def decide_and_fold(self, stream_text_, type_name, schema, actor, data, correlation, signed=None):
+        super().decide_and_fold(stream_text_, type_name, schema, actor, data, correlation, signed)
         stream = self.streams[stream_text_]
         if stream[1] is None:
             return

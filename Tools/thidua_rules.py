@@ -12,8 +12,13 @@ breaks a rule (or no longer decodes), as `thidua verify` does: every event is de
 states before it, with its bloc's rules as the bloc stream stands at the event's position.
 """
 import json
+import os
 import re
+import sys
 import unicodedata
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ed25519  # noqa: E402  (beside this script: RFC 8032 with the standard library, or `cryptography` when installed)
 
 # ---------------------------------------------------------------------------------------------
 # Rule codes (the same as the Swift rules')
@@ -116,7 +121,7 @@ MAXIMUM_POINTS = 100_000_000_000  # in hundredths
 MAXIMUM_DEPTH = 32                # JSON nesting
 MAXIMUM_DIGITS = 30               # significant digits of a JSON number
 
-BLOC_TYPES = ("bloc.founded", "rules.adopted")
+BLOC_TYPES = ("bloc.founded", "rules.adopted", "key.registered", "key.revoked")
 CRITERION_KINDS = ("base", "bonus", "penalty")
 OFFICES = ("head", "deputy", "award")
 METHODS = ("open", "secret")
@@ -720,9 +725,10 @@ class Reader:
 # Payload.swift: each type's data, decoded in the order Swift reads it
 
 class Rules:
-    __slots__ = ("from_year", "majority", "quorum", "flag_limit", "certificate_limit", "awards")
+    __slots__ = ("from_year", "majority", "quorum", "flag_limit", "certificate_limit", "awards", "signatures")
 
-    def __init__(self, from_year, majority, quorum, flag_limit, certificate_limit, awards=None):
+    def __init__(self, from_year, majority, quorum, flag_limit, certificate_limit, awards=None, signatures="optional"):
+        self.signatures = signatures  # "optional" or "required": must every year event be signed by its actor?
         self.from_year = from_year
         self.majority = majority
         self.quorum = quorum
@@ -758,7 +764,8 @@ def decode_rules_adopted(r):
     if awards is not None and (given_flag_limit is not None or certificate_limit is not None):
         field = "flagLimit" if given_flag_limit is not None else "certificateLimit"
         raise r.fail(field, UNEXPECTED_FIELD, "%s limits a national kind, which an adopted list of awards replaces" % field)
-    return {"rules": Rules(from_year, majority, quorum, flag_limit, certificate_limit, awards)}
+    signatures = r.choice("signatures", SIGNATURE_POLICIES) or "optional"
+    return {"rules": Rules(from_year, majority, quorum, flag_limit, certificate_limit, awards, signatures)}
 
 
 def decode_year_opened(r):
@@ -862,6 +869,10 @@ DECODERS = {
     "award.decided": decode_award_decided,
     "year.closed": lambda r: {},
     "year.reopened": lambda r: {"reason": r.required_text("reason")},
+    "key.registered": lambda r: {"holder": read_holder(r, "holder"), "publicKey": read_public_key(r, "publicKey"),
+                                 "label": r.line("label")},
+    "key.revoked": lambda r: {"holder": read_holder(r, "holder"), "publicKey": read_public_key(r, "publicKey"),
+                              "reason": r.required_text("reason")},
 }
 # The member acts and who they are about (§5): the actor must be that member, or the secretariat.
 MEMBER_ACTS = {"score.submitted": "member", "pact.signed": "member", "registration.submitted": "member",
@@ -896,12 +907,13 @@ def decode(type_name, data):
 # The states (BlocState, YearState) and their evolve
 
 class Bloc:
-    __slots__ = ("code", "founded", "adoptions")
+    __slots__ = ("code", "founded", "adoptions", "keys")
 
     def __init__(self, code):
         self.code = code
         self.founded = False
         self.adoptions = []
+        self.keys = {}  # public key bytes -> [holder, revoked]
 
     def rules(self, year):
         """The latest adoption with fromYear <= year, else the defaults."""
@@ -982,11 +994,16 @@ class Year:
         return self.head == code or code in self.deputies
 
 
-def evolve_bloc(bloc, type_name, payload, at=None):
+def evolve_bloc(bloc, type_name, payload):
     if type_name == "bloc.founded":
         bloc.founded = True
     elif type_name == "rules.adopted":
         bloc.adoptions.append(payload["rules"])
+    elif type_name == "key.registered":
+        bloc.keys.setdefault(payload["publicKey"], [payload["holder"], False])
+    elif type_name == "key.revoked":
+        if payload["publicKey"] in bloc.keys:
+            bloc.keys[payload["publicKey"]][1] = True
 
 
 def note_time(state, type_name, p, at):
@@ -1169,13 +1186,15 @@ def require_founded(bloc):
         raise RuleBreak(NO_BLOC, "bloc %s has not been founded" % bloc.code, "bloc")
 
 
-def decide_bloc(type_name, actor, bloc):
+def decide_bloc(type_name, actor, bloc, payload=None):
     if actor != SECRETARIAT:
         raise RuleBreak(NOT_ALLOWED, "only the secretariat records bloc events, not %s" % actor, "actor")
     if type_name == "bloc.founded" and bloc.founded:
         raise RuleBreak(BLOC_EXISTS, "bloc %s was already founded" % bloc.code)
     if type_name == "rules.adopted":
         require_founded(bloc)
+    if type_name in ("key.registered", "key.revoked"):
+        decide_key(type_name, payload, bloc)
 
 
 def earliest_opening(year):
@@ -1592,20 +1611,21 @@ class Redecider:
         return bloc
 
     def add(self, position, stream_text_, type_name, schema, actor, data, correlation=None, occurred_at=None,
-            recorded_at=None):
+            recorded_at=None, signed=None):
         """One row of `event`: its text columns as str, but `data` as the stored UTF-8 bytes (or str);
         `correlation` is None or its text; `occurred_at` and `recorded_at` its stored times as text (None: unknown, the
-        time rule is then not applied, as for a stored time that is not a timestamp)."""
+        time rule is then not applied, as for a stored time that is not a timestamp); `signed` is None, or (the stored
+        signature's bytes, id, occurredAt)."""
         if self.first_break is not None:
             return
         self._occurred = _stamp(occurred_at)
         self._recorded = _stamp(recorded_at)
         try:
-            self.decide_and_fold(stream_text_, type_name, schema, actor, data, correlation)
+            self.decide_and_fold(stream_text_, type_name, schema, actor, data, correlation, signed)
         except RuleBreak as rule:
             self.first_break = (position, type_name, rule)
 
-    def decide_and_fold(self, stream_text_, type_name, schema, actor, data, correlation):
+    def decide_and_fold(self, stream_text_, type_name, schema, actor, data, correlation, signed=None):
         stream = self.streams.get(stream_text_)
         if stream is None:
             stream = parse_stream(stream_text_)
@@ -1618,12 +1638,14 @@ class Redecider:
         payload = decode(type_name, data)
         if correlation is not None:
             check_stored_text(correlation, "correlation")
+        signer = None if signed is None else stored_signer(signed, stream, type_name, schema, actor, data, correlation)
         check_envelope(type_name, actor, stream)
         bloc = self.bloc(stream[0])
+        check_signer(signer, actor, stream, bloc)
         if stream[1] is None:
-            decide_bloc(type_name, actor, bloc)
+            decide_bloc(type_name, actor, bloc, payload)
             check_time(type_name, payload, self._occurred, self._recorded, bloc, None)
-            evolve_bloc(bloc, type_name, payload, self._occurred)
+            evolve_bloc(bloc, type_name, payload)
             return
         state = self.years.get(stream)
         if state is None:
@@ -1639,3 +1661,107 @@ class Redecider:
             return None
         position, type_name, rule = self.first_break
         return "position %s: %s breaks rule %s: %s" % (position, type_name[:40], rule.code, rule)
+
+
+# ---------------------------------------------------------------------------------------------
+# Signatures (EventSignature.swift, EventLog/SIGNING.md)
+
+BAD_SIGNATURE = "bad-signature"
+
+
+def signature_break(problem, reason, field="signature"):
+    """A `bad-signature` refusal; its reason ends with the problem's name, as thidua's do."""
+    return RuleBreak(BAD_SIGNATURE, "%s (%s)" % (reason, problem), field)
+
+
+def stored_signer(signed, stream, type_name, schema, actor, data, correlation):
+    """The public key of a stored row's signature, once the signature verifies over the row's signing bytes."""
+    stored, event_id, occurred_at = signed
+    if len(stored) != 96:
+        raise signature_break("malformed", "the stored signature has %d bytes; the store writes 96" % len(stored))
+    public, value = bytes(stored[:32]), bytes(stored[32:])
+    if ed25519._decode(public) is not None and ed25519.is_weak(public):
+        raise signature_break("weak-key", "the public key is of small order or not spelled canonically, so it proves no one",
+                              "signature.publicKey")
+    text = data.decode("utf-8") if isinstance(data, bytes) else data
+    message = ed25519.signing_bytes(stream[0], stream[1], type_name, schema, actor, occurred_at, event_id, correlation, text)
+    if not ed25519.verify(public, message, value):
+        raise signature_break("bytes-altered", "the signature does not verify over the row's signing bytes with key %s"
+                              % ed25519.fingerprint(public))
+    return public
+
+
+SIGNATURE_POLICIES = ("optional", "required")
+KEY_REGISTERED = "key-registered"
+KEY_NOT_REGISTERED = "key-not-registered"
+KEY_REVOKED = "key-revoked"
+UNSIGNED = "unsigned"
+
+
+def read_holder(r, name):
+    """A key's holder: a member code, or secretariat (DataReader+Keys.swift)."""
+    text = r.required_text(name)
+    return text if text == SECRETARIAT else check_code(text, "data." + name)
+
+
+def read_public_key(r, name):
+    """A public key in data: strict base64 of 32 bytes, not weak."""
+    text = r.required_text(name)
+    field = "data." + name
+    raw = strict_base64(text)
+    if raw is None:
+        raise signature_break("not-base64", '"%s" is not base64' % text[:40], field)
+    if len(raw) != 32:
+        raise signature_break("key-length", "the public key has %d bytes; an Ed25519 public key has 32" % len(raw), field)
+    if ed25519._decode(raw) is not None and ed25519.is_weak(raw):
+        raise signature_break("weak-key", "the public key is of small order or not spelled canonically, so it proves no one", field)
+    return raw
+
+
+def strict_base64(text):
+    """Bytes of standard, padded base64 that encodes back to the same text; None otherwise."""
+    import base64
+    import binascii
+    try:
+        raw = base64.b64decode(text.encode("ascii"), validate=True)
+    except (ValueError, binascii.Error, UnicodeEncodeError):
+        return None
+    return raw if base64.b64encode(raw).decode("ascii") == text else None
+
+
+def decide_key(type_name, p, bloc):
+    """key.registered: once per bloc. key.revoked: a registered, unrevoked key of that holder (RegisteredKey.swift)."""
+    require_founded(bloc)
+    fingerprint = ed25519.fingerprint(p["publicKey"])
+    known = bloc.keys.get(p["publicKey"])
+    if type_name == "key.registered":
+        if known is not None:
+            raise RuleBreak(KEY_REGISTERED, "key %s is already registered in %s to %s" % (fingerprint, bloc.code, known[0]),
+                            "data.publicKey")
+        return
+    if known is None or known[0] != p["holder"]:
+        whose = "" if known is None else " to %s; it is %s's" % (p["holder"], known[0])
+        raise RuleBreak(KEY_NOT_REGISTERED, "key %s is not registered in %s%s" % (fingerprint, bloc.code, whose), "data.publicKey")
+    if known[1]:
+        raise RuleBreak(KEY_REVOKED, "key %s of %s is already revoked" % (fingerprint, p["holder"]), "data.publicKey")
+
+
+def check_signer(signer, actor, stream, bloc):
+    """A signature's key must be registered in the bloc before the event, unrevoked, and the actor's; where the rules in
+    force require signatures, a year event must be signed (Decider.checkSignature)."""
+    if signer is None:
+        if stream[1] is not None:
+            rules = bloc.rules(stream[1])
+            if rules.signatures == "required":
+                raise RuleBreak(UNSIGNED, "the rules in force from %d require every event of %d to be signed by its actor"
+                                % (rules.from_year, stream[1]), "signature")
+        return
+    fingerprint = ed25519.fingerprint(signer)
+    known = bloc.keys.get(signer)
+    if known is None:
+        raise signature_break("not-registered", "key %s is not registered in %s" % (fingerprint, stream[0]), "signature.publicKey")
+    if known[1]:
+        raise signature_break("revoked", "key %s of %s was revoked" % (fingerprint, known[0]), "signature.publicKey")
+    if known[0] != actor:
+        raise signature_break("wrong-holder", "key %s is %s's, but the actor is %s" % (fingerprint, known[0], actor),
+                              "signature.publicKey")

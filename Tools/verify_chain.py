@@ -8,7 +8,8 @@ It checks what `thidua verify` checks of the record: the schema is exactly thidu
 tables, indexes and triggers, their SQL text unchanged, no trigger, view, table or index added);
 every value has the type the store writes; positions and stream versions follow without gaps;
 the SHA-256 chain recomputes; SQLite's integrity check passes (quick_check with --quick); and,
-with --digest, the row at POS still has that hash. It also re-decides every event from the
+with --digest, the row at POS still has that hash; every signed row's signature is checked again over
+its signing bytes (EventLog/SIGNING.md, with ed25519.py beside this script). It also re-decides every event from the
 initial state with its own port of thidua's rules (thidua_rules.py, beside this script) and
 reports the first that breaks one: `position N: TYPE breaks rule CODE: reason`. From that replay
 it compares what thidua keeps beside the log (thidua_projections.py): every projection table's rows
@@ -48,7 +49,7 @@ CREATE TABLE event (
   recordedAt TEXT NOT NULL,
   correlation TEXT,
   data TEXT NOT NULL CHECK (json_valid(data) AND json_type(data) = 'object'),
-  hash BLOB NOT NULL CHECK (length(hash) = 32),
+  hash BLOB NOT NULL CHECK (length(hash) = 32), signature BLOB CHECK (signature IS NULL OR (typeof(signature) = 'blob' AND length(signature) = 96)),
   UNIQUE (stream, version)
 );
 
@@ -117,7 +118,7 @@ WHEN NEW.position IS NOT (SELECT IFNULL(MAX(position), 0) + 1 FROM event)
 BEGIN SELECT RAISE(ABORT, 'position and version must follow the last ones without gaps'); END;
 """
 MIGRATIONS_TABLE = "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)"
-MIGRATIONS = [b"v1-event-log", b"v2-year-projections", b"v3-snapshots"]
+MIGRATIONS = [b"v1-event-log", b"v2-year-projections", b"v3-snapshots", b"v4-signatures"]
 APPEND_ONLY_TRIGGERS = ["event_append_only_update", "event_append_only_delete", "event_gap_free"]
 # SQLite's planner statistics, written by ANALYZE: they never change a result.
 STATISTICS = {"sqlite_stat1", "sqlite_stat2", "sqlite_stat3", "sqlite_stat4"}
@@ -138,7 +139,10 @@ STORED_TYPE_PROBLEM = (
     + " WHEN typeof(correlation) NOT IN ('null', 'text')"
     " THEN 'column correlation holds a ' || typeof(correlation) || ' value where the store writes text or NULL'"
     " WHEN correlation = '' THEN 'column correlation holds the empty text where the store writes NULL'"
-    " WHEN length(hash) <> 32 THEN 'column hash holds ' || length(hash) || ' bytes where the store writes 32' END"
+    " WHEN length(hash) <> 32 THEN 'column hash holds ' || length(hash) || ' bytes where the store writes 32'"
+    " WHEN typeof(signature) NOT IN ('null', 'blob')"
+    " THEN 'column signature holds a ' || typeof(signature) || ' value where the store writes blob or NULL'"
+    " WHEN length(signature) <> 96 THEN 'column signature holds ' || length(signature) || ' bytes where the store writes 96' END"
 )
 
 
@@ -269,7 +273,7 @@ def check_chain(connection, digest, rules):
     given to `rules` (a thidua_rules.Redecider, or None) to be re-decided."""
     rows = connection.execute(
         "SELECT position, stream, version, id, type, schema, actor, occurredAt, recordedAt, correlation, data, hash, "
-        + STORED_TYPE_PROBLEM + " FROM event ORDER BY position"
+        + STORED_TYPE_PROBLEM + ", signature FROM event ORDER BY position"
     )
     previous = bytes(32)
     expected_position = 1
@@ -280,7 +284,7 @@ def check_chain(connection, digest, rules):
     head = None
     for row in rows:
         count += 1
-        position, stream, version, stored, problem = row[0], row[1], row[2], row[11], row[12]
+        position, stream, version, stored, problem, signature = row[0], row[1], row[2], row[11], row[12], row[13]
         stored = field(stored)
         if first_bad is None:
             before = versions.get(stream, 0)
@@ -293,15 +297,17 @@ def check_chain(connection, digest, rules):
                 first_bad = (position, text(problem) + "; the store never writes that, the row was altered")
             elif not isinstance(version, int) or version != before + 1:
                 first_bad = (position, "version %s of %s does not follow %s" % (text(version), text(stream), before))
-            elif hashlib.sha256(previous + b"".join(netstring(field(value)) for value in row[:11])).digest() != stored:
+            elif hashlib.sha256(previous + b"".join(netstring(field(value)) for value in row[:11])
+                                + (b"" if signature is None else netstring(field(signature)))).digest() != stored:
                 first_bad = (position, "the row does not match its hash; it was edited, "
                                        "or rows were reordered or removed before it")
         versions[stream] = version if isinstance(version, int) else 0
         if rules is not None and rules.first_break is None:
             correlation = row[9]
+            signed = None if signature is None else (field(signature), text(field(row[3])), text(field(row[7])))
             rules.add(position, text(field(stream)), text(field(row[4])), integer(row[5]), text(field(row[6])),
                       field(row[10]), None if correlation is None else text(field(correlation)),
-                      text(field(row[7])), text(field(row[8])))
+                      text(field(row[7])), text(field(row[8])), signed)
         if digest is not None and digest[0] == position:
             digest_ok = stored == digest[1] and (first_bad is None or first_bad[0] > position)
         previous = stored

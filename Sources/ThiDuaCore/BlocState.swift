@@ -8,6 +8,8 @@ public struct BlocState: Sendable, Equatable {
     public var founded = false
     /// Adoptions of rules, in log order; the latest with `fromYear <= year` applies.
     public var adoptions: [Rules] = []
+    /// The signing keys registered in the bloc, by public key (EventLog/SIGNING.md).
+    public var keys: [[UInt8]: RegisteredKey] = [:]
 
     public init(code: String) { self.code = code }
 
@@ -24,6 +26,8 @@ public struct BlocState: Sendable, Equatable {
             self.organiser = organiser
         case .rulesAdopted(let rules):
             adoptions.append(rules)
+        case .keyRegistered, .keyRevoked:
+            evolveKeys(event.payload)
         default:
             break
         }

@@ -8,6 +8,7 @@ public enum Decider {
     public static func decide(_ event: DomainEvent, in stream: StreamID, bloc: BlocState, year: YearState?) throws(ThiDuaError) {
         do {
             try checkEnvelope(event, in: stream)
+            try checkSignature(event, in: stream, bloc: bloc)
             if event.type.isBlocStream {
                 try decideBloc(event, bloc: bloc)
             } else {
@@ -45,6 +46,8 @@ public enum Decider {
             }
         case .rulesAdopted:
             try requireFounded(bloc)
+        case .keyRegistered, .keyRevoked:
+            try decideKey(event.payload, bloc: bloc)
         default:
             break
         }

@@ -10,6 +10,9 @@ public struct DomainEvent: Sendable, Equatable {
     /// time rule is not applied to it and the state keeps no time of it).
     public var occurredAt: Timestamp?
     public var recordedAt: Timestamp?
+    /// The signature the event carries, its bytes already checked (by the envelope, or against the stored row);
+    /// the Decider checks that its key was registered to the actor and not revoked.
+    public var signature: EventSignature?
 
     public init(type: EventType, actor: String, payload: Payload, occurredAt: Timestamp? = nil, recordedAt: Timestamp? = nil) {
         self.type = type

@@ -72,6 +72,7 @@ public struct Ledger: Sendable {
     /// store records it at), the event carries its times, its occurredAt defaulting to that, and the time rule applies.
     public func decide(_ event: ProposedEvent, recordedAt: Timestamp? = nil) throws(ThiDuaError) -> DomainEvent {
         var decoded = try DomainEvent(type: event.type, actor: event.actor, data: event.data)
+        decoded.signature = event.signature
         if let recordedAt {
             decoded.occurredAt = event.occurredAt ?? recordedAt
             decoded.recordedAt = recordedAt

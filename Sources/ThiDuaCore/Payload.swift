@@ -26,6 +26,8 @@ public enum Payload: Sendable, Equatable {
     case awardDecided(member: String, kind: AwardKind, outcome: AwardOutcome, decision: String, date: String)
     case yearClosed
     case yearReopened(reason: String)
+    case keyRegistered(holder: String, publicKey: [UInt8], label: String?)
+    case keyRevoked(holder: String, publicKey: [UInt8], reason: String)
 }
 
 extension Payload {
@@ -49,6 +51,7 @@ extension Payload {
                 throw r.fail(limit, .unexpectedField, "\(limit) limits a national kind, which an adopted list of awards replaces",
                              hint: "give each adopted kind its own limit in awards")
             }
+            rules.signatures = try r.choice("signatures", as: SignaturePolicy.self) ?? .optional
             self = .rulesAdopted(rules)
         case .yearOpened:
             guard case .array(let list)? = r.value("members") else {
@@ -142,6 +145,10 @@ extension Payload {
             self = .yearClosed
         case .yearReopened:
             self = .yearReopened(reason: try r.requiredText("reason"))
+        case .keyRegistered:
+            self = .keyRegistered(holder: try r.holder("holder"), publicKey: try r.publicKey("publicKey"), label: try r.line("label"))
+        case .keyRevoked:
+            self = .keyRevoked(holder: try r.holder("holder"), publicKey: try r.publicKey("publicKey"), reason: try r.requiredText("reason"))
         }
     }
 }

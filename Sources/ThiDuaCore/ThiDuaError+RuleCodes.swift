@@ -63,3 +63,15 @@ extension ThiDuaError.Code {
     public static let yearNotOpen = Self("year-not-open")
     public static let yearOpen = Self("year-open")
 }
+
+/// Refusals about signing keys and the signature policy (EventLog/SIGNING.md).
+extension ThiDuaError.Code {
+    /// `key.registered` for a public key already registered in the bloc.
+    public static let keyRegistered = Self("key-registered")
+    /// `key.revoked` for a key not registered in the bloc to that holder.
+    public static let keyNotRegistered = Self("key-not-registered")
+    /// `key.revoked` for a key already revoked.
+    public static let keyRevoked = Self("key-revoked")
+    /// A year event left unsigned where the rules in force require signatures.
+    public static let unsigned = Self("unsigned")
+}

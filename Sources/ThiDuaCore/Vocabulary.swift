@@ -49,6 +49,8 @@ public struct Rules: Hashable, Sendable {
     public var certificateLimit: Int?
     /// The award kinds adopted; nil keeps the national ones (`AwardDefinition.national`).
     public var awards: [AwardDefinition]? = nil
+    /// Whether every year event must be signed by its actor (`rules.adopted` signatures).
+    public var signatures: SignaturePolicy = .optional
 
     public static let defaults = Rules(fromYear: 0, majority: Fraction(1, 2), quorum: Fraction(2, 3),
                                        flagLimit: 1, certificateLimit: nil)
@@ -68,3 +70,6 @@ public struct ElectionSpec: Hashable, Sendable {
     /// The year whose officers it elects, in a stream of `year`.
     public func term(in year: Int) -> Int { term ?? year }
 }
+
+/// `rules.adopted` signatures: from the adoption's fromYear, must every year event be validly signed by its actor?
+public enum SignaturePolicy: String, CaseIterable, Sendable, Codable { case optional, required }

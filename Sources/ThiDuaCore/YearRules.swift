@@ -153,7 +153,7 @@ enum YearRules {
             }
         case .yearReopened:
             guard state.status == .closed else { throw reject(.yearNotClosed, "year \(state.year) is not closed") }
-        case .blocFounded, .rulesAdopted:
+        case .blocFounded, .rulesAdopted, .keyRegistered, .keyRevoked:
             break
         }
     }

@@ -72,7 +72,7 @@ extension YearState {
             status = .closed
         case .yearReopened:
             status = finalized ? .finalized : .open
-        case .blocFounded, .rulesAdopted:
+        case .blocFounded, .rulesAdopted, .keyRegistered, .keyRevoked:
             break
         }
     }

@@ -6,7 +6,7 @@ public enum Envelope {
     public static let maximumLineBytes = 1 << 20
     public static let years = 1900...2999
 
-    static let inputFields = ["type", "bloc", "year", "actor", "occurredAt", "data", "id", "expectedVersion", "correlation"]
+    static let inputFields = ["type", "bloc", "year", "actor", "occurredAt", "data", "id", "expectedVersion", "correlation", "signature"]
 
     /// Parses one line; `defaultActor` fills in a missing `actor`.
     public static func parse<Bytes: Collection<UInt8>>(line bytes: Bytes, defaultActor: String? = nil) throws(ThiDuaError) -> ProposedEvent {
@@ -79,9 +79,13 @@ public enum Envelope {
             try Text.normalized(text, field: "correlation")
         }
         if correlation?.isEmpty == true { correlation = nil }
-        let event = ProposedEvent(id: id, type: type, bloc: bloc, year: year, actor: actor, occurredAt: occurredAt,
+        var event = ProposedEvent(id: id, type: type, bloc: bloc, year: year, actor: actor, occurredAt: occurredAt,
                                   data: data, expectedVersion: expectedVersion, correlation: correlation)
         try checkOutputFields(fields, of: event)
+        if let signature = fields.signature {
+            event.signature = try EventSignature(json: signature)
+            try event.signature!.verify(event)
+        }
         return event
     }
 

@@ -2,7 +2,7 @@ import ThiDuaJSON
 
 /// The members of one input line, sorted into the envelope's fields in a single pass.
 struct EnvelopeFields {
-    var type, bloc, year, actor, occurredAt, data, id, expectedVersion, correlation: JSON?
+    var type, bloc, year, actor, occurredAt, data, id, expectedVersion, correlation, signature: JSON?
     /// Fields of the output format (`export`), accepted so that it re-imports; checked where they must agree.
     var position, stream, version, recordedAt, prevHash, hash, schema: JSON?
     var hasOutputFields = false
@@ -23,6 +23,7 @@ struct EnvelopeFields {
             case 7 where key == "version": version = value; hasOutputFields = true
             case 8 where key == "position": position = value; hasOutputFields = true
             case 8 where key == "prevHash": prevHash = value; hasOutputFields = true
+            case 9 where key == "signature": signature = value
             case 10 where key == "occurredAt": occurredAt = value
             case 10 where key == "recordedAt": recordedAt = value; hasOutputFields = true
             case 11 where key == "correlation": correlation = value

@@ -7,10 +7,11 @@ public enum EventHashing {
     /// The fields of a row in hashing order, as netstrings: `<byte length>:<bytes>,`.
     public static func canonicalBytes(position: Int64, stream: String, version: Int64, id: String, type: String,
                                       schema: Int, actor: String, occurredAt: String, recordedAt: String,
-                                      correlation: String?, data: String) -> [UInt8] {
+                                      correlation: String?, data: String, signature: [UInt8]? = nil) -> [UInt8] {
         var row = CanonicalRow()
         row.appendRow(position: position, stream: stream, version: version, id: id, type: type, schema: schema, actor: actor,
                       occurredAt: occurredAt, recordedAt: recordedAt, correlation: correlation, data: data)
+        if let signature { signature.withUnsafeBytes { row.append($0) } }
         return row.bytes
     }
 
@@ -19,6 +20,17 @@ public enum EventHashing {
         var hasher = SHA256()
         hasher.update(bufferPointer: previous)
         hasher.update(bufferPointer: canonical)
+        return hasher.finalize()
+    }
+
+    /// SHA-256(previous hash ‖ canonical bytes ‖ the signature as a netstring): a signed row's hash.
+    public static func chain(previous: UnsafeRawBufferPointer, canonical: UnsafeRawBufferPointer, signature: [UInt8]) -> SHA256.Digest {
+        var hasher = SHA256()
+        hasher.update(bufferPointer: previous)
+        hasher.update(bufferPointer: canonical)
+        var field = CanonicalRow()
+        signature.withUnsafeBytes { field.append($0) }
+        hasher.update(data: field.bytes)
         return hasher.finalize()
     }
 

@@ -56,6 +56,17 @@ public struct EventSignature: Hashable, Sendable {
 
     public var publicKeyText: String { Self.base64(publicKey) }
 
+    /// As the log stores it (EventLog/SIGNING.md): the 32 public-key bytes, then the 64 of the value.
+    public var storedBytes: [UInt8] { publicKey + value }
+
+    /// Reads a stored signature; refused when it is not 96 bytes, or its key is weak.
+    public init(storedBytes bytes: [UInt8]) throws(ThiDuaError) {
+        guard bytes.count == Self.publicKeyBytes + Self.valueBytes else {
+            throw Problem.malformed.error(field: "signature", reason: "the stored signature has \(bytes.count) bytes; the store writes 96")
+        }
+        try self.init(publicKey: Array(bytes[..<Self.publicKeyBytes]), value: Array(bytes[Self.publicKeyBytes...]))
+    }
+
     /// The first 16 hex digits of SHA-256 of the 32 public-key bytes: how people name a key.
     public var fingerprint: String { Self.fingerprint(publicKey: publicKey) }
 
@@ -140,6 +151,10 @@ extension EventSignature {
         case bytesAltered = "bytes-altered"
         /// The event's actor is not the key's holder.
         case wrongHolder = "wrong-holder"
+        /// The key was not registered in the bloc before the event.
+        case notRegistered = "not-registered"
+        /// The key was revoked before the event.
+        case revoked
 
         public func error(field: String?, reason: String, hint: String? = nil) -> ThiDuaError {
             ThiDuaError(code: .badSignature, field: field, reason: "\(reason) (\(rawValue))", hint: hint)
@@ -151,5 +166,41 @@ extension EventSignature {
                   let open = error.reason.lastIndex(of: "(") else { return nil }
             self.init(rawValue: String(error.reason[error.reason.index(after: open)...].dropLast()))
         }
+    }
+}
+
+extension EventSignature {
+    /// A stored row's signature, checked over the row's signing bytes: refused as `bytes-altered` when it does not
+    /// verify, or with what is wrong with the stored bytes themselves.
+    public init(storedRow bytes: [UInt8], bloc: String, year: Int?, type: String, schema: Int, actor: String, occurredAt: String,
+                id: String, correlation: String?, data: String) throws(ThiDuaError) {
+        do {
+            try self.init(storedBytes: bytes)
+        } catch {
+            throw error.of(type: type)
+        }
+        let message = SigningBytes.bytes(bloc: bloc, year: year, type: type, schema: schema, actor: actor, occurredAt: occurredAt,
+                                         id: id, correlation: correlation, data: data)
+        guard isValid(over: message) else {
+            throw Problem.bytesAltered.error(field: "signature",
+                                             reason: "the signature does not verify over the row's signing bytes with key \(fingerprint)",
+                                             hint: "the row was changed after it was signed").of(type: type)
+        }
+    }
+}
+
+extension EventSignature {
+    /// A public key written in event data (`key.registered`, `key.revoked`): strict base64 of 32 bytes, not weak.
+    public static func publicKey(base64 text: String, field: String) throws(ThiDuaError) -> [UInt8] {
+        let bytes = try base64(.string(text), field: field)
+        guard bytes.count == publicKeyBytes else {
+            throw Problem.keyLength.error(field: field, reason: "the public key has \(bytes.count) bytes; an Ed25519 public key has 32",
+                                          hint: "copy the whole key printed by thidua key generate")
+        }
+        guard !isWeak(publicKey: bytes) else {
+            throw Problem.weakKey.error(field: field, reason: "the public key is of small order or not spelled canonically, so it proves no one",
+                                        hint: "generate a key with thidua key generate")
+        }
+        return bytes
     }
 }

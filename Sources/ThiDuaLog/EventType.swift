@@ -24,9 +24,11 @@ public enum EventType: String, CaseIterable, Sendable, Codable {
     case awardDecided = "award.decided"
     case yearClosed = "year.closed"
     case yearReopened = "year.reopened"
+    case keyRegistered = "key.registered"
+    case keyRevoked = "key.revoked"
 
     /// Bloc-stream events have no year; all others belong to one year's stream.
-    public var isBlocStream: Bool { self == .blocFounded || self == .rulesAdopted }
+    public var isBlocStream: Bool { self == .blocFounded || self == .rulesAdopted || self == .keyRegistered || self == .keyRevoked }
 
     /// Acts a member does for itself; the rest of the year stream are officer acts.
     public var isMemberAct: Bool {

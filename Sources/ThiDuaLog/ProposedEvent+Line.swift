@@ -1,8 +1,10 @@
 import ThiDuaJSON
 
 extension ProposedEvent {
-    /// The event as an input line (§4), canonical; with `signature` when signed (EventLog/SIGNING.md).
+    /// The event as an input line (§4), canonical; with `signature` when signed (EventLog/SIGNING.md): the one given,
+    /// else the event's own.
     public func inputJSON(signature: EventSignature? = nil) -> JSON {
+        let signature = signature ?? self.signature
         var fields: JSONObject = [
             "type": .string(type.rawValue), "bloc": .string(bloc), "actor": .string(actor), "data": .object(data),
         ]

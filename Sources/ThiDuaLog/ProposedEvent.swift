@@ -16,10 +16,12 @@ public struct ProposedEvent: Equatable, Sendable {
     public var expectedVersion: Int?
     /// Free text linking the events of one decision.
     public var correlation: String?
+    /// The signer's Ed25519 signature of the event's signing bytes (EventLog/SIGNING.md), checked when the line is parsed.
+    public var signature: EventSignature?
 
     public init(id: String? = nil, type: EventType, bloc: String, year: Int? = nil, actor: String,
                 occurredAt: Timestamp? = nil, data: JSONObject = [:], expectedVersion: Int? = nil,
-                correlation: String? = nil) {
+                correlation: String? = nil, signature: EventSignature? = nil) {
         self.id = id
         self.type = type
         self.bloc = bloc
@@ -29,6 +31,7 @@ public struct ProposedEvent: Equatable, Sendable {
         self.data = data
         self.expectedVersion = expectedVersion
         self.correlation = correlation
+        self.signature = signature
     }
 
     public var stream: StreamID { StreamID(bloc: bloc, year: year) }
@@ -38,6 +41,7 @@ public struct ProposedEvent: Equatable, Sendable {
         lhs.id == rhs.id && lhs.type == rhs.type && lhs.bloc == rhs.bloc && lhs.year == rhs.year && lhs.actor == rhs.actor
             && lhs.occurredAt?.text == rhs.occurredAt?.text && lhs.data == rhs.data
             && lhs.expectedVersion == rhs.expectedVersion && lhs.correlation == rhs.correlation
+            && lhs.signature == rhs.signature
     }
 
     public var dataText: String { JSON.object(data).canonicalText }

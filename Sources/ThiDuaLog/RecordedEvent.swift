@@ -15,9 +15,12 @@ public struct RecordedEvent: Equatable, Sendable {
     /// Canonical JSON text of the data object.
     public var data: String
     public var hash: [UInt8]
+    /// The signature as stored: the public key (32 bytes) then the value (64); nil when the event is unsigned.
+    public var signature: [UInt8]?
 
     public init(position: Int64, stream: String, version: Int64, id: String, type: String, schema: Int, actor: String,
-                occurredAt: String, recordedAt: String, correlation: String?, data: String, hash: [UInt8]) {
+                occurredAt: String, recordedAt: String, correlation: String?, data: String, hash: [UInt8],
+                signature: [UInt8]? = nil) {
         self.position = position
         self.stream = stream
         self.version = version
@@ -30,12 +33,16 @@ public struct RecordedEvent: Equatable, Sendable {
         self.correlation = correlation
         self.data = data
         self.hash = hash
+        self.signature = signature
     }
+
+    /// The stored signature read as one; nil when unsigned or when the stored bytes are not a signature.
+    public var eventSignature: EventSignature? { signature.flatMap { try? EventSignature(storedBytes: $0) } }
 
     public var canonicalBytes: [UInt8] {
         EventHashing.canonicalBytes(position: position, stream: stream, version: version, id: id, type: type,
                                     schema: schema, actor: actor, occurredAt: occurredAt, recordedAt: recordedAt,
-                                    correlation: correlation, data: data)
+                                    correlation: correlation, data: data, signature: signature)
     }
 
     /// The output format (§4): the input envelope plus position, stream, version, recordedAt and the chain.
@@ -59,6 +66,12 @@ public struct RecordedEvent: Equatable, Sendable {
             if let year = streamID.year { fields["year"] = .number(JSONNumber(year)) }
         }
         if let correlation { fields["correlation"] = .string(correlation) }
+        if let signature, signature.count == EventSignature.publicKeyBytes + EventSignature.valueBytes {
+            fields["signature"] = .object([
+                "publicKey": .string(EventSignature.base64(Array(signature.prefix(EventSignature.publicKeyBytes)))),
+                "value": .string(EventSignature.base64(Array(signature.dropFirst(EventSignature.publicKeyBytes)))),
+            ])
+        }
         return .object(fields)
     }
 }

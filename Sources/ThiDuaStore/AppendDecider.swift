@@ -73,7 +73,7 @@ struct AppendDecider {
         var row = PendingRow(
             position: head + 1, stream: stream, version: current + 1, id: id, type: event.type.rawValue,
             actor: event.actor, occurredAt: event.occurredAt?.text ?? start.recordedAt.text, recordedAt: start.recordedAt.text,
-            correlation: event.correlation, data: data)
+            correlation: event.correlation, data: data, signature: event.signature.map(\.storedBytes))
         states.evolve(decided, in: event.stream)
         if case .blocFounded(let name, _) = decided.payload { row.foundedBloc = (event.bloc, name) }
         if let id = event.id, askWriter != nil { batchIDs.insert(id.hashValue) }

@@ -46,12 +46,11 @@ struct AppendWriter {
         for row in rows {
             let start = canonical.bytes.count
             row.appendCanonical(to: &canonical)
-            let hash = canonical.bytes.withUnsafeBytes { bytes in
+            previous = canonical.bytes.withUnsafeBytes { bytes in
                 previous.withUnsafeBytes { previous in
-                    EventHashing.chain(previous: previous, canonical: UnsafeRawBufferPointer(rebasing: bytes[start...]))
+                    row.hash(previous: previous, canonical: UnsafeRawBufferPointer(rebasing: bytes[start...]))
                 }
             }
-            previous = Array(hash)
             hashes.append(contentsOf: previous)
         }
         try insert.execute(db, rows, canonical: canonical.bytes, hashes: hashes)

@@ -10,13 +10,15 @@ struct EventInsert {
     let statement: Statement
     let count: Int
 
-    static let columns = 12
+    /// The bound columns: the eleven canonical fields, the signature, the hash.
+    static let columns = 13
+    static let fields = 11
 
     init(_ db: Database, rows count: Int) throws {
         self.count = count
         let row = "(" + Array(repeating: "?", count: Self.columns).joined(separator: ", ") + ")"
         statement = try db.cachedStatement(sql: """
-            INSERT INTO event (position, stream, version, id, type, schema, actor, occurredAt, recordedAt, correlation, data, hash)
+            INSERT INTO event (position, stream, version, id, type, schema, actor, occurredAt, recordedAt, correlation, data, signature, hash)
             VALUES \(Array(repeating: row, count: count).joined(separator: ", "))
             """)
     }
@@ -40,7 +42,7 @@ struct EventInsert {
         let code = canonical.withUnsafeBytes { canonical in
             hashes.withUnsafeBytes { hashes in
                 sqlite3_reset(s)
-                let fields = Self.columns - 1
+                let fields = Self.fields
                 CanonicalRow.forEachField(of: canonical) { index, field in
                     let row = rows[rows.startIndex + index / fields]
                     let column = index % fields
@@ -59,6 +61,12 @@ struct EventInsert {
                     }
                 }
                 for index in 0..<count {
+                    let signatureParameter = Int32(index * Self.columns + Self.fields + 1)
+                    if let signature = rows[rows.startIndex + index].signature {
+                        _ = signature.withUnsafeBytes { sqlite3_bind_blob(s, signatureParameter, $0.baseAddress, Int32($0.count), Self.transient) }
+                    } else {
+                        sqlite3_bind_null(s, signatureParameter)
+                    }
                     _ = sqlite3_bind_blob(s, Int32((index + 1) * Self.columns), hashes.baseAddress! + 32 * index, 32, nil)
                 }
                 let code = sqlite3_step(s)

@@ -19,7 +19,7 @@ extension EventStore {
                 while let row = try rows.next() {
                     let event = Self.recordedEvent(row)
                     guard filter.admits(occurredAt: event.occurredAt, recordedAt: event.recordedAt) else { continue }
-                    let prev = (row[12] as Data?).map { [UInt8]($0) } ?? EventHashing.genesis
+                    let prev = (row[13] as Data?).map { [UInt8]($0) } ?? EventHashing.genesis
                     guard try body(event, prev) else { return }
                 }
             }
@@ -31,7 +31,7 @@ extension EventStore {
         position, IFNULL(CAST(stream AS TEXT), ''), IFNULL(CAST(version AS INTEGER), 0), IFNULL(CAST(id AS TEXT), ''),
         IFNULL(CAST(type AS TEXT), ''), IFNULL(CAST(schema AS INTEGER), 0), IFNULL(CAST(actor AS TEXT), ''),
         IFNULL(CAST(occurredAt AS TEXT), ''), IFNULL(CAST(recordedAt AS TEXT), ''), CAST(correlation AS TEXT),
-        IFNULL(CAST(data AS TEXT), ''), IFNULL(CAST(hash AS BLOB), X'')
+        IFNULL(CAST(data AS TEXT), ''), IFNULL(CAST(hash AS BLOB), X''), CAST(signature AS BLOB)
         """
 
     /// The stream's last version in the log (0 for a stream with no events).
@@ -42,6 +42,6 @@ extension EventStore {
     static func recordedEvent(_ row: Row) -> RecordedEvent {
         RecordedEvent(position: row[0], stream: row[1], version: row[2], id: row[3], type: row[4], schema: row[5],
                       actor: row[6], occurredAt: row[7], recordedAt: row[8], correlation: row[9], data: row[10],
-                      hash: [UInt8](row[11] as Data))
+                      hash: [UInt8](row[11] as Data), signature: (row[12] as Data?).map { [UInt8]($0) })
     }
 }

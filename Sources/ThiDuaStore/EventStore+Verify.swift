@@ -42,7 +42,7 @@ extension EventStore {
     static func checkChain(_ db: Database, digest: (position: Int64, hash: [UInt8])?, into report: inout VerifyReport,
                            folding fold: inout LogFold) throws {
         let statement = try db.makeStatement(sql: """
-            SELECT position, stream, version, id, type, schema, actor, occurredAt, recordedAt, correlation, data, hash
+            SELECT position, stream, version, id, type, schema, actor, occurredAt, recordedAt, correlation, data, hash, signature
             FROM event ORDER BY position
             """)
         let s = statement.sqliteStatement
@@ -62,6 +62,10 @@ extension EventStore {
             return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(s, index)))
         }
         func string(_ index: Int32) -> String { String(decoding: column(index), as: UTF8.self) }
+        func blob(_ index: Int32) -> UnsafeBufferPointer<UInt8> {
+            let bytes = sqlite3_column_blob(s, index)
+            return UnsafeBufferPointer(start: bytes?.assumingMemoryBound(to: UInt8.self), count: Int(sqlite3_column_bytes(s, index)))
+        }
         while true {
             let code = sqlite3_step(s)
             if code == SQLITE_DONE { break }
@@ -88,6 +92,7 @@ extension EventStore {
                 canonical.reset()
                 canonical.append(position)
                 for index: Int32 in 1...10 { canonical.append(UnsafeRawBufferPointer(column(index))) }
+                if sqlite3_column_type(s, 12) != SQLITE_NULL { canonical.append(UnsafeRawBufferPointer(blob(12))) }
                 let computed = canonical.bytes.withUnsafeBytes { bytes in
                     previous.withUnsafeBytes { EventHashing.chain(previous: $0, canonical: bytes) }
                 }
@@ -97,8 +102,11 @@ extension EventStore {
             }
             if stream != last.stream, !last.stream.isEmpty { versions[last.stream] = last.version }
             last = (stream, version)
+            let signed = sqlite3_column_type(s, 12) == SQLITE_NULL ? nil
+                : LogFold.Signed(signature: Array(blob(12)), id: string(3), occurredAt: string(7))
             fold.add(stream: stream, position: position, version: version, type: string(4), schema: sqlite3_column_int64(s, 5),
-                     actor: string(6), occurredAt: Timestamp(stored: column(7)), recordedAt: Timestamp(stored: column(8)), correlation: sqlite3_column_type(s, 9) == SQLITE_NULL ? nil : string(9), data: column(10))
+                     actor: string(6), occurredAt: Timestamp(stored: column(7)), recordedAt: Timestamp(stored: column(8)),
+                     correlation: sqlite3_column_type(s, 9) == SQLITE_NULL ? nil : string(9), data: column(10), signed: signed)
             if let digest, digest.position == position {
                 digestSeen = true
                 report.digest = (position, stored.elementsEqual(digest.hash) && (report.firstBad.map { $0.position > position } ?? true))
@@ -121,10 +129,10 @@ extension EventStore {
     /// the same bytes and so the same hash: only its type gives it away.
     static let storedTypes: [Int32] = [
         SQLITE_INTEGER, SQLITE_TEXT, SQLITE_INTEGER, SQLITE_TEXT, SQLITE_TEXT, SQLITE_INTEGER,
-        SQLITE_TEXT, SQLITE_TEXT, SQLITE_TEXT, SQLITE_TEXT, SQLITE_TEXT, SQLITE_BLOB,
+        SQLITE_TEXT, SQLITE_TEXT, SQLITE_TEXT, SQLITE_TEXT, SQLITE_TEXT, SQLITE_BLOB, SQLITE_BLOB,
     ]
     static let columnNames = ["position", "stream", "version", "id", "type", "schema", "actor", "occurredAt", "recordedAt",
-                              "correlation", "data", "hash"]
+                              "correlation", "data", "hash", "signature"]
 
     /// What of the current row is not stored as the store writes it, or nil. Reads only each value's type
     /// (a few instructions per column), so it must run before any column is read as text or converted.
@@ -132,15 +140,18 @@ extension EventStore {
         let expected = storedTypes
         for index in expected.indices {
             let type = sqlite3_column_type(s, Int32(index))
-            if type == expected[index] || index == 9 && type == SQLITE_NULL { continue }
+            if type == expected[index] || (index == 9 || index == 12) && type == SQLITE_NULL { continue }
             return "column \(columnNames[index]) holds a \(typeName(type)) value where the store writes \(typeName(expected[index]))"
-                + (index == 9 ? " or NULL" : "")
+                + (index == 9 || index == 12 ? " or NULL" : "")
         }
         if sqlite3_column_type(s, 9) == SQLITE_TEXT, sqlite3_column_bytes(s, 9) == 0 {
             return "column correlation holds the empty text where the store writes NULL"
         }
         if sqlite3_column_bytes(s, 11) != 32 {
             return "column hash holds \(sqlite3_column_bytes(s, 11)) bytes where the store writes 32"
+        }
+        if sqlite3_column_type(s, 12) == SQLITE_BLOB, sqlite3_column_bytes(s, 12) != 96 {
+            return "column signature holds \(sqlite3_column_bytes(s, 12)) bytes where the store writes 96"
         }
         return nil
     }

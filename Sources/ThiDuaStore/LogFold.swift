@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import ThiDuaCore
 import ThiDuaLog
@@ -15,18 +16,26 @@ struct LogFold {
     /// The first event that breaks a rule, and the rule.
     private(set) var firstBreak: (position: Int64, rule: ThiDuaError)?
 
+    /// What a signed row adds: its stored signature, and the columns its signing bytes need beyond the fold's.
+    struct Signed {
+        let signature: [UInt8]
+        let id: String
+        let occurredAt: String
+    }
+
     mutating func add(stream text: String, position: Int64, version: Int64, type: String, schema: Int64, actor: String,
-                      occurredAt: Timestamp?, recordedAt: Timestamp?, correlation: String?, data: String) {
+                      occurredAt: Timestamp?, recordedAt: Timestamp?, correlation: String?, data: String, signed: Signed? = nil) {
         var data = data
         data.withUTF8 {
             add(stream: text, position: position, version: version, type: type, schema: schema, actor: actor,
-                occurredAt: occurredAt, recordedAt: recordedAt, correlation: correlation, data: $0)
+                occurredAt: occurredAt, recordedAt: recordedAt, correlation: correlation, data: $0, signed: signed)
         }
     }
 
     /// One row; its times as stored (nil where they do not parse: the time rule then skips the event).
     mutating func add(stream text: String, position: Int64, version: Int64, type: String, schema: Int64, actor: String,
-                      occurredAt: Timestamp?, recordedAt: Timestamp?, correlation: String?, data: UnsafeBufferPointer<UInt8>) {
+                      occurredAt: Timestamp?, recordedAt: Timestamp?, correlation: String?, data: UnsafeBufferPointer<UInt8>,
+                      signed: Signed? = nil) {
         let stream: StreamID?
         if let last, last.text == text {
             stream = last.stream
@@ -56,6 +65,11 @@ struct LogFold {
             event.occurredAt = occurredAt
             event.recordedAt = recordedAt
             if firstBreak == nil, let correlation { try Envelope.requireStoredText(correlation, field: "correlation") }
+            if let signed {
+                event.signature = try EventSignature(storedRow: signed.signature, bloc: stream.bloc, year: stream.year, type: type,
+                                                     schema: Int(schema), actor: actor, occurredAt: signed.occurredAt, id: signed.id,
+                                                     correlation: correlation, data: String(decoding: data, as: UTF8.self))
+            }
         } catch {
             broken(position, error)
             return
@@ -91,13 +105,15 @@ struct LogFold {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT position, IFNULL(CAST(stream AS TEXT), ''), IFNULL(CAST(version AS INTEGER), 0), IFNULL(CAST(type AS TEXT), ''),
                    IFNULL(CAST(schema AS INTEGER), 0), IFNULL(CAST(actor AS TEXT), ''), IFNULL(CAST(data AS TEXT), ''),
-                   CAST(correlation AS TEXT), IFNULL(CAST(occurredAt AS TEXT), ''), IFNULL(CAST(recordedAt AS TEXT), '')
+                   CAST(correlation AS TEXT), IFNULL(CAST(occurredAt AS TEXT), ''), IFNULL(CAST(recordedAt AS TEXT), ''),
+                   CAST(signature AS BLOB), IFNULL(CAST(id AS TEXT), '')
             FROM event ORDER BY position
             """)
         while let row = try rows.next() {
+            let signed = (row[10] as Data?).map { Signed(signature: [UInt8]($0), id: row[11], occurredAt: row[8]) }
             fold.add(stream: row[1], position: row[0], version: row[2], type: row[3], schema: row[4], actor: row[5],
                      occurredAt: Timestamp(stored: row[8] as String), recordedAt: Timestamp(stored: row[9] as String),
-                     correlation: row[7], data: row[6])
+                     correlation: row[7], data: row[6], signed: signed)
         }
         return fold
     }

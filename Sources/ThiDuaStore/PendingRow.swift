@@ -13,6 +13,8 @@ struct PendingRow: Sendable {
     let recordedAt: String
     let correlation: String?
     let data: String
+    /// The stored signature: public key then value, 96 bytes; nil when unsigned.
+    var signature: [UInt8]?
     /// Set for `bloc.founded`: the bloc list gains this bloc in the same transaction.
     var foundedBloc: (code: String, name: String)?
 
@@ -20,5 +22,12 @@ struct PendingRow: Sendable {
     func appendCanonical(to row: inout CanonicalRow) {
         row.appendRow(position: position, stream: stream, version: version, id: id, type: type, schema: EventType.currentSchema,
                       actor: actor, occurredAt: occurredAt, recordedAt: recordedAt, correlation: correlation, data: data)
+    }
+
+    /// The hash of this row after `previous`, its canonical bytes given: a signed row's canonical bytes end with
+    /// its signature, as a twelfth netstring (EventLog/HASHING.md).
+    func hash(previous: UnsafeRawBufferPointer, canonical: UnsafeRawBufferPointer) -> [UInt8] {
+        guard let signature else { return Array(EventHashing.chain(previous: previous, canonical: canonical)) }
+        return Array(EventHashing.chain(previous: previous, canonical: canonical, signature: signature))
     }
 }

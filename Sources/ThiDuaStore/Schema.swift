@@ -38,6 +38,12 @@ enum Schema {
         """,
     ]
 
+    /// The signer's public key (32 bytes) then the signature (64 bytes), or NULL when the event is unsigned
+    /// (EventLog/SIGNING.md). Added by a migration, so that a log made before signatures keeps its rows as they were.
+    static let signatureColumn = """
+        ALTER TABLE event ADD COLUMN signature BLOB CHECK (signature IS NULL OR (typeof(signature) = 'blob' AND length(signature) = 96))
+        """
+
     static let triggerNames = ["event_append_only_update", "event_append_only_delete", "event_gap_free"]
 
     static var migrator: DatabaseMigrator {
@@ -52,6 +58,9 @@ enum Schema {
         migrator.registerMigration("v3-snapshots") { db in
             for table in ProjectionSchema.resumeTables { try db.execute(sql: table) }
             try db.execute(sql: "INSERT INTO bloc_summary SELECT stream, json_extract(data, '$.name'), position FROM event WHERE type = 'bloc.founded'")
+        }
+        migrator.registerMigration("v4-signatures") { db in
+            try db.execute(sql: signatureColumn)
         }
         return migrator
     }

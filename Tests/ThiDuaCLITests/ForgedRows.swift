@@ -13,6 +13,8 @@ struct ForgedRow: Sendable {
     var schema = 1
     /// When it occurred; nil: a time after everything the demo log holds.
     var occurredAt: String? = nil
+    /// Signs the row: given its signing bytes, the stored signature (public key then value), or nil for none.
+    var sign: (@Sendable ([UInt8]) -> [UInt8]?)? = nil
 
     /// The same event as an input line for `thidua append` (for rows a line can express).
     var line: String {
@@ -47,14 +49,19 @@ enum Forgery {
             versions[row.stream] = version
             let id = String(format: "0badc0de-0000-4000-8000-%012d", offset + 1)
             let occurredAt = row.occurredAt ?? "2018-05-02T08:00:00+07:00"
+            let parts = row.stream.split(separator: "/", maxSplits: 1).map(String.init)
+            let signature = row.sign?(SigningBytes.bytes(bloc: parts[0], year: parts.count == 2 ? Int(parts[1]) : nil, type: row.type,
+                                                         schema: row.schema, actor: row.actor, occurredAt: occurredAt, id: id,
+                                                         correlation: nil, data: row.data))
             let canonical = EventHashing.canonicalBytes(position: Int64(position), stream: row.stream, version: Int64(version), id: id,
                                                         type: row.type, schema: row.schema, actor: row.actor, occurredAt: occurredAt,
-                                                        recordedAt: recordedAt, correlation: nil, data: row.data)
+                                                        recordedAt: recordedAt, correlation: nil, data: row.data, signature: signature)
             previous = EventHashing.chain(previous: previous, canonical: canonical)
             func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
             sql += """
                 INSERT INTO event VALUES (\(position), \(quoted(row.stream)), \(version), '\(id)', \(quoted(row.type)), \(row.schema),
-                  \(quoted(row.actor)), '\(occurredAt)', '\(recordedAt)', NULL, \(quoted(row.data)), X'\(EventHashing.hex(previous))');
+                  \(quoted(row.actor)), '\(occurredAt)', '\(recordedAt)', NULL, \(quoted(row.data)), X'\(EventHashing.hex(previous))',
+                  \(signature.map { "X'\(EventHashing.hex($0))'" } ?? "NULL"));
 
                 """
         }

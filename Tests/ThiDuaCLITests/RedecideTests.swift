@@ -33,7 +33,7 @@ struct RedecideTests {
         let chained = EventHashing.chain(previous: hash, canonical: event.canonicalBytes)
         try cli.sqlite("""
             INSERT INTO event VALUES (\(event.position), '\(event.stream)', \(event.version), '\(event.id)', '\(event.type)', 1,
-              '\(event.actor)', '\(event.occurredAt)', '\(event.recordedAt)', NULL, '\(event.data)', X'\(EventHashing.hex(chained))');
+              '\(event.actor)', '\(event.occurredAt)', '\(event.recordedAt)', NULL, '\(event.data)', X'\(EventHashing.hex(chained))', NULL);
             """)
         return event.position
     }

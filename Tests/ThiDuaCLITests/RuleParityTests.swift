@@ -129,6 +129,7 @@ struct ValidHistory: Sendable, CustomTestStringConvertible {
         ValidHistory(name: "all of them in one log", sources: [
             .example, .generated(["--blocs", "2", "--years", "2", "--members", "4", "--criteria", "5", "--seed", "9"]), .lines(everyType),
         ]),
+        signed,
     ]
 
     /// A provincial bloc adopts its own award kinds for 2024 (a flag for the first-ranked, one a year; three certificates),
@@ -441,5 +442,5 @@ struct ForgedBreak: Sendable, CustomTestStringConvertible {
             y2018("member.withdrawn", "BKTTW", #"{"code":"BNCTW","reason":"Co\u0302ng va\u0306n"}"#),
         ], "not-nfc", append: .some(nil)),
         ForgedBreak("the first break is named when valid rows follow it", [score99, score15], "points-over-maximum", breakingIndex: 0),
-    ]
+    ] + signatureBreaks.map(\.0)
 }

@@ -11,6 +11,9 @@ struct Tamper: Sendable, CustomTestStringConvertible {
         case ruleBreakingRow
         /// A year's snapshot text edited (`replace(state, from, to)`), its seal recomputed as the store computes it.
         case resealedSnapshot(stream: String, from: String, to: String)
+        /// Python run on the signed clean log (`TamperCorpus.signedClean`) behind the triggers, with `sig(position)` and
+        /// `put(position, bytes)` for signatures; then, when `rechained`, every hash recomputed as EventLog/HASHING.md says.
+        case signed(python: String, rechained: Bool)
     }
 
     let name: String
@@ -35,6 +38,9 @@ struct Tamper: Sendable, CustomTestStringConvertible {
             try cli.run("rebuild")
         case .resealedSnapshot(let stream, let from, let to):
             try TamperCorpus.reseal(cli.database, stream: stream, from: from, to: to)
+        case .signed(let python, let rechained):
+            try TamperCorpus.signedClean.get().write(to: URL(fileURLWithPath: cli.database))
+            try TamperCorpus.alterSigned(cli.database, python: python, rechained: rechained)
         }
     }
 }
@@ -167,7 +173,7 @@ enum TamperCorpus {
                mentions: "BDTW/2018: the year's snapshot differs from the log", behindTriggers: false),
     ]
 
-    static let all: [Tamper] = projections + [
+    static let all: [Tamper] = projections + signed + [
         Tamper(name: "the data of a row edited", edit: .sql(#"UPDATE event SET data = '{"member":"BNCTW"}' WHERE position = 23;"#), mentions: "position 23"),
         Tamper(name: "an actor changed", edit: .sql("UPDATE event SET actor = 'secretariat' WHERE position = 184;"), mentions: "position 184"),
         Tamper(name: "occurredAt moved", edit: .sql("UPDATE event SET occurredAt = '2017-01-01T08:00:00+07:00' WHERE position = 50;"), mentions: "position 50"),

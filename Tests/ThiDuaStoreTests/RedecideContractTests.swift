@@ -85,7 +85,7 @@ struct RedecideContractTests {
             try db.execute(sql: "UPDATE event SET position = position - 999, version = version - 999 WHERE position > 1000")
             try db.execute(sql: """
                 INSERT INTO event VALUES (5, 'BDTW/2017', 4, '00000000-0000-4000-9000-000000000005', 'score.submitted', 1, 'BKTTW',
-                  '2018-01-11T08:00:00+07:00', '2026-01-01T00:00:00.000000Z', NULL, '{"criterion":"1.1","member":"BKTTW","points":21}', zeroblob(32))
+                  '2018-01-11T08:00:00+07:00', '2026-01-01T00:00:00.000000Z', NULL, '{"criterion":"1.1","member":"BKTTW","points":21}', zeroblob(32), NULL)
                 """)
             var previous = EventHashing.genesis
             for row in try Row.fetchAll(db, sql: "SELECT \(EventStore.columns) FROM event ORDER BY position") {

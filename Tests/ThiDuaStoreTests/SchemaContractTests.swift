@@ -29,10 +29,10 @@ struct SchemaContractTests {
     @Test("SQLite refuses to change the log", arguments: [
         "UPDATE event SET data = '{\"name\":\"x\"}' WHERE position = 1",
         "DELETE FROM event WHERE position = 2",
-        "INSERT INTO event VALUES (9, 'BDTW', 2, '00000000-0000-4000-8000-0000000000ff', 'bloc.founded', 1, 'secretariat', 't', 't', NULL, '{}', zeroblob(32))",
-        "INSERT INTO event VALUES (4, 'BDTW', 2, '00000000-0000-4000-8000-0000000000ff', 'bloc.founded', 1, 'secretariat', 't', 't', NULL, 'not json', zeroblob(32))",
-        "INSERT INTO event VALUES (4, 'BDTW', 3, '00000000-0000-4000-8000-0000000000ff', 'bloc.founded', 1, 'secretariat', 't', 't', NULL, '{}', zeroblob(32))",
-        "INSERT INTO event VALUES (4, 'BDTW', 2, '00000000-0000-4000-8000-000000000001', 'bloc.founded', 1, 'secretariat', 't', 't', NULL, '{}', zeroblob(32))",
+        "INSERT INTO event VALUES (9, 'BDTW', 2, '00000000-0000-4000-8000-0000000000ff', 'bloc.founded', 1, 'secretariat', 't', 't', NULL, '{}', zeroblob(32), NULL)",
+        "INSERT INTO event VALUES (4, 'BDTW', 2, '00000000-0000-4000-8000-0000000000ff', 'bloc.founded', 1, 'secretariat', 't', 't', NULL, 'not json', zeroblob(32), NULL)",
+        "INSERT INTO event VALUES (4, 'BDTW', 3, '00000000-0000-4000-8000-0000000000ff', 'bloc.founded', 1, 'secretariat', 't', 't', NULL, '{}', zeroblob(32), NULL)",
+        "INSERT INTO event VALUES (4, 'BDTW', 2, '00000000-0000-4000-8000-000000000001', 'bloc.founded', 1, 'secretariat', 't', 't', NULL, '{}', zeroblob(32), NULL)",
     ])
     func sqliteEnforcesTheInvariants(sql: String) throws {
         let log = try TemporaryLog()
@@ -44,7 +44,7 @@ struct SchemaContractTests {
     @Test func aWellFormedRawInsertPassesTheTriggers() throws {
         let log = try TemporaryLog()
         try log.append(Lines.setup)
-        try log.raw { try $0.execute(sql: "INSERT INTO event VALUES (4, 'BDTW', 2, '00000000-0000-4000-8000-0000000000ff', 'rules.adopted', 1, 'secretariat', 't', 't', NULL, '{}', zeroblob(32))") }
+        try log.raw { try $0.execute(sql: "INSERT INTO event VALUES (4, 'BDTW', 2, '00000000-0000-4000-8000-0000000000ff', 'rules.adopted', 1, 'secretariat', 't', 't', NULL, '{}', zeroblob(32), NULL)") }
         #expect(try log.all().count == 4)
     }
 }

@@ -6,8 +6,8 @@ import ThiDuaLog
 struct KeyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "key",
-        abstract: "Make a member's or the secretariat's signing key.",
-        subcommands: [KeyGenerateCommand.self]
+        abstract: "Make a member's or the secretariat's signing key; register or revoke it in the bloc.",
+        subcommands: [KeyGenerateCommand.self, KeyRegisterCommand.self, KeyRevokeCommand.self]
     )
 }
 

@@ -10,7 +10,8 @@ struct LogCommand: ParsableCommand {
         commandName: "log",
         abstract: "List events in log order, filtered.",
         discussion: """
-            Each row shows position, occurredAt (valid time), recordedAt (system time), actor and a one-line summary.
+            Each row shows position, occurredAt (valid time), recordedAt (system time), actor, the fingerprint of
+            the key that signed it (if signed) and a one-line summary. JSON carries the signature itself.
             Example: thidua log --year 2017 --member BNCTW --since 2018-01-01 --format json
             """
     )
@@ -100,16 +101,23 @@ struct LogCommand: ParsableCommand {
                                 + EventType.allCases.map(\.rawValue).joined(separator: ", "))
     }
 
-    static let csvHeader = ["position", "stream", "version", "type", "actor", "occurredAt", "recordedAt", "id", "data", "correlation"]
-    static let tableHeader: [Word] = [.position, .occurredAt, .recordedAt, .stream, .version, .eventType, .actor, .correlation, .summary]
+    static let csvHeader = ["position", "stream", "version", "type", "actor", "occurredAt", "recordedAt", "id", "data", "correlation", "signer"]
+    static let tableHeader: [Word] = [.position, .occurredAt, .recordedAt, .stream, .version, .eventType, .actor, .signer, .correlation, .summary]
 
     static func csvCells(_ e: RecordedEvent) -> [String] {
-        [String(e.position), e.stream, String(e.version), e.type, e.actor, e.occurredAt, e.recordedAt, e.id, e.data, e.correlation ?? ""]
+        [String(e.position), e.stream, String(e.version), e.type, e.actor, e.occurredAt, e.recordedAt, e.id, e.data, e.correlation ?? "",
+         signer(e)]
     }
 
     static func tableCells(_ e: RecordedEvent, _ lang: Lang) -> [String] {
         [String(e.position), Shown.moment(e.occurredAt, lang), Shown.moment(e.recordedAt, lang), e.stream, String(e.version), e.type, e.actor,
-         e.correlation ?? "", Summary.of(e, lang)]
+         signer(e), e.correlation ?? "", Summary.of(e, lang)]
+    }
+
+    /// The fingerprint of the key that signed the event; empty when unsigned.
+    static func signer(_ e: RecordedEvent) -> String {
+        guard let signature = e.signature, signature.count == EventSignature.publicKeyBytes + EventSignature.valueBytes else { return "" }
+        return EventSignature.fingerprint(publicKey: Array(signature.prefix(EventSignature.publicKeyBytes)))
     }
 
     /// The first instant of a bound: a date alone means the start of that day, +07:00.

@@ -13,7 +13,7 @@ struct SignCommand: ParsableCommand {
             Reads events as append takes them and writes each line canonical, with "signature" added. A line
             without an id gets a new one, without occurredAt gets now (+07:00), without actor gets the key's
             holder; a line for another actor is refused. All or nothing: an error names the line and nothing
-            is written. The log does not yet store or check signatures.
+            is written.
             Example: thidua sign diem-2018.jsonl --key bnctw.key > diem-2018.signed.jsonl
             """
     )
@@ -35,7 +35,8 @@ struct SignCommand: ParsableCommand {
                 if event.id == nil { event.id = UUID().uuidString.lowercased() }
                 if event.occurredAt == nil { event.occurredAt = now }
                 let signature = try signingKey.sign(event)
-                lines.append(event.inputJSON(signature: signature).canonicalText)
+                event.signature = signature
+                lines.append(event.inputJSON().canonicalText)
             } catch {
                 throw error.at(line: item.line)
             }
@@ -43,12 +44,12 @@ struct SignCommand: ParsableCommand {
         for line in lines { Console.line(line) }
     }
 
-    /// The envelope does not know `signature` yet, so a signed line comes back as an unknown field: say so plainly.
+    /// `sign` reads unsigned lines: a signed one is refused rather than signed twice.
     static func unsigned(_ event: Result<ProposedEvent, ThiDuaError>) -> Result<ProposedEvent, ThiDuaError> {
-        event.mapError { error in
-            guard error.code == .unknownField, error.field == "signature" else { return error }
-            return ThiDuaError(code: .unexpectedField, eventType: error.eventType, line: error.line, field: "signature",
-                               reason: "the line is already signed", hint: "thidua sign reads unsigned lines; remove \"signature\" to sign it again")
+        event.flatMap { event in
+            guard event.signature != nil else { return .success(event) }
+            return .failure(ThiDuaError(code: .unexpectedField, eventType: event.type.rawValue, field: "signature",
+                                        reason: "the line is already signed", hint: "thidua sign reads unsigned lines; remove \"signature\" to sign it again"))
         }
     }
 

@@ -155,6 +155,13 @@ enum Phrase {
         }
     }
 
+    static func noKeys(_ lang: Lang) -> String {
+        switch lang {
+        case .vi: "chưa có khóa nào được đăng ký"
+        case .en: "no key is registered"
+        }
+    }
+
     static func noEvents(_ lang: Lang) -> String {
         switch lang {
         case .vi: "không có sự kiện nào khớp"

@@ -12,7 +12,7 @@ enum Word: CaseIterable {
     // officers, pact
     case role, head, deputy, signatory, signatoryTitle
     // log
-    case position, occurredAt, recordedAt, stream, version, eventType, actor, correlation, summary
+    case position, occurredAt, recordedAt, stream, version, eventType, actor, correlation, summary, signer
     // replay
     case active, activeMark, withdrawnMark, submitted, reviewed, effective
     case members, officers, criteria, scores, standings, elections, pact, awards
@@ -20,6 +20,8 @@ enum Word: CaseIterable {
     case subject, before, after, causedBy
     // rules
     case awardKind, awardName, onlyFirst, limit
+    // keys
+    case holder, fingerprint, label, registeredAt, revokedAt, keyInForce, keyRevoked
 
     func text(_ lang: Lang) -> String {
         let (vi, en) = texts
@@ -79,6 +81,14 @@ enum Word: CaseIterable {
         case .actor: ("Người thực hiện", "actor")
         case .correlation: ("Tham chiếu", "correlation")
         case .summary: ("Nội dung", "summary")
+        case .signer: ("Khóa ký", "signer")
+        case .holder: ("Chủ khóa", "holder")
+        case .fingerprint: ("Dấu vân tay", "fingerprint")
+        case .label: ("Ghi chú", "label")
+        case .registeredAt: ("Đăng ký tại", "registered at")
+        case .revokedAt: ("Thu hồi tại", "revoked at")
+        case .keyInForce: ("còn hiệu lực", "in force")
+        case .keyRevoked: ("đã thu hồi", "revoked")
         case .active: ("Tình trạng", "active")
         case .activeMark: ("đang tham gia", "yes")
         case .withdrawnMark: ("đã rút", "withdrawn")

@@ -58,7 +58,7 @@ enum Effect {
         case .awardProposed(let member, let kind, _, _), .awardWithdrawn(let member, let kind, _), .awardDecided(let member, let kind, _, _, _):
             let status = state.awards[member]?.status.rawValue ?? "none"
             return "\(member) \(kind.rawValue): \(status); " + standing(of: member, in: state, .en)
-        case .blocFounded, .rulesAdopted:
+        case .blocFounded, .rulesAdopted, .keyRegistered, .keyRevoked:
             return Summary.of(payload, .en)
         }
     }
@@ -114,7 +114,7 @@ enum Effect {
         case .awardProposed(let member, let kind, _, _), .awardWithdrawn(let member, let kind, _), .awardDecided(let member, let kind, _, _, _):
             let status = state.awards[member]?.status.shown(vi) ?? "không có"
             return "\(member) \(Stored.awardName(kind.rawValue)): \(status); " + standing(of: member, in: state, vi)
-        case .blocFounded, .rulesAdopted:
+        case .blocFounded, .rulesAdopted, .keyRegistered, .keyRevoked:
             return Summary.of(payload, vi)
         }
     }

@@ -59,6 +59,9 @@ enum Summary {
             return "\(member) \(kind.rawValue) \(outcome.rawValue): \(decision)"
         case .yearClosed: return "closed"
         case .yearReopened(let reason): return "reopened: \(reason)"
+        case .keyRegistered(let holder, let key, let label):
+            return "\(holder) key \(EventSignature.fingerprint(publicKey: key))" + (label.map { " (\($0))" } ?? "")
+        case .keyRevoked(let holder, let key, let reason): return "\(holder) key \(EventSignature.fingerprint(publicKey: key)) revoked: \(reason)"
         }
     }
 
@@ -99,6 +102,9 @@ enum Summary {
             return "\(member) \(Stored.awardName(kind.rawValue)) \(outcome.shown(vi)): \(decision)"
         case .yearClosed: return "kết thúc năm"
         case .yearReopened(let reason): return "mở lại: \(reason)"
+        case .keyRegistered(let holder, let key, let label):
+            return "\(holder) khóa \(EventSignature.fingerprint(publicKey: key))" + (label.map { " (\($0))" } ?? "")
+        case .keyRevoked(let holder, let key, let reason): return "\(holder) thu hồi khóa \(EventSignature.fingerprint(publicKey: key)): \(reason)"
         }
     }
 }

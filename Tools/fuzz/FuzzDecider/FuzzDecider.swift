@@ -57,7 +57,7 @@ func proposals(_ c: inout Choices) -> [(type: String, year: Int?, actor: String,
         let actor = c.pick(["secretariat", "A", "B", "C", "D", "Z"])
         let m = c.pick(members), k = c.pick(criteria), e = c.pick(elections)
         let event: (String, String)
-        switch c.byte() % 23 {
+        switch c.byte() % 25 {
         case 0: event = ("rules.adopted", #"{"fromYear":\#(c.pick(["2016", "2017", "2018", c.number()])),"majority":\#(c.pick(Choices.fractions)),"quorum":\#(c.pick(Choices.fractions)),"flagLimit":\#(c.number())}"#)
         case 1: event = ("member.admitted", #"{"code":"\#(m)","name":"n"}"#)
         case 2: event = ("member.withdrawn", #"{"code":"\#(m)","reason":"r"}"#)
@@ -78,12 +78,18 @@ func proposals(_ c: inout Choices) -> [(type: String, year: Int?, actor: String,
         case 19: event = ("award.decided", #"{"member":"\#(m)","kind":"\#(c.pick(["government-flag", "pm-certificate", "co-tinh"]))","outcome":"granted","decision":"d","date":"2018-01-01"}"#)
         case 20: event = ("year.closed", "{}")
         case 21: event = ("rules.adopted", #"{"fromYear":2017,"awards":[{"kind":"co-tinh","name":"Cờ","onlyFirst":\#(c.byte() % 2 == 0),"limit":\#(c.number())},{"kind":"\#(c.pick(["pm-certificate", "co-tinh"]))","name":"B","onlyFirst":false}]}"#)
+        case 22: event = ("key.registered", #"{"holder":"\#(c.pick(["secretariat", "A", "B"]))","publicKey":"\#(c.pick(testKeys))","label":"l"}"#)
+        case 23: event = ("key.revoked", #"{"holder":"\#(c.pick(["secretariat", "A", "B"]))","publicKey":"\#(c.pick(testKeys))","reason":"r"}"#)
         default: event = ("year.reopened", #"{"reason":"r"}"#)
         }
-        out.append((event.0, event.0 == "rules.adopted" ? nil : 2017, actor, event.1))
+        out.append((event.0, EventType(rawValue: event.0)?.isBlocStream == true ? nil : 2017, actor, event.1))
     }
     return out
 }
+
+/// TEST public keys (seeds 0…31 and 32…63) and a weak one, for key.registered and key.revoked.
+let testKeys = ["A6EHv/POEL4dcN0Y50vAmWfk1jCbpQ1fHdyGZBJVMbg=", "Kay64UG8yvCyLhqU000LxzYeUm0L/hLIl5S8kyKWbdc=",
+                "AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="]
 
 /// Every view a command derives from a year.
 func deriveEverything(_ ledger: Ledger) {

@@ -26,7 +26,7 @@ struct RulesShowCommand: ParsableCommand {
             Render.json(.object([
                 "bloc": .string(code), "year": JSON(year), "fromYear": fromYear.map { JSON($0) } ?? .null,
                 "majority": .string(rules.majority.lowestTerms), "quorum": .string(rules.quorum.lowestTerms),
-                "awards": .array(rules.awardKinds.map(\.json)),
+                "awards": .array(rules.awardKinds.map(\.json)), "signatures": .string(rules.signatures.rawValue),
             ]))
         case .csv:
             Render.csv(["kind", "name", "onlyFirst", "limit"], rules.awardKinds.map {

@@ -37,6 +37,8 @@ struct RulesCommand: ParsableCommand {
         var firstOnly: [String] = []
         @Option(name: .customLong("award-limit"), help: ArgumentHelp("At most N live proposals of a kind a year, KIND=N (repeatable).", valueName: "kind=n"))
         var limits: [String] = []
+        @Option(help: ArgumentHelp("optional (default) or required: from --from-year on, must every year event be signed by its actor?", valueName: "policy"))
+        var signatures: SignaturePolicy?
 
         func run() throws {
             func fraction(_ text: String?) -> JSON? {
@@ -47,7 +49,7 @@ struct RulesCommand: ParsableCommand {
             try Write.append(.rulesAdopted, year: nil, data: .fields([
                 "fromYear": JSON(fromYear), "majority": fraction(majority), "quorum": fraction(quorum),
                 "flagLimit": flagLimit.map(JSON.init), "certificateLimit": certificateLimit.map(JSON.init),
-                "awards": try awardList(),
+                "awards": try awardList(), "signatures": signatures.map { .string($0.rawValue) },
             ]), global: global, event: event)
         }
 
@@ -94,3 +96,5 @@ struct RulesCommand: ParsableCommand {
         }
     }
 }
+
+extension SignaturePolicy: ExpressibleByArgument {}

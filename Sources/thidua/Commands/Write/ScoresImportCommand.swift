@@ -29,6 +29,8 @@ struct ScoresImportCommand: ParsableCommand {
     @Option(name: .customLong("occurred-at"), help: ArgumentHelp("When it happened, ISO 8601 with offset, or a date alone for 12:00 +07:00 (default: now).", valueName: "time"))
     var occurredAt: String?
     @Option(help: "Free text linking the events, e.g. the minutes' number.") var correlation: String?
+    @Option(help: ArgumentHelp("Sign every score with this private key file (else $THIDUA_KEY when set); its holder must be the actor of each.", valueName: "file"))
+    var key: String?
 
     func run() throws {
         if review && reason == nil { throw CLIError.usage("--review needs --reason \"…\": why the scores change") }
@@ -51,9 +53,14 @@ struct ScoresImportCommand: ParsableCommand {
         let store = try global.openStore()
         let bloc = try store.resolveBloc(global.bloc)
         let type: EventType = review ? .scoreReviewed : .scoreSubmitted
+        let signing = try EventSigning.keyPath(key).map { (key: try KeyFile.load($0), now: try SignCommand.now()) }
         var items: [AppendItem] = []
         for (index, cell) in parsed.cells.enumerated() {
-            items.append(AppendItem(line: index + 1, event: event(type, cell, bloc: bloc, actor: actor)))
+            var proposed = event(type, cell, bloc: bloc, actor: actor)
+            if let signing {
+                proposed = proposed.flatMap { event in Result { () throws(ThiDuaError) in try EventSigning.signed(event, with: signing.key, now: signing.now) } }
+            }
+            items.append(AppendItem(line: index + 1, event: proposed))
         }
         let report: AppendReport
         do {

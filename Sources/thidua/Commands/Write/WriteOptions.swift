@@ -40,6 +40,9 @@ struct EventOptions: ParsableArguments {
 
     @Option(name: .customLong("event-id"), help: "A UUID for this event, so that running the command again is a no-op.")
     var id: String?
+
+    @Option(help: ArgumentHelp("Sign the event with this private key file (else $THIDUA_KEY when set); the key's holder must be the actor.", valueName: "file"))
+    var key: String?
 }
 
 /// Builds, appends and reports one typed event.
@@ -51,8 +54,10 @@ enum Write {
         let lang = try global.lang
         let store = try global.openStore()
         let bloc = try store.resolveBloc(global.bloc)
-        let proposed = try Typed.event(type, bloc: bloc, year: year, actor: actor, occurredAt: options.occurredAt, data: data,
-                                       correlation: options.correlation, id: options.id)
+        let proposed = try EventSigning.signed(
+            try Typed.event(type, bloc: bloc, year: year, actor: actor, occurredAt: options.occurredAt, data: data,
+                            correlation: options.correlation, id: options.id),
+            key: options.key)
         let report = try store.append([proposed])
         Typed.printAppended(report, lang)
         let state = year.flatMap { report.years[StreamID(bloc: bloc, year: $0)] }
