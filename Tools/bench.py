@@ -79,7 +79,7 @@ def raw_ceiling(rows, schema, path, page_size):
     db.executescript(schema)
     start = time.perf_counter()
     db.execute("BEGIN IMMEDIATE")
-    db.executemany("INSERT INTO event VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+    db.executemany("INSERT INTO event VALUES (%s)" % ",".join("?" * len(rows[0])), rows)
     db.execute("COMMIT")
     elapsed = time.perf_counter() - start
     db.close()
