@@ -111,7 +111,7 @@ def signed_history(seed_lines):
             continue
         if not inserted:
             inserted = True
-            first_rules = next(parse(l)["data"] for l in seed_lines if parse(l)["type"] == "rules.adopted")
+            first_rules = next(parse(seen)["data"] for seen in seed_lines if parse(seen)["type"] == "rules.adopted")
             keys = [SECRETARIAT] + [h for h in holders(seed_lines) if h != SECRETARIAT]
             for number, holder in enumerate(keys):
                 data = {"holder": holder, "publicKey": b64(ed25519.public_key(test_seed(holder))), "label": LABEL}
