@@ -64,8 +64,9 @@ final class JSONLinesReader: Sequence, IteratorProtocol {
             verifying = VerifyingBatch(readAhead(from: item))
         }
         let following = readAhead(from: nil)
+        let next = following.isEmpty ? nil : VerifyingBatch(following)
         ahead = verifying!.verified()
-        verifying = following.isEmpty ? nil : VerifyingBatch(following)
+        verifying = next
         aheadIndex = 1
         return ahead[0]
     }
