@@ -56,4 +56,18 @@ struct SignedImportTests {
         #expect(expected.allSatisfy { refused.stderr.contains($0) }, "\(refused)")
         #expect(try cli.run("digest").stdout == head)
     }
+
+    /// `thidua bench-signatures`, the bare loop Tools/bench.py sets the import against, verifies exactly the signed lines.
+    @Test func theBareLoopVerifiesEverySignedLineAndOnlyThose() throws {
+        let cli = try Thidua()
+        defer { cli.remove() }
+        let lines = try (0..<100).map(Self.line) + [SignedLogTests.seedLines[23]]
+        let loop = try cli.run("bench-signatures", "--threads", "2", try cli.write("signed.jsonl", lines.joined(separator: "\n")))
+        #expect(loop.status == 0, "\(loop)")
+        let report = try #require(try SignedLogTests.jsonLines(loop.stdout).first)
+        #expect(report["signatures"] as? Int == 100 && report["threads"] as? Int == 2)
+        let altered = lines[0].replacingOccurrences(of: #""points":0"#, with: #""points":1"#)
+        let refused = try cli.run("bench-signatures", try cli.write("altered.jsonl", ([altered] + lines.dropFirst()).joined(separator: "\n")))
+        #expect(refused.status == 1 && refused.stderr.contains("1 of 100 signatures do not verify"), "\(refused)")
+    }
 }
