@@ -41,6 +41,7 @@ let package = Package(
             dependencies: [
                 "ThiDuaJSON", "ThiDuaLog", "ThiDuaCore", "ThiDuaStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             // The demo's history ships inside the binary, so `thidua demo` works from any directory.
             resources: [.embedInCode("Examples/bdtw-2017-2018.jsonl")]

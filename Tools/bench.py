@@ -4,7 +4,7 @@
 Usage (after `swift build -c release -Xswiftc -static-stdlib`, which links the Swift runtime statically
 and halves process start-up):
     python3 Tools/bench.py [--sizes 100000,1000000] [--runs 30] [--binary .build/release/thidua]
-                           [--write BENCHMARKS.md]
+                           [--only-signed] [--write BENCHMARKS.md]
 
 For each size it generates a history (Tools/generate_history.py: years of ~100k events, 20 members ×
 50 criteria × 100 resubmissions, plus a small year in a second bloc), then measures import, one
@@ -12,9 +12,17 @@ For each size it generates a history (Tools/generate_history.py: years of ~100k 
 100k-event year, rebuild, verify, bytes per event and peak memory. In the same run it inserts the
 same rows with prepared statements into an identical schema (the raw SQLite ceiling) and runs the same
 history through the `eventsourcing` package on SQLite in 1000-event transactions (pip install eventsourcing).
+
+For the largest size it also signs the history (TEST keys, one per member and the secretariat, derived from
+fixed seeds; never real keys): the keys registered and `signatures: required` adopted at the start, every
+later event signed by its actor with `thidua sign`. It then measures the signed import beside the bare
+Ed25519 loop (`thidua bench-signatures`: swift-crypto alone verifying the same signatures over the same
+signing bytes on every core), and `score submit --key` on the signed log. `--only-signed` runs that part alone.
 """
 import argparse
+import base64
 import datetime
+import hashlib
 import json
 import os
 import platform
@@ -30,6 +38,8 @@ import uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EVENTS_PER_YEAR = 100_000
+sys.path.insert(0, os.path.join(ROOT, "Tools"))
+import ed25519  # noqa: E402
 
 
 TIME = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
@@ -167,8 +177,8 @@ def eventsourcing_workload(history, path):
     return insert, count, fold, folded.version
 
 
-def bench(size, args, binary):
-    work = tempfile.mkdtemp(prefix="thidua-bench-")
+def histories(size, work):
+    """The big history of `size` events and the small second bloc; returns (big, small, first year, years)."""
     years = max(1, size // EVENTS_PER_YEAR)
     big = os.path.join(work, "history.jsonl")
     small = os.path.join(work, "small.jsonl")
@@ -177,6 +187,12 @@ def bench(size, args, binary):
     generate(big, ["--years", str(years), "--members", "20", "--criteria", "50", "--resubmissions", "100",
                    "--reviews", "0", "--elections", "1", "--first-year", str(first_year)])
     generate(small, ["--first-bloc", "2", "--members", "8", "--criteria", "10", "--resubmissions", "1", "--reviews", "0.2"])
+    return big, small, first_year, years
+
+
+def bench(size, args, binary, signed):
+    work = tempfile.mkdtemp(prefix="thidua-bench-")
+    big, small, first_year, years = histories(size, work)
     db = os.path.join(work, "thidua.sqlite")
     t = ["--db", db]
     result = {"size": size}
@@ -246,7 +262,123 @@ def bench(size, args, binary):
         run([binary] + t + ["export"], stdout=out)
     total = count + sum(1 for _ in open(small)) + args.runs
     result.update(db_bytes_per_event=os.path.getsize(db) / total, export_bytes_per_event=os.path.getsize(export) / total)
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(db + suffix):
+            os.unlink(db + suffix)
+    if signed:
+        result.update(signed_bench(big, first_year + years - 1, work, args, binary))
     shutil.rmtree(work)
+    return result
+
+
+def test_seed(holder):
+    """A fixed TEST seed per holder, so every run signs alike: never a real key."""
+    return hashlib.sha256(b"thidua bench TEST key " + holder.encode()).digest()
+
+
+def write_key(path, holder):
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write("thidua-ed25519-private-key v1 %s %s\n" % (holder, base64.b64encode(test_seed(holder)).decode()))
+
+
+def sign_history(history, work, binary):
+    """A signed copy of `history`: after bloc.founded, the secretariat registers its own key (unsigned: no key
+    is registered before it), then every member's and adopts `signatures: required` from the first year; every
+    line after the first two gets a time-ordered id and is signed by its actor's TEST key with `thidua sign`,
+    one process per actor, two at a time. Returns (path, key files by holder, events)."""
+    lines = open(history, encoding="utf-8").read().splitlines()
+    founded = json.loads(lines[0])
+    bloc, first_year = founded["bloc"], json.loads(lines[1])["year"]
+    actors = []
+    for line in lines[1:]:
+        start = line.index('"actor":"') + 9
+        actors.append(line[start:line.index('"', start)])
+    holders = sorted(set(actors) | {"secretariat"})
+    keys = {}
+    for holder in holders:
+        keys[holder] = os.path.join(work, "%s.key" % holder)
+        write_key(keys[holder], holder)
+    public = {h: base64.b64encode(ed25519.public_key(test_seed(h))).decode() for h in holders}
+    at = founded["occurredAt"]
+
+    def bloc_line(kind, data):
+        return json.dumps({"type": kind, "bloc": bloc, "actor": "secretariat", "occurredAt": at, "data": data},
+                          ensure_ascii=False, separators=(",", ":"))
+
+    unsigned = [lines[0], bloc_line("key.registered", {"holder": "secretariat", "publicKey": public["secretariat"],
+                                                          "label": "TEST key"})]
+    setup = [bloc_line("key.registered", {"holder": h, "publicKey": public[h], "label": "TEST key"})
+             for h in holders if h != "secretariat"]
+    setup.append(bloc_line("rules.adopted", {"fromYear": first_year, "signatures": "required"}))
+    to_sign = setup + lines[1:]
+    actors = ["secretariat"] * len(setup) + actors
+    del lines
+    # Time-ordered ids, as thidua generates for lines without one, so UNIQUE(id) grows at its end.
+    base = 0x018c0000_0000
+    by_actor = {h: [] for h in holders}
+    for n, (line, actor) in enumerate(zip(to_sign, actors)):
+        by_actor[actor].append('{"id":"%08x-%04x-7000-8000-%012x",' % (base >> 16, base & 0xffff, n) + line[1:])
+    del to_sign
+    outputs = {}
+    pending = list(holders)
+    running = []
+    while pending or running:
+        while pending and len(running) < 2:
+            holder = pending.pop()
+            source = os.path.join(work, "%s.unsigned.jsonl" % holder)
+            with open(source, "w", encoding="utf-8") as f:
+                f.write("\n".join(by_actor[holder]) + "\n")
+            outputs[holder] = os.path.join(work, "%s.signed.jsonl" % holder)
+            running.append((holder, source, subprocess.Popen([binary, "sign", source, "--key", keys[holder]],
+                                                             stdout=open(outputs[holder], "wb"), stderr=subprocess.PIPE)))
+        holder, source, process = running.pop(0)
+        if process.wait() != 0:
+            raise SystemExit("thidua sign failed for %s: %s" % (holder, process.stderr.read().decode()))
+        os.unlink(source)
+    del by_actor
+    readers = {h: open(outputs[h], encoding="utf-8") for h in holders}
+    path = os.path.join(work, "signed.jsonl")
+    with open(path, "w", encoding="utf-8") as out:
+        for line in unsigned:
+            out.write(line + "\n")
+        for actor in actors:
+            out.write(readers[actor].readline())
+    for h in holders:
+        readers[h].close()
+        os.unlink(outputs[h])
+    return path, keys, len(unsigned) + len(actors)
+
+
+def signed_bench(history, open_year, work, args, binary):
+    """The signed import beside the bare Ed25519 loop over the same signatures, alternated in one sitting;
+    then `score submit --key` on the signed log."""
+    start = time.perf_counter()
+    signed, keys, events = sign_history(history, work, binary)
+    result = {"signed_events": events, "signing_s": time.perf_counter() - start}
+    db = os.path.join(work, "signed.sqlite")
+    imports, loops = [], []
+    for attempt in range(args.import_runs):
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(db + suffix):
+                os.unlink(db + suffix)
+        imports.append(run([binary, "--db", db, "append", signed], measure_memory=True))
+        loops.append(json.loads(run([binary, "bench-signatures", signed], stdout=subprocess.PIPE)[2]))
+    count = sqlite3.connect(db).execute("SELECT COUNT(*), COUNT(signature) FROM event").fetchone()
+    elapsed = statistics.median(i[0] for i in imports)
+    loop_rate = statistics.median(float(l["perSecond"]) for l in loops)
+    if loops[0]["signatures"] != count[1]:
+        raise SystemExit("the loop verified %d signatures, the import stored %d" % (loops[0]["signatures"], count[1]))
+    result.update(signed_count=count[0], signatures=count[1], signed_import_s=elapsed, signed_import_rate=count[1] / elapsed,
+                  signed_import_rss=max(i[1] for i in imports), loop_rate=loop_rate, loop_threads=loops[0]["threads"])
+    os.sync()
+    time.sleep(2)
+    submits = []
+    for i in range(args.runs):
+        elapsed, _, _ = run([binary, "--db", db, "--bloc", "K001", "--as", "M001", "score", "submit", "--year", str(open_year),
+                             "--criterion", "1.1", "--points", str(i % 5), "--key", keys["M001"]])
+        submits.append(elapsed)
+    result.update(key_submit_p50=percentile(submits, 50), key_submit_p99=percentile(submits, 99))
     return result
 
 
@@ -299,6 +431,39 @@ def table(results):
     return "\n".join(lines)
 
 
+def signed_table(r):
+    def rate(x):
+        return "%.1fk/s" % (x / 1000)
+
+    lines = ["| signed history: %s events, %s of them signed | |" % (format(r["signed_count"], ","), format(r["signatures"], ",")),
+             "|---|---|",
+             "| signed import (thidua append: every signature verified, on every core, keys and holders checked, hashed, projected) | "
+             "%s (%.1f s) |" % (rate(r["signed_import_rate"]), r["signed_import_s"]),
+             "| bare Ed25519 loop over the same signatures and signing bytes (swift-crypto, %d threads; thidua bench-signatures) | %s |"
+             % (r["loop_threads"], rate(r["loop_rate"])),
+             "| signed import / bare loop | %.0f%% |" % (100 * r["signed_import_rate"] / r["loop_rate"]),
+             "| score submit --key end to end on the signed log (100k-event year, signatures required), p50 / p99 | %.1f ms / %.1f ms |"
+             % (r["key_submit_p50"] * 1000, r["key_submit_p99"] * 1000),
+             "| peak memory of the signed import | %d MiB |" % (r["signed_import_rss"] // 1024),
+             "| signing the history (thidua sign, one process per actor, two at a time) | %.0f s |" % r["signing_s"]]
+    return "\n".join(lines)
+
+
+def signed_checks(r):
+    return [
+        ("signed import ≥ 70% of a bare Ed25519 loop over the same signatures on both cores",
+         r["signed_import_rate"] >= 0.7 * r["loop_rate"], "%.0f%% (%s vs %s)" % (
+             100 * r["signed_import_rate"] / r["loop_rate"], rate_text(r["signed_import_rate"]), rate_text(r["loop_rate"]))),
+        ("score submit --key ≤ 20 ms median on the signed 1M log", r["key_submit_p50"] <= 0.020, "%.1f ms" % (r["key_submit_p50"] * 1000)),
+    ]
+
+
+def checks_table(checks):
+    lines = ["| §8 target | measured | met |", "|---|---|---|"]
+    lines += ["| %s | %s | %s |" % (name, value, "yes" if ok else "**no**") for name, ok, value in checks]
+    return "\n".join(lines)
+
+
 def targets(results):
     big = results[-1]
     first = results[0]
@@ -325,9 +490,9 @@ def targets(results):
          "%.1f→%.1f, %.1f→%.1f, %.1f→%.1f ms" % (first["submit_p50"] * 1000, big["submit_p50"] * 1000, first["standings_p50"] * 1000,
                                               big["standings_p50"] * 1000, first["replay_small"] * 1000, big["replay_small"] * 1000)),
     ]
-    lines = ["| §8 target | measured | met |", "|---|---|---|"]
-    lines += ["| %s | %s | %s |" % (name, value, "yes" if ok else "**no**") for name, ok, value in checks]
-    return "\n".join(lines)
+    if "loop_rate" in big:
+        checks += signed_checks(big)
+    return checks_table(checks)
 
 
 def rate_text(x):
@@ -340,20 +505,34 @@ def main():
     p.add_argument("--runs", type=int, default=30)
     p.add_argument("--import-runs", type=int, default=3, help="imports into a fresh log per size; the median is reported")
     p.add_argument("--binary", default=os.path.join(ROOT, ".build/release/thidua"))
+    p.add_argument("--only-signed", action="store_true",
+                   help="only the signed import, the bare Ed25519 loop and score submit --key, on the largest size")
     p.add_argument("--write", help="write the report to this Markdown file")
     args = p.parse_args()
     if not os.path.exists(args.binary):
         raise SystemExit("no release binary at %s; run swift build -c release -Xswiftc -static-stdlib first" % args.binary)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    if args.only_signed:
+        if args.write:
+            raise SystemExit("--only-signed prints its rows; --write needs the whole run")
+        work = tempfile.mkdtemp(prefix="thidua-bench-")
+        big, _, first_year, years = histories(sizes[-1], work)
+        print("benchmarking the signed %s-event history…" % format(sizes[-1], ","), file=sys.stderr)
+        result = signed_bench(big, first_year + years - 1, work, args, args.binary)
+        shutil.rmtree(work)
+        print(signed_table(result) + "\n\n" + checks_table(signed_checks(result)))
+        return
     results = []
-    for size in [int(s) for s in args.sizes.split(",")]:
+    for size in sizes:
         print("benchmarking %s events…" % format(size, ","), file=sys.stderr)
-        results.append(bench(size, args, args.binary))
+        results.append(bench(size, args, args.binary, signed=size == sizes[-1]))
     report = "\n\n".join([
         "# Benchmarks",
         "Measured by `python3 Tools/bench.py` on %s; %s. Release build; WAL, synchronous=FULL; "
         "every row of a table measured in the same run, since absolute times drift on shared machines." % (
             datetime.date.today().isoformat(), machine()),
         table(results),
+        signed_table(results[-1]),
         targets(results),
     ])
     print(report)

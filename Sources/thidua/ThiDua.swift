@@ -21,6 +21,7 @@ struct ThiDua: ParsableCommand {
             KeyCommand.self, KeysCommand.self, SignCommand.self,
             StandingsCommand.self, ElectionsCommand.self, AwardsCommand.self, CriteriaCommand.self, RegistrationsCommand.self,
             LogCommand.self, ReplayCommand.self, DiffCommand.self, ExportCommand.self, DigestCommand.self, VerifyCommand.self, RebuildCommand.self,
+            BenchSignaturesCommand.self,
         ]
     )
 }
