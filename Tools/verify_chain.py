@@ -119,6 +119,10 @@ BEGIN SELECT RAISE(ABORT, 'position and version must follow the last ones withou
 """
 MIGRATIONS_TABLE = "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)"
 MIGRATIONS = [b"v1-event-log", b"v2-year-projections", b"v3-snapshots", b"v4-signatures"]
+# Logs written before signatures (migrations v1–v3) are honest logs of an older schema, not altered ones: the
+# same tables without event.signature, whose rows (all unsigned) hash exactly as today's unsigned rows.
+SIGNATURE_COLUMN = (", signature BLOB CHECK (signature IS NULL OR (typeof(signature) = 'blob' AND length(signature) = 96))")
+OLDER_SCHEMAS = [(MIGRATIONS[:3], lambda schema: schema.replace(SIGNATURE_COLUMN, ""))]
 APPEND_ONLY_TRIGGERS = ["event_append_only_update", "event_append_only_delete", "event_gap_free"]
 # SQLite's planner statistics, written by ANALYZE: they never change a result.
 STATISTICS = {"sqlite_stat1", "sqlite_stat2", "sqlite_stat3", "sqlite_stat4"}
@@ -205,11 +209,22 @@ def schema_objects(connection):
     return [row for row in rows if not (row[0] == b"table" and text(row[1]) in STATISTICS)]
 
 
-def expected_objects():
+def expected_objects(schema=None):
     memory = sqlite3.connect(":memory:")
     memory.text_factory = bytes
-    memory.executescript(MIGRATIONS_TABLE + ";\n" + SCHEMA)
+    memory.executescript(MIGRATIONS_TABLE + ";\n" + (schema or SCHEMA))
     return schema_objects(memory)
+
+
+def older_schema(connection):
+    """The migrations of an older thidua whose schema the log has exactly, or None."""
+    found = schema_objects(connection)
+    for migrations, schema in OLDER_SCHEMAS:
+        if found == expected_objects(schema(SCHEMA)):
+            applied = [row[0] for row in connection.execute("SELECT identifier FROM grdb_migrations ORDER BY 1")]
+            if applied == migrations:
+                return migrations
+    return None
 
 
 def schema_problems(connection):
@@ -268,12 +283,14 @@ def open_read_only(path):
     return connection
 
 
-def check_chain(connection, digest, rules):
+def check_chain(connection, digest, rules, signatures=True):
     """Reads the log once: stored types, positions, versions, the chain and the digest; each row is also
-    given to `rules` (a thidua_rules.Redecider, or None) to be re-decided."""
+    given to `rules` (a thidua_rules.Redecider, or None) to be re-decided. Without `signatures`, the log is of
+    the schema before signatures: it has no signature column and every row is unsigned."""
+    problem = STORED_TYPE_PROBLEM if signatures else STORED_TYPE_PROBLEM[:STORED_TYPE_PROBLEM.index(" WHEN typeof(signature)")] + " END"
     rows = connection.execute(
         "SELECT position, stream, version, id, type, schema, actor, occurredAt, recordedAt, correlation, data, hash, "
-        + STORED_TYPE_PROBLEM + ", signature FROM event ORDER BY position"
+        + problem + (", signature" if signatures else ", NULL") + " FROM event ORDER BY position"
     )
     previous = bytes(32)
     expected_position = 1
@@ -329,6 +346,9 @@ def verify(path, digest, quick, rules=True):
     try:
         connection = open_read_only(path)
         problems, missing = schema_problems(connection)
+        older = older_schema(connection) if problems else None
+        if older is not None:
+            problems = []
     except sqlite3.OperationalError:
         raise
     except sqlite3.DatabaseError as error:
@@ -340,7 +360,7 @@ def verify(path, digest, quick, rules=True):
     unreadable = None
     redecider = thidua_projections.Replay() if rules else None
     try:
-        count, head, first_bad, digest_ok = check_chain(connection, digest, redecider)
+        count, head, first_bad, digest_ok = check_chain(connection, digest, redecider, signatures=older is None)
     except sqlite3.DatabaseError as error:
         if not problems:
             raise
@@ -350,8 +370,10 @@ def verify(path, digest, quick, rules=True):
     say("rows: %d" % count)
     say("sqlite %s: %s" % (pragma, "; ".join(integrity)))
     say("append-only triggers: " + ("present" if not missing else "MISSING " + ", ".join(missing)))
-    say("schema: " + ("exactly the tables, indexes and triggers thidua creates" if not problems
-                      else "DIFFERS: " + listed(problems)))
+    say("schema: " + ("DIFFERS: " + listed(problems) if problems
+                      else "exactly the tables, indexes and triggers thidua creates" if older is None
+                      else "exactly those of an older thidua (before signatures: %s), not altered; "
+                           "`thidua rebuild` or any write upgrades it" % ", ".join(text(name) for name in older)))
     if unreadable is not None:
         say("chain: NOT READ: the event table cannot be read as thidua's (%s)" % unreadable)
     elif first_bad is not None:

@@ -108,6 +108,14 @@ struct SignedLogTests {
         let digest = "245:ecbbf5c10a126632f7957112a2036f446da9561540144956f2dcb2a1537270e7"
         let reading = try cli.run("digest")
         #expect(reading.status == 1 && reading.stderr.contains("thidua rebuild"), "a read never upgrades: \(reading)")
+        // The independent verifier knows the older schema: the honest old log verifies as it is, never as altered.
+        let (older, report) = try Thidua.pythonTool("verify_chain.py", [cli.database])
+        #expect(older == 0, "\(String(decoding: report, as: UTF8.self))")
+        #expect(String(decoding: report, as: UTF8.self).contains("exactly those of an older thidua (before signatures"))
+        let altered = cli.path("altered.sqlite")
+        try FileManager.default.copyItem(atPath: cli.database, toPath: altered)
+        try cli.sqlite("DROP TRIGGER event_append_only_update; UPDATE event SET actor = 'BKTTW' WHERE position = 3;", at: altered)
+        #expect(try Thidua.pythonTool("verify_chain.py", [altered]).0 == 2)
         #expect(try cli.run("rebuild").status == 0)
         #expect(try cli.run("digest").stdout.trimmingCharacters(in: .newlines) == digest)
         try Self.verifiedByBoth(cli)
