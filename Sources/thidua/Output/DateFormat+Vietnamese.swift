@@ -31,26 +31,13 @@ enum Shown {
     static func clock(_ microseconds: Int64) -> String {
         let (seconds, _) = floorDivision(microseconds, 1_000_000)
         let (days, secondOfDay) = floorDivision(seconds + vietnamOffset, 86_400)
-        let (year, month, day) = civil(days)
-        return "\(pad(day))/\(pad(month))/\(pad(year, 4)) \(pad(secondOfDay / 3600)):\(pad(secondOfDay / 60 % 60)):\(pad(secondOfDay % 60))"
+        let (year, month, day) = Timestamp.civilFromDays(Int(days))
+        return "\(pad(Int64(day)))/\(pad(Int64(month)))/\(pad(Int64(year), 4)) \(pad(secondOfDay / 3600)):\(pad(secondOfDay / 60 % 60)):\(pad(secondOfDay % 60))"
     }
 
     private static func floorDivision(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {
         let (q, r) = value.quotientAndRemainder(dividingBy: divisor)
         return r < 0 ? (q - 1, r + divisor) : (q, r)
-    }
-
-    /// Year, month and day of a count of days since 1970-01-01 (Howard Hinnant's algorithm).
-    private static func civil(_ days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     private static func pad(_ value: Int64, _ width: Int = 2) -> String {
