@@ -46,14 +46,16 @@ let package = Package(
             // The demo's history ships inside the binary, so `thidua demo` works from any directory.
             resources: [.embedInCode("Examples/bdtw-2017-2018.jsonl")]
         ),
-        .testTarget(name: "ThiDuaCoreTests", dependencies: ["ThiDuaJSON", "ThiDuaLog", "ThiDuaCore"]),
+        // What more than one test target forges (a non-canonical signature); not part of any product.
+        .target(name: "ThiDuaTestSupport", path: "Tests/ThiDuaTestSupport"),
+        .testTarget(name: "ThiDuaCoreTests", dependencies: ["ThiDuaJSON", "ThiDuaLog", "ThiDuaCore", "ThiDuaTestSupport"]),
         .testTarget(
             name: "ThiDuaStoreTests",
             dependencies: ["ThiDuaJSON", "ThiDuaLog", "ThiDuaCore", "ThiDuaStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "ThiDuaCLITests",
-            dependencies: ["thidua", "ThiDuaJSON", "ThiDuaLog", "ThiDuaCore", "ThiDuaStore"]
+            dependencies: ["thidua", "ThiDuaJSON", "ThiDuaLog", "ThiDuaCore", "ThiDuaStore", "ThiDuaTestSupport"]
         ),
     ]
 )

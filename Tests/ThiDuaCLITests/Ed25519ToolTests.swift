@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ThiDuaTestSupport
 import ThiDuaLog
 
 /// Tools/ed25519.py, the auditor's Ed25519 verifier, against RFC 8032's test vectors and thidua's own signatures:
@@ -118,7 +119,7 @@ struct Ed25519ToolTests {
             flipped.signature[(index * 17) % 64] ^= 0x80
             cases.append(flipped); expected.append(false)
             flipped = valid
-            flipped.signature = EventSignatureArithmeticForTools.addingGroupOrder(toS: valid.signature)
+            flipped.signature = SignatureArithmetic.addingGroupOrder(toS: valid.signature)
             cases.append(flipped); expected.append(false)
         }
         #expect(cases.map(\.swiftVerdict) == expected)
@@ -168,24 +169,5 @@ struct Ed25519ToolTests {
             "A6EHv/POEL4dcN0Y50vAmWfk1jCbpQ1fHdyGZBJVMbg= 56475aa75463474c",
             "Xjdtm2cXaoStlcjAqFRRtAsPMd6NSKmKz9AMkSiDzo+7RKSoGl44zQc8spTbvONz397uExqrzH728nVb655hAQ== True",
         ])
-    }
-}
-
-/// S + L (little-endian, L the group order): the same signature in a non-canonical spelling that RFC 8032 refuses.
-enum EventSignatureArithmeticForTools {
-    static let groupOrder: [UInt8] = [
-        0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde, 0x14,
-        0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x10,
-    ]
-
-    static func addingGroupOrder(toS value: [UInt8]) -> [UInt8] {
-        var result = value
-        var carry = 0
-        for index in 0..<32 {
-            let sum = Int(value[32 + index]) + Int(groupOrder[index]) + carry
-            result[32 + index] = UInt8(sum & 0xff)
-            carry = sum >> 8
-        }
-        return result
     }
 }

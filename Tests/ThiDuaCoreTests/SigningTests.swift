@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ThiDuaTestSupport
 @testable import ThiDuaJSON
 @testable import ThiDuaLog
 
@@ -189,7 +190,7 @@ struct SigningTests {
         let event = try Self.event()
         let message = try SigningBytes.bytes(of: event)
         let signature = try Self.key().sign(event)
-        let stretched = EventSignatureArithmetic.addingGroupOrder(toS: signature.value)
+        let stretched = SignatureArithmetic.addingGroupOrder(toS: signature.value)
         #expect(stretched != signature.value)
         #expect(!(try EventSignature(publicKey: signature.publicKey, value: stretched)).isValid(over: message))
     }
@@ -255,16 +256,11 @@ struct SigningTests {
 
     // MARK: hostile input
 
-    /// SplitMix64: the same mutations on every run.
+    /// The same mutations on every run: `SeededRandom` (SplitMix64) drives them.
     struct Mutations: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var random: SeededRandom
+        init(state: UInt64) { random = SeededRandom(state: state) }
+        mutating func next() -> UInt64 { random.next() }
 
         mutating func mutate(_ text: String) -> [UInt8] {
             var bytes = Array(text.utf8)
@@ -303,24 +299,5 @@ struct SigningTests {
                 #expect(error.code == .badKeyFile || error.code == .badCode, "\(error)")
             }
         }
-    }
-}
-
-/// S + L: the same signature in another, non-canonical spelling (S is little-endian, L the group order).
-enum EventSignatureArithmetic {
-    static let groupOrder: [UInt8] = [
-        0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde, 0x14,
-        0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x10,
-    ]
-
-    static func addingGroupOrder(toS value: [UInt8]) -> [UInt8] {
-        var result = value
-        var carry = 0
-        for index in 0..<32 {
-            let sum = Int(value[32 + index]) + Int(groupOrder[index]) + carry
-            result[32 + index] = UInt8(sum & 0xff)
-            carry = sum >> 8
-        }
-        return result
     }
 }
