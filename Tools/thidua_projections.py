@@ -459,17 +459,25 @@ def replayed_state(stream, state, extra):
     }
 
 
-def snapshot_matches(connection, stream, stream_text, state, extra):
-    """YearSnapshot.load(requireSeal: false) == state: current, restorable, sealed right if sealed, same state."""
+def stored_snapshot(connection, stream_text):
+    """The year's stored snapshot as (version, its bytes, its JSON), or None when there is none or it is not JSON."""
     row = connection.execute("SELECT IFNULL(CAST(version AS INTEGER), -1), IFNULL(CAST(state AS TEXT), '') "
                              "FROM year_snapshot WHERE stream = ?", (stream_text,)).fetchone()
-    if row is None or row[0] != extra.version:
-        return False
+    if row is None:
+        return None
     data = row[1] if isinstance(row[1], bytes) else str(row[1]).encode("utf-8")
     try:
-        value = rules.parse_json(data.decode("utf-8"))
+        return row[0], data, rules.parse_json(data.decode("utf-8"))
     except (rules.NotJSON, UnicodeDecodeError):
+        return None
+
+
+def snapshot_matches(connection, stream, stream_text, state, extra):
+    """YearSnapshot.load(requireSeal: false) == state: current, restorable, sealed right if sealed, same state."""
+    stored = stored_snapshot(connection, stream_text)
+    if stored is None or stored[0] != extra.version:
         return False
+    _, data, value = stored
     restored = snapshot_state(value)
     if restored is None or restored != replayed_state(stream, state, extra):
         return False
@@ -500,15 +508,10 @@ def outdated_snapshots(connection, replay):
 
 def snapshot_outdated(connection, stream_text):
     """YearSnapshot.isOutdated: the stored snapshot says it is of an older layout (outdated, not altered)."""
-    row = connection.execute("SELECT IFNULL(CAST(state AS TEXT), '') FROM year_snapshot WHERE stream = ?",
-                             (stream_text,)).fetchone()
-    if row is None:
+    stored = stored_snapshot(connection, stream_text)
+    if stored is None:
         return False
-    data = row[0] if isinstance(row[0], bytes) else str(row[0]).encode("utf-8")
-    try:
-        value = rules.parse_json(data.decode("utf-8"))
-    except (rules.NotJSON, UnicodeDecodeError):
-        return False
+    value = stored[2]
     layout = _int(value.get("layout")) if isinstance(value, dict) else None
     return layout is not None and layout < SNAPSHOT_LAYOUT
 
