@@ -26,6 +26,8 @@ let package = Package(
         ),
         // The domain: the Decider (decide / evolve), year states, standings, elections, awards.
         .target(name: "ThiDuaCore", dependencies: ["ThiDuaJSON", "ThiDuaLog", .product(name: "Crypto", package: "swift-crypto")]),
+        // The year report (§11): one self-contained HTML document; pure, so the CLI and the server write the same.
+        .target(name: "ThiDuaReport", dependencies: ["ThiDuaJSON", "ThiDuaLog", "ThiDuaCore"]),
         // The SQLite log: schema, append, reads, projections, replay, verify.
         .target(
             name: "ThiDuaStore",
@@ -39,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "thidua",
             dependencies: [
-                "ThiDuaJSON", "ThiDuaLog", "ThiDuaCore", "ThiDuaStore",
+                "ThiDuaJSON", "ThiDuaLog", "ThiDuaCore", "ThiDuaStore", "ThiDuaReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -49,6 +51,7 @@ let package = Package(
         // What more than one test target forges (a non-canonical signature); not part of any product.
         .target(name: "ThiDuaTestSupport", path: "Tests/ThiDuaTestSupport"),
         .testTarget(name: "ThiDuaCoreTests", dependencies: ["ThiDuaJSON", "ThiDuaLog", "ThiDuaCore", "ThiDuaTestSupport"]),
+        .testTarget(name: "ThiDuaReportTests", dependencies: ["ThiDuaJSON", "ThiDuaLog", "ThiDuaCore", "ThiDuaReport"]),
         .testTarget(
             name: "ThiDuaStoreTests",
             dependencies: ["ThiDuaJSON", "ThiDuaLog", "ThiDuaCore", "ThiDuaStore", .product(name: "GRDB", package: "GRDB.swift")]

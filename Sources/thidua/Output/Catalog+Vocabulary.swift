@@ -1,4 +1,5 @@
 import ThiDuaCore
+import ThiDuaReport
 
 /// The rules' words — statuses, kinds, offices, methods, outcomes — as a table shows them. English is the stored
 /// value itself (what JSON and CSV carry); Vietnamese is what an emulation officer calls it.
@@ -6,13 +7,7 @@ extension YearState.Status {
     func shown(_ lang: Lang) -> String {
         switch lang {
         case .en: rawValue
-        case .vi:
-            switch self {
-            case .unopened: "chưa mở"
-            case .open: "đang mở"
-            case .finalized: "đã chốt điểm"
-            case .closed: "đã kết thúc"
-            }
+        case .vi: vietnamese
         }
     }
 }
@@ -21,13 +16,7 @@ extension AwardState.Status {
     func shown(_ lang: Lang) -> String {
         switch lang {
         case .en: rawValue
-        case .vi:
-            switch self {
-            case .proposed: "đề nghị"
-            case .withdrawn: "rút"
-            case .granted: "được tặng"
-            case .rejected: "không được tặng"
-            }
+        case .vi: vietnamese
         }
     }
 }
@@ -45,12 +34,7 @@ extension CriterionKind {
     func shown(_ lang: Lang) -> String {
         switch lang {
         case .en: rawValue
-        case .vi:
-            switch self {
-            case .base: "cơ bản"
-            case .bonus: "thưởng"
-            case .penalty: "trừ"
-            }
+        case .vi: vietnamese
         }
     }
 }
@@ -59,12 +43,7 @@ extension Office {
     func shown(_ lang: Lang) -> String {
         switch lang {
         case .en: rawValue
-        case .vi:
-            switch self {
-            case .head: "khối trưởng"
-            case .deputy: "khối phó"
-            case .award: "khen thưởng"
-            }
+        case .vi: vietnamese
         }
     }
 }
@@ -73,11 +52,7 @@ extension BallotMethod {
     func shown(_ lang: Lang) -> String {
         switch lang {
         case .en: rawValue
-        case .vi:
-            switch self {
-            case .open: "công khai"
-            case .secret: "bỏ phiếu kín"
-            }
+        case .vi: vietnamese
         }
     }
 }
@@ -86,13 +61,7 @@ extension ElectionResult.Outcome {
     func shown(_ lang: Lang) -> String {
         switch lang {
         case .en: rawValue
-        case .vi:
-            switch self {
-            case .elected: "trúng cử"
-            case .tie: "hòa phiếu"
-            case .short: "thiếu đa số"
-            case .noQuorum: "không đủ túc số"
-            }
+        case .vi: vietnamese
         }
     }
 }

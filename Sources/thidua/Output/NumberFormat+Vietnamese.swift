@@ -1,11 +1,12 @@
 import ThiDuaCore
+import ThiDuaReport
 
 extension Points {
     /// `95,75` in Vietnamese, `95.75` in English: the exact decimal text with its separator swapped, never a Double.
     func shown(_ lang: Lang) -> String {
         switch lang {
         case .en: description
-        case .vi: description.replacingOccurrences(of: ".", with: ",")
+        case .vi: VietnameseFormat.points(self)
         }
     }
 }

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import ThiDuaCore
+import ThiDuaLog
+import ThiDuaReport
+import ThiDuaStore
+
+/// `thidua report`: the year report (§11) to print, sign and file — one self-contained HTML document.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the year report (báo cáo kết quả thi đua): one HTML file, Vietnamese, laid out for A4 printing.",
+        discussion: """
+            Its facts are replay's at the moment given (--as-of, --known-at, --at combine, as in replay); it names the log's
+            digest and the year's stateHash, and the commands that check them. Without --out it prints the HTML; --out
+            never overwrites an existing file unless --replace is given. Open the file in a browser and print it (A4).
+            Example: thidua report --year 2017 --out bao-cao-2017.html
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Option(parsing: .unconditional, help: "The year.") var year: Int
+    @OptionGroup var bounds: ReplayBoundOptions
+    @Option(help: ArgumentHelp("The HTML file to write (else standard output).", valueName: "file")) var out: String?
+    @Flag(help: "Replace the --out file if it exists.") var replace = false
+
+    func run() throws {
+        if let out, out.isEmpty { throw CLIError.usage("--out needs the path of the HTML file to write") }
+        if replace, out == nil { throw CLIError.usage("--replace goes with --out FILE") }
+        let store = try global.openForReading()
+        let bloc = try store.resolveBloc(global.bloc)
+        let (replay, digest) = try store.reportFacts(bloc: bloc, year: year, bounds: try bounds.bounds)
+        let report = YearReport(
+            state: replay.state, bloc: replay.bloc, position: replay.position, events: replay.events.map(\.recorded),
+            digest: digest.map { YearReport.Digest(position: $0.position, hash: EventHashing.hex($0.hash)) },
+            moment: YearReport.Moment(asOf: bounds.asOf, knownAt: bounds.knownAt, at: bounds.at),
+            madeAt: Timestamp(utcMicroseconds: Int64(Date().timeIntervalSince1970 * 1_000_000)).text, logFile: try global.databasePath)
+        let html = report.html()
+        guard let out else {
+            Console.write(html)
+            return
+        }
+        if !replace, FileManager.default.fileExists(atPath: out) {
+            throw CLIError.rejected("\(out) already exists; a report file is not overwritten: choose another --out, or add --replace")
+        }
+        do {
+            try Data(html.utf8).write(to: URL(fileURLWithPath: out), options: replace ? .atomic : .withoutOverwriting)
+        } catch {
+            throw CLIError.rejected("cannot write \(out): \((error as NSError).localizedDescription)")
+        }
+        Console.line("báo cáo năm \(year): \(Visible.escaped(out)) (vị trí \(replay.position), stateHash \(replay.document.stateHash))")
+    }
+}
