@@ -8,16 +8,16 @@ struct ReportEscapingTests {
     static let svg = "</svg><img src=x>"
     static let quotes = "\"'&"
 
-    /// A bloc whose names, titles, groups, clauses, reasons and signatories are all markup.
+    /// A bloc whose names, titles, clauses, reasons, signatories, bases and decisions are all markup (codes cannot be).
     static func hostileBloc() throws -> String {
         func s(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
         let y = #""bloc":"HB","year":2017"#
         return [
             #"{"type":"bloc.founded","bloc":"HB","actor":"secretariat","data":{"name":\#(s(script)),"organiser":\#(s(quotes))}}"#,
             #"{"type":"year.opened",\#(y),"actor":"secretariat","data":{"members":[{"code":"A","name":\#(s(script))},{"code":"B","name":\#(s(svg))},{"code":"C","name":\#(s(quotes))}],"head":"A","deputies":["B"]}}"#,
-            #"{"type":"criterion.set",\#(y),"actor":"A","data":{"code":"1.1","title":\#(s(svg)),"maxPoints":10,"kind":"base","group":\#(s(script))}}"#,
-            #"{"type":"criterion.set",\#(y),"actor":"A","data":{"code":"1.2","title":\#(s(quotes)),"maxPoints":10,"kind":"base","group":\#(s(svg))}}"#,
-            #"{"type":"criterion.set",\#(y),"actor":"A","data":{"code":"B.1","title":\#(s(script)),"maxPoints":3,"kind":"bonus","group":\#(s(quotes))}}"#,
+            #"{"type":"criterion.set",\#(y),"actor":"A","data":{"code":"1.1","title":\#(s(svg)),"maxPoints":10,"kind":"base","group":"I"}}"#,
+            #"{"type":"criterion.set",\#(y),"actor":"A","data":{"code":"1.2","title":\#(s(quotes)),"maxPoints":10,"kind":"base","group":"II"}}"#,
+            #"{"type":"criterion.set",\#(y),"actor":"A","data":{"code":"B.1","title":\#(s(script)),"maxPoints":3,"kind":"bonus","group":"B"}}"#,
             #"{"type":"score.submitted",\#(y),"actor":"A","data":{"member":"A","criterion":"1.1","points":8.5}}"#,
             #"{"type":"score.submitted",\#(y),"actor":"B","data":{"member":"B","criterion":"1.1","points":7}}"#,
             #"{"type":"score.submitted",\#(y),"actor":"B","data":{"member":"B","criterion":"1.2","points":6}}"#,
@@ -62,7 +62,7 @@ struct ReportEscapingTests {
             #expect(chart.contains(text), "the chart lacks \(text)")
             #expect(page.contains(text), "the page lacks \(text)")
         }
-        // Bloc name, member names, criterion titles, groups, clauses, signatories, reasons, bases, decisions.
+        // Bloc name, member names, criterion titles, clauses, signatories, reasons, bases, decisions.
         #expect(html.components(separatedBy: escapedScript).count > 8)
         #expect(html.components(separatedBy: escapedSVG).count > 6)
         #expect(html.contains("<li>\(escapedScript)</li>"))

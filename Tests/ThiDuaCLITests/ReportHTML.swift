@@ -11,7 +11,7 @@ enum ReportHTML {
 
     /// Every element with a `data-n` attribute and the text directly inside it.
     static func numbers(_ html: String) throws -> [Tagged] {
-        let element = try Regex(#"<[a-z]+((?: [a-z-]+="[^"]*")*)>([^<]*)<"#)
+        let element = try Regex(#"<[a-z]+((?: [a-z-]+="[^"]*")*)>([^<]*)(?=<)"#)
         let attribute = try Regex(#"([a-z-]+)="([^"]*)""#)
         var found: [Tagged] = []
         for match in html.matches(of: element) {

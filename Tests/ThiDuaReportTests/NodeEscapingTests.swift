@@ -18,8 +18,8 @@ struct NodeEscapingTests {
     @Test(arguments: hostile)
     func attributeValuesAreEscaped(_ value: String) {
         let html = Node.void("rect", [Attribute("fill", value)]).rendered
-        #expect(html.hasPrefix("<rect fill=\"") && html.hasSuffix("\">"))
-        let inner = html.dropFirst("<rect fill=\"".count).dropLast(2)
+        #expect(html.hasPrefix("<rect fill=\"") && html.hasSuffix("\"/>"))
+        let inner = html.dropFirst("<rect fill=\"".count).dropLast(3)
         #expect(!inner.contains("\"") && !inner.contains("<") && !inner.contains(">") && !inner.contains("'"))
         #expect(Self.unescaped(String(inner)) == value)
     }
