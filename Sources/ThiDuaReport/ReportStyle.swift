@@ -7,7 +7,7 @@ enum ReportStyle {
                color: #000; background: #fff; line-height: 1.3; }
         body { margin: 0 auto; max-width: 180mm; }
         header { text-align: center; margin-bottom: 8pt; }
-        header .bloc { font-weight: bold; text-transform: uppercase; font-size: 11pt; }
+        header .bloc { font-weight: bold; font-size: 11.5pt; }
         header .organiser { font-size: 10pt; }
         h1 { font-size: 15pt; margin: 10pt 0 4pt; }
         h2 { font-size: 12pt; margin: 14pt 0 5pt; break-after: avoid; page-break-after: avoid; }
