@@ -13,6 +13,7 @@ extension YearReport {
         ]
         var shapes: [Node] = [ChartLayout.patterns]
         shapes += layout.legend
+        shapes += layout.ticks
         shapes += layout.axis
         shapes += layout.bars
         let svg = Node.tag("svg", attributes, shapes)
@@ -77,6 +78,26 @@ struct ChartLayout {
                                Attribute("fill", key.0), Attribute("stroke", "#000"), Attribute("stroke-width", "0.6")]),
                 .tag("text", [Attribute("x", Self.number(x + 28)), Attribute("y", Self.number(y + 10))], text: key.1),
             ])
+        }
+    }
+
+    /// Gridlines at a round step (1, 2 or 5 × 10ⁿ points, at most ten of them), labelled beneath.
+    var ticks: [Node] {
+        guard scale > 0 else { return [] }
+        let span = (Double(Self.width) - Self.totalWidth - zero) / scale
+        guard span.isFinite, span > 0 else { return [] }
+        var step = 1.0, k = 0
+        while span / step > 10 {
+            step *= [2.0, 2.5, 2.0][k % 3]
+            k += 1
+        }
+        let bottom = top + Double(facts.standings.count) * Self.rowHeight
+        return stride(from: step, through: span, by: step).flatMap { value -> [Node] in
+            let x = Self.number(zero + value * scale)
+            return [.void("line", [Attribute("x1", x), Attribute("x2", x), Attribute("y1", Self.number(top - 4)), Attribute("y2", Self.number(bottom)),
+                                   Attribute("stroke", "#999"), Attribute("stroke-width", "0.4"), Attribute("stroke-dasharray", "2 2")]),
+                    .tag("text", [Attribute("x", x), Attribute("y", Self.number(bottom + 14)), Attribute("text-anchor", "middle"), Attribute("font-size", "9")],
+                         text: Self.number(value))]
         }
     }
 

@@ -5,7 +5,8 @@ extension YearReport {
     func heading(_ facts: ReportFacts) -> Node {
         var items: [(String, Node)] = [
             ("Trạng thái năm thi đua", .text(state.status.vietnamese)),
-            ("Số liệu tính đến", .list([.text("vị trí "), .tag("span", [.number("position")], text: String(position)),
+            ("Số liệu tính đến", .list([.text("ngày \(VietnameseFormat.day(moment.asOf ?? madeAt)), vị trí "),
+                                       .tag("span", [.number("position")], text: String(position)),
                                        .text(" của sổ sự kiện" + momentText)])),
             ("Số đơn vị", .tag("span", [.number("members")], text: String(state.activeMembers.count))),
             ("Lập lúc", .text(VietnameseFormat.moment(madeAt) + " (giờ Việt Nam, +07:00)")),
