@@ -21,7 +21,8 @@ enum ReportStyle {
         tr, li, figure, .keep { break-inside: avoid; page-break-inside: avoid; }
         th, td { border: 0.6pt solid #000; padding: 1.5pt 3pt; vertical-align: top; text-align: left; }
         th { background: #e8e8e8; font-weight: bold; }
-        .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+        .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; width: 1%; }
+        th.num { white-space: normal; min-width: 9mm; }
         .c { text-align: center; }
         .strong { font-weight: bold; }
         tr.sub td { background: #f2f2f2; font-weight: bold; }

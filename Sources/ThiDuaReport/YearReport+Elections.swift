@@ -20,24 +20,24 @@ extension YearReport {
                          text: String(row.tally[code] ?? 0)),
                 ])
             })
-            var ballots: [Node] = [.tag("span", [.number("elections.ballots"), Attribute("data-c", id)], text: String(row.ballots))]
+            var method: [Node] = [.text(election.spec.method.vietnamese)]
             if let tally = election.tally {
-                ballots += [.tag("div", [.class("self wrap")], text: "(kiểm phiếu: \(tally.ballots) phiếu, \(tally.invalid) không hợp lệ)")]
+                method.append(.tag("div", [.class("self")], text: "kiểm phiếu: \(tally.ballots) phiếu, \(tally.invalid) không hợp lệ"))
             }
             let quorum: String
             if let result = election.result {
                 let reached = rules.quorum.isReached(by: result.ballots, of: result.eligible)
-                quorum = "\(reached ? "đạt" : "không đạt"): \(result.ballots)/\(result.eligible) đơn vị (yêu cầu \(rules.quorum))"
+                quorum = "\(reached ? "đạt" : "không đạt"): \(result.ballots)/\(result.eligible) đơn vị (yêu cầu \(rules.quorum.reduced))"
             } else {
-                quorum = "yêu cầu \(rules.quorum)"
+                quorum = "yêu cầu \(rules.quorum.reduced)"
             }
             return .row([
                 .tag("td", [.text(id), .void("br"), .tag("span", [.class("self")], text: office)]),
                 .number(String(election.spec.term(in: state.year)), "elections.term", item: id),
-                .td(election.spec.method.vietnamese),
+                .tag("td", method),
                 .number(String(row.seats), "elections.seats", item: id),
                 candidates,
-                .tag("td", [.class("num")], ballots),
+                .number(String(row.ballots), "elections.ballots", item: id),
                 .td(quorum),
                 .td(election.result.map { $0.outcome.vietnamese } ?? "đang bầu"),
                 .td(row.elected.map(facts.named).joined(separator: "; ")),
@@ -45,7 +45,17 @@ extension YearReport {
         }
         return .section("IV. Bầu cử", [
             .table(headers, rows, [.class("sheet")]),
-            .p("Quy định đang áp dụng: trúng cử khi được quá \(rules.majority) số phiếu hợp lệ; túc số \(rules.quorum) số đơn vị.", [.class("note")]),
+            .p("Quy định đang áp dụng: trúng cử khi được quá \(rules.majority.reduced) số phiếu hợp lệ; túc số \(rules.quorum.reduced) số đơn vị.", [.class("note")]),
         ])
+    }
+}
+
+extension Fraction {
+    /// `1/2` for a rule stored as 5/10; `1` for 1/1.
+    var reduced: String {
+        var a = numerator.magnitude, b = denominator.magnitude
+        while b != 0 { (a, b) = (b, a % b) }
+        guard a > 1, a <= UInt64(Int64.max) else { return description }
+        return Fraction(numerator / Int64(a), denominator / Int64(a)).description
     }
 }
