@@ -32,7 +32,7 @@ struct ReportCommand: ParsableCommand {
         let report = YearReport(
             state: replay.state, bloc: replay.bloc, position: replay.position, events: replay.events.map(\.recorded),
             digest: digest.map { YearReport.Digest(position: $0.position, hash: EventHashing.hex($0.hash)) },
-            moment: YearReport.Moment(asOf: bounds.asOf, knownAt: bounds.knownAt, at: bounds.at),
+            moment: YearReport.Moment(asOf: bounds.asOf.map(Typed.isoDate), knownAt: bounds.knownAt.map(Typed.isoDate), at: bounds.at),
             madeAt: Timestamp(utcMicroseconds: Int64(Date().timeIntervalSince1970 * 1_000_000)).text, logFile: try global.databasePath)
         let html = report.html()
         guard let out else {
