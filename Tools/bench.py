@@ -9,7 +9,8 @@ and halves process start-up):
 For each size it generates a history (Tools/generate_history.py: years of ~100k events, 20 members ×
 50 criteria × 100 resubmissions, plus a small year in a second bloc), then measures import, one
 `score submit` end to end on the 100k-event open year, `standings`, replay of the small and of the
-100k-event year, rebuild, verify, bytes per event and peak memory. In the same run it inserts the
+100k-event year, the year report of the seed's 2017 and of the 100k-event year, rebuild, verify, bytes per event
+and peak memory. In the same run it inserts the
 same rows with prepared statements into an identical schema (the raw SQLite ceiling) and runs the same
 history through the `eventsourcing` package on SQLite in 1000-event transactions (pip install eventsourcing).
 
@@ -248,6 +249,7 @@ def bench(size, args, binary, signed):
     big_replays = [run([binary] + t + ["--bloc", "K001", "replay", "--year", str(open_year), "--format", "json"], measure_memory=True)
                    for _ in range(3)]
     result.update(replay_big=statistics.median(r[0] for r in big_replays), replay_rss=max(r[1] for r in big_replays))
+    result.update(report_benchmarks(binary, t, open_year, work))
     elapsed, rss, _ = run([binary] + t + ["rebuild"], measure_memory=True)
     result.update(rebuild_s=elapsed, rebuild_rss=rss)
     elapsed, rss, _ = run([binary] + t + ["verify"], measure_memory=True)
@@ -395,6 +397,16 @@ def machine():
                                                        platform.python_version())
 
 
+def report_benchmarks(binary, t, open_year, work):
+    """The year report (§11) end to end, HTML to standard output: the seed's 2017 in a log of its own, and the
+    100k-event year of the big log."""
+    seed_db = ["--db", os.path.join(work, "seed.sqlite")]
+    run([binary] + seed_db + ["append", os.path.join(ROOT, "EventLog/examples/bdtw-2017-2018.jsonl")])
+    seed = [run([binary] + seed_db + ["report", "--year", "2017"])[0] for _ in range(10)]
+    big = [run([binary] + t + ["--bloc", "K001", "report", "--year", str(open_year)], measure_memory=True) for _ in range(3)]
+    return dict(report_seed=statistics.median(seed), report_big=statistics.median(r[0] for r in big), report_rss=max(r[1] for r in big))
+
+
 def table(results):
     def ms(x):
         return "%.1f ms" % (x * 1000)
@@ -420,6 +432,8 @@ def table(results):
     row("criteria end to end, p50 / p99", lambda r: "%s / %s" % (ms(r["criteria_p50"]), ms(r["criteria_p99"])))
     row("replay of a small year (≈100 events)", lambda r: ms(r["replay_small"]))
     row("replay of the 100k-event year", lambda r: ms(r["replay_big"]))
+    row("year report (thidua report, HTML): the seed's 2017 / the 100k-event year",
+        lambda r: "%s / %s (%d MiB)" % (ms(r["report_seed"]), ms(r["report_big"]), r["report_rss"] // 1024))
     row("eventsourcing: read back and fold the largest stream", lambda r: rate(r["es_fold_rate"]))
     row("rebuild", lambda r: "%.2f s" % r["rebuild_s"])
     row("verify (chain, every event re-decided, integrity_check, triggers, projections)", lambda r: "%.2f s" % r["verify_s"])
@@ -478,6 +492,8 @@ def targets(results):
         ("scores (the sheet) ≤ 15 ms", big["scores_p50"] <= 0.015, "%.1f ms" % (big["scores_p50"] * 1000)),
         ("criteria ≤ 15 ms", big["criteria_p50"] <= 0.015, "%.1f ms" % (big["criteria_p50"] * 1000)),
         ("replay of a 100k-event year ≤ 0.2 s", big["replay_big"] <= 0.2, "%.2f s" % big["replay_big"]),
+        ("year report of the seed's 2017 ≤ 100 ms", big["report_seed"] <= 0.1, "%.0f ms" % (big["report_seed"] * 1000)),
+        ("year report of a 100k-event year ≤ 1 s", big["report_big"] <= 1, "%.2f s" % big["report_big"]),
         ("rebuild of 1M events ≤ 5 s", big["rebuild_s"] <= 5, "%.2f s" % big["rebuild_s"]),
         ("verify of 1M events ≤ 3 s (with integrity_check)", big["verify_s"] <= 3, "%.2f s" % big["verify_s"]),
         ("verify of 1M events ≤ 3 s (verify --quick)", big["verify_quick_s"] <= 3, "%.2f s" % big["verify_quick_s"]),
