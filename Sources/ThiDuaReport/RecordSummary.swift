@@ -43,7 +43,8 @@ struct RecordSummary {
     /// The latest award.proposed of each member: when.
     var proposals: [String: String] = [:]
 
-    init(_ events: [RecordedEvent]) {
+    init(_ events: [RecordedEvent], decoded: [DomainEvent]? = nil) {
+        let decoded = decoded?.count == events.count ? decoded : nil
         count = events.count
         first = events.first?.position
         last = events.last?.position
@@ -51,7 +52,7 @@ struct RecordSummary {
         var submitted: [String: [String: Points]] = [:]
         var reviewed: [String: [String: Points]] = [:]
         var latest: (stamp: Timestamp, text: String)?
-        for event in events {
+        for (index, event) in events.enumerated() {
             counts[event.type, default: 0] += 1
             let fingerprint = event.signature.flatMap { bytes -> String? in
                 guard bytes.count == EventSignature.publicKeyBytes + EventSignature.valueBytes else { return nil }
@@ -74,7 +75,7 @@ struct RecordSummary {
                     latest = (occurred, event.occurredAt)
                 }
             }
-            guard Self.read.contains(event.type), let domain = DomainEvent(recorded: event) else { continue }
+            guard Self.read.contains(event.type), let domain = decoded?[index] ?? DomainEvent(recorded: event) else { continue }
             switch domain.payload {
             case .scoreSubmitted(let member, let criterion, let points, _):
                 if let before = submitted[member]?[criterion] {
@@ -105,10 +106,11 @@ struct RecordSummary {
         EventType.scoreSubmitted, .scoreReviewed, .voteVoided, .pactSigned, .awardProposed,
     ].reduce(into: []) { $0.insert($1.rawValue) }
 
-    private mutating func note(_ kind: Correction.Kind, _ event: RecordedEvent, change: String, reason: String? = nil) {
+    /// Counts a correction; lists it (its text made only then) while the list is shorter than `listed`.
+    private mutating func note(_ kind: Correction.Kind, _ event: RecordedEvent, change: @autoclosure () -> String, reason: String? = nil) {
         correctionCounts[kind, default: 0] += 1
         guard corrections.count < Self.listed else { return }
         corrections.append(Correction(kind: kind, position: event.position, occurredAt: event.occurredAt, actor: event.actor,
-                                      change: change, reason: reason))
+                                      change: change(), reason: reason))
     }
 }

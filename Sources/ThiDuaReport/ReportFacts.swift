@@ -32,7 +32,7 @@ struct ReportFacts {
         var names: [String: String] = [:]
         for member in s.members.values { names[member.code] = member.name }
         self.names = names
-        record = RecordSummary(report.events)
+        record = RecordSummary(report.events, decoded: report.decodedEvents)
     }
 
     /// `BNCTW — Ban Nội chính Trung ương`, or the code alone when the year does not know it.

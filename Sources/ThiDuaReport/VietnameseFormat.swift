@@ -9,7 +9,7 @@ public enum VietnameseFormat {
 
     /// `95,75`: the exact decimal text with a decimal comma, never a Double.
     public static func points(_ points: Points) -> String {
-        points.description.replacingOccurrences(of: ".", with: ",")
+        String(decoding: points.description.utf8.map { $0 == UInt8(ascii: ".") ? UInt8(ascii: ",") : $0 }, as: UTF8.self)
     }
 
     /// A stored instant (`2018-03-30T02:00:00Z`) as `30/03/2018 09:00:00`; a date alone as `30/03/2018`; any other

@@ -34,6 +34,8 @@ public struct YearReport: Sendable {
     public var position: Int64
     /// The year's folded events, in log order (the record: corrections, backdated, signed).
     public var events: [RecordedEvent]
+    /// The same events decoded, one for one, where the caller has them (replay does); else the report decodes them.
+    public var decodedEvents: [DomainEvent]?
     public var digest: Digest?
     public var moment: Moment
     /// When the report was made, as a stored instant.
@@ -41,12 +43,13 @@ public struct YearReport: Sendable {
     /// The log file the check commands name (`--db`); nil leaves the option out.
     public var logFile: String?
 
-    public init(state: YearState, bloc: BlocState, position: Int64, events: [RecordedEvent], digest: Digest?,
-                moment: Moment = Moment(), madeAt: String, logFile: String? = nil) {
+    public init(state: YearState, bloc: BlocState, position: Int64, events: [RecordedEvent], decodedEvents: [DomainEvent]? = nil,
+                digest: Digest?, moment: Moment = Moment(), madeAt: String, logFile: String? = nil) {
         self.state = state
         self.bloc = bloc
         self.position = position
         self.events = events
+        self.decodedEvents = decodedEvents
         self.digest = digest
         self.moment = moment
         self.madeAt = madeAt

@@ -39,6 +39,8 @@ package struct Replay: Sendable {
     package var rowsRead: Int
     /// The year's folded events with their positions, in log order.
     package var events: [(position: Int64, recorded: RecordedEvent)]
+    /// The same events decoded, one for one (with `keepEvents`), so a reader need not parse their data again.
+    package var decodedEvents: [DomainEvent] = []
     /// The bloc as the admitted bloc events leave it: the rules and award kinds to show the year with.
     package var bloc = BlocState(code: "")
 
@@ -93,9 +95,11 @@ extension Replay {
             try StreamRows.forEach(db, stream: stream.description, upTo: limit) { recorded in
                 replay.rowsRead += 1
                 guard bounds.admits(recorded) else { return }
-                fold.evolve(try decoded(recorded, at: recorded.position), at: recorded.position)
+                let event = try decoded(recorded, at: recorded.position)
+                fold.evolve(event, at: recorded.position)
                 replay.position = recorded.position
                 replay.events.append((recorded.position, recorded))
+                replay.decodedEvents.append(event)
             }
         } else {
             let rows = try Row.fetchCursor(db.cachedStatement(sql: yearRows), arguments: [stream.description, limit])

@@ -31,6 +31,7 @@ struct ReportCommand: ParsableCommand {
         let (replay, digest) = try store.reportFacts(bloc: bloc, year: year, bounds: try bounds.bounds)
         let report = YearReport(
             state: replay.state, bloc: replay.bloc, position: replay.position, events: replay.events.map(\.recorded),
+            decodedEvents: replay.decodedEvents,
             digest: digest.map { YearReport.Digest(position: $0.position, hash: EventHashing.hex($0.hash)) },
             moment: YearReport.Moment(asOf: bounds.asOf.map(Typed.isoDate), knownAt: bounds.knownAt.map(Typed.isoDate), at: bounds.at),
             madeAt: Timestamp(utcMicroseconds: Int64(Date().timeIntervalSince1970 * 1_000_000)).text, logFile: try global.databasePath)
