@@ -5,7 +5,7 @@ enum ReportStyle {
         @page wide { size: A4 landscape; margin: 12mm 12mm 12mm 14mm; }
         html { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", "Noto Serif", serif; font-size: 10.5pt;
                color: #000; background: #fff; line-height: 1.3; }
-        body { margin: 0 auto; max-width: 180mm; }
+        body { margin: 0; }
         header { text-align: center; margin-bottom: 8pt; }
         header .bloc { font-weight: bold; font-size: 11.5pt; }
         header .organiser { font-size: 10pt; }
@@ -31,13 +31,15 @@ enum ReportStyle {
         .wrap { white-space: normal; }
         .sheet { font-size: 8.5pt; }
         .sheet th, .sheet td { padding: 1pt 2pt; }
-        .wide { page: wide; max-width: none; }
+        .wide { page: wide; }
+        .wide .sheet { font-size: 7.5pt; }
+        td.title { min-width: 30mm; }
         .note { font-size: 9pt; }
         .hash { font-family: "DejaVu Sans Mono", "Liberation Mono", "Courier New", monospace; font-size: 8.5pt; word-break: break-all; }
         pre.hash { white-space: pre-wrap; margin: 2pt 0; }
         figure { margin: 4pt 0 8pt; }
         figure svg { width: 100%; height: auto; display: block; }
         ol.clauses li { margin-bottom: 2pt; }
-        @media screen { body { padding: 10mm 8mm; } }
+        @media screen { body { margin: 0 auto; max-width: 180mm; padding: 10mm 8mm; } .wide { max-width: none; } }
         """
 }

@@ -13,7 +13,7 @@ extension YearReport {
         for (g, group) in sheet.groups.enumerated() {
             for criterion in group.criteria {
                 let cells = sheet.rows.map { row in cell(row.scores[index], member: row.member.code, criterion: criterion.code) }
-                rows.append(.row([.td(criterion.code), .td(criterion.title + (criterion.kind == .base ? "" : " (\(criterion.kind.vietnamese))")),
+                rows.append(.row([.td(criterion.code), .td(criterion.title + (criterion.kind == .base ? "" : " (\(criterion.kind.vietnamese))"), [.class("title")]),
                                   .points(criterion.maxPoints, "criterion.max", item: criterion.code)] + cells))
                 index += 1
             }
