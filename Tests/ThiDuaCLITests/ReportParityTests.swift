@@ -95,6 +95,24 @@ struct ReportParityTests {
         #expect(try cli.run("report", "--year", "2017", "--at", "-1").status == 64)
     }
 
+    @Test func signaturesOfThePactShowTheirKeys() throws {
+        let cli = try Thidua()
+        defer { cli.remove() }
+        let signed = Thidua.packageRoot.appendingPathComponent("EventLog/examples/signed/bdtw-2017-2018-signed.jsonl").path
+        #expect(try cli.run("append", signed).status == 0)
+        let report = try cli.run("report", "--year", "2018")
+        #expect(report.status == 0, "\(report)")
+        let keys = try #require(try JSONSerialization.jsonObject(with: Data(try cli.run("keys", "--format", "json").stdout.utf8)) as? [[String: Any]])
+        let pact = try #require((try cli.json(cli.run("pact", "--year", "2018", "--format", "json"))["pact"] as? [String: Any])?["signatures"] as? [[String: Any]])
+        #expect(pact.count == 8)
+        for signature in pact {
+            let member = try #require(signature["member"] as? String)
+            let fingerprint = try #require(keys.first { $0["holder"] as? String == member }?["fingerprint"] as? String)
+            #expect(report.stdout.contains("<td class=\"hash\">\(fingerprint)</td>"), "no key fingerprint for \(member)")
+        }
+        #expect(report.stdout.contains("57 sự kiện có chữ ký số (9 khóa), 0 sự kiện không có chữ ký số"))
+    }
+
     @Test func aMissingLogIsRefusedAndNotCreated() throws {
         let cli = try Thidua()
         defer { cli.remove() }
