@@ -11,7 +11,7 @@ extension YearReport {
         if !next.isEmpty {
             let elections = [next.headElection, next.deputyElection].compactMap { $0 }
             items += [
-                .tag("h3", text: "Bầu cho năm \(state.year + 1)"),
+                .tag("h3", text: "Bầu cho năm \(state.year.addingReportingOverflow(1).partialValue)"),
                 officerTable(head: next.head, deputies: next.deputies, facts),
                 .p(elections.isEmpty ? "" : "Bầu tại: " + elections.joined(separator: ", ") + ".", [.class("note")]),
             ]
