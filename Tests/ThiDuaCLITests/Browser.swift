@@ -6,7 +6,7 @@ import Testing
 enum Browser {
     static let chromium = ["chromium", "chromium-browser"].lazy.compactMap(executable).first
     static let missing: [String] = [("chromium", chromium), ("pdftotext", executable("pdftotext")), ("pdfinfo", executable("pdfinfo")),
-                                    ("timeout", executable("timeout"))].filter { $0.1 == nil }.map(\.0)
+                                    ("python3", executable("python3"))].filter { $0.1 == nil }.map(\.0)
     static let required = !(ProcessInfo.processInfo.environment["CI"] ?? "").isEmpty
     static let runs = missing.isEmpty || required
     static let reason: Comment = "needs headless chromium and poppler-utils (pdftotext, pdfinfo): missing \(missing.joined(separator: ", "))"
@@ -16,22 +16,43 @@ enum Browser {
         return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// Runs chromium on `html` with `arguments` (`--print-to-pdf=…`, `--screenshot=…`), in its own profile folder, killed
-    /// after two minutes; nothing it started is left running.
+    /// Runs chromium on `html` with `arguments` (`--print-to-pdf=…`, `--screenshot=…`), in its own profile folder. A small
+    /// Python parent makes itself the subreaper of everything chromium starts, kills the lot after two minutes, and
+    /// reaps every process (zygotes and renderers included) before it returns: nothing is left running, not even a zombie.
     static func render(_ html: String, in directory: URL, _ arguments: [String]) throws -> Thidua.Result {
         guard let chromium else {
             Issue.record("CI is set but chromium is missing; .ci/run installs it")
             return Thidua.Result(status: -1, stdout: "", stderr: "")
         }
         let profile = directory.appendingPathComponent("chromium-profile-\(UUID().uuidString)").path
-        defer {
-            // Whatever chromium left behind (a zygote, a renderer) names our profile on its command line.
-            if let left = try? Thidua.capture("/usr/bin/env", ["pgrep", "-f", "--", profile]) {
-                for pid in left.stdout.split(separator: "\n").compactMap({ Int32($0) }) { kill(pid, SIGKILL) }
-            }
-            try? FileManager.default.removeItem(atPath: profile)
-        }
-        return try Thidua.capture("/usr/bin/env", ["timeout", "-k", "5", "120", chromium, "--headless", "--no-sandbox", "--disable-gpu",
+        defer { try? FileManager.default.removeItem(atPath: profile) }
+        let reaper = """
+            import ctypes, os, signal, sys, time
+            ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER: orphans of chromium become ours
+            child = os.fork()
+            if child == 0:
+                os.setpgid(0, 0)
+                os.execv(sys.argv[1], sys.argv[1:])
+            def children():
+                me = str(os.getpid())
+                for entry in os.listdir('/proc'):
+                    try:
+                        with open('/proc/%s/stat' % entry) as f: fields = f.read().rsplit(')', 1)[1].split()
+                    except (OSError, IndexError): continue
+                    if fields[1] == me: yield int(entry)
+            deadline, status, done = time.monotonic() + 120, 1, False
+            while True:
+                if done or time.monotonic() > deadline:
+                    for pid in [child] + list(children()):
+                        try: os.kill(pid, signal.SIGKILL)
+                        except OSError: pass
+                try: pid, code = os.waitpid(-1, os.WNOHANG)
+                except ChildProcessError: break
+                if pid == 0: time.sleep(0.02); continue
+                if pid == child: status, done = os.waitstatus_to_exitcode(code), True
+            sys.exit(status if status >= 0 else 1)
+            """
+        return try Thidua.capture("/usr/bin/env", ["python3", "-c", reaper, chromium, "--headless", "--no-sandbox", "--disable-gpu",
                                                    "--disable-dev-shm-usage", "--no-first-run", "--user-data-dir=\(profile)",
                                                    "--no-pdf-header-footer"] + arguments + [URL(fileURLWithPath: html).absoluteString])
     }
