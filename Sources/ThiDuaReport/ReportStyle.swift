@@ -40,6 +40,8 @@ enum ReportStyle {
         figure { margin: 4pt 0 8pt; }
         figure svg { width: 100%; height: auto; display: block; }
         ol.clauses li { margin-bottom: 2pt; }
+        .signing { display: flex; justify-content: space-between; margin-top: 14pt; text-align: center; min-height: 34mm; }
+        .signing > div { width: 45%; }
         @media screen { body { margin: 0 auto; max-width: 180mm; padding: 10mm 8mm; } .wide { max-width: none; } }
         """
 }

@@ -76,6 +76,16 @@ extension YearReport {
         return items
     }
 
+    /// Where the report is signed when printed: who made it, and the head for the bloc.
+    func signing(_ facts: ReportFacts) -> Node {
+        let head = state.head.map(facts.name) ?? ""
+        return .tag("div", [.class("signing keep")], [
+            .tag("div", [.tag("b", text: "Người lập báo cáo"), .tag("div", [.class("note")], text: "(ký, ghi rõ họ tên)")]),
+            .tag("div", [.tag("b", text: "T/M khối thi đua — Khối trưởng"), .tag("div", text: head),
+                         .tag("div", [.class("note")], text: "(ký, ghi rõ họ tên, đóng dấu)")]),
+        ])
+    }
+
     /// A shell word: as it is when it is plain, else in single quotes.
     static func quoted(_ word: String) -> String {
         let plain = !word.isEmpty && word.unicodeScalars.allSatisfy { scalar in

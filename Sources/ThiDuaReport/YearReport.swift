@@ -82,6 +82,7 @@ public struct YearReport: Sendable {
                     pact(facts),
                     awards(facts),
                     record(facts),
+                    signing(facts),
                 ]),
             ]),
         ])
