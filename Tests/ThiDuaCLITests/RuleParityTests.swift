@@ -293,6 +293,14 @@ struct ForgedBreak: Sendable, CustomTestStringConvertible {
         ForgedRow(type: type, stream: "BDTW/2018", actor: actor, data: data)
     }
 
+    static let sha = String(repeating: "ab", count: 32)
+
+    /// A self-score of schema 2 with `list` as its evidence.
+    static func evidence(_ list: String) -> ForgedRow {
+        ForgedRow(type: "score.submitted", stream: "BDTW/2018", actor: "BKTTW",
+                  data: #"{"criterion":"1.1","evidence":\#(list),"member":"BKTTW","points":1}"#, schema: 2)
+    }
+
     static let score99 = y2018("score.submitted", "BKTTW", #"{"criterion":"1.1","member":"BKTTW","points":99}"#)
     static let score15 = y2018("score.submitted", "BKTTW", #"{"criterion":"1.1","member":"BKTTW","points":15}"#)
     static let finalized = y2018("scores.finalized", "BKTTW", "{}")
@@ -425,8 +433,38 @@ struct ForgedBreak: Sendable, CustomTestStringConvertible {
         ForgedBreak("an unknown type", [y2018("score.deleted", "BKTTW", #"{"criterion":"1.1","member":"BKTTW"}"#)], "unknown-type"),
         ForgedBreak("an unknown schema", [
             ForgedRow(type: "score.submitted", stream: "BDTW/2018", actor: "BKTTW",
-                      data: #"{"criterion":"1.1","member":"BKTTW","points":1}"#, schema: 2),
+                      data: #"{"criterion":"1.1","member":"BKTTW","points":1}"#, schema: 3),
         ], "unknown-schema"),
+        ForgedBreak("schema 2 of a type that has only schema 1", [
+            ForgedRow(type: "scores.finalized", stream: "BDTW/2018", actor: "BKTTW", data: "{}", schema: 2),
+        ], "unknown-schema"),
+        // Evidence documents (score.submitted schema 2, EventLog/EVENTS.md): each refusal of its list.
+        ForgedBreak("a sha256 in capitals", [evidence(#"[{"title":"Báo cáo","sha256":"\#(String(repeating: "A", count: 64))","bytes":1}]"#)],
+                    "bad-sha256"),
+        ForgedBreak("a sha256 one digit short", [evidence(#"[{"title":"Báo cáo","sha256":"\#(String(repeating: "a", count: 63))","bytes":1}]"#)],
+                    "bad-sha256"),
+        ForgedBreak("a negative document size", [evidence(#"[{"title":"Báo cáo","sha256":"\#(sha)","bytes":-1}]"#)], "bad-bytes"),
+        ForgedBreak("a document size beyond the limit", [evidence(#"[{"title":"Báo cáo","sha256":"\#(sha)","bytes":268435457}]"#)],
+                    "bad-bytes"),
+        ForgedBreak("a size with decimals", [evidence(#"[{"title":"Báo cáo","sha256":"\#(sha)","bytes":1.5}]"#)], "wrong-type"),
+        ForgedBreak("a media type that is no type/subtype", [evidence(#"[{"title":"Báo cáo","sha256":"\#(sha)","bytes":1,"mediaType":"pdf"}]"#)],
+                    "bad-media-type"),
+        ForgedBreak("a media type in capitals", [evidence(#"[{"title":"Báo cáo","sha256":"\#(sha)","bytes":1,"mediaType":"Application/PDF"}]"#)],
+                    "bad-media-type"),
+        ForgedBreak("a document cited twice", [
+            evidence(#"[{"title":"A","sha256":"\#(sha)","bytes":1},{"title":"B","sha256":"\#(sha)","bytes":1}]"#),
+        ], "duplicate-evidence"),
+        ForgedBreak("more documents than a score may cite", [
+            evidence("[" + Array(repeating: #"{"title":"T"}"#, count: 101).joined(separator: ",") + "]"),
+        ], "too-much-evidence"),
+        ForgedBreak("a size without its sha256", [evidence(#"[{"title":"Báo cáo","bytes":1}]"#)], "missing-field"),
+        ForgedBreak("a sha256 without its size", [evidence(#"[{"title":"Báo cáo","sha256":"\#(sha)"}]"#)], "missing-field"),
+        ForgedBreak("a document title on two lines", [evidence(#"[{"title":"Báo\ncáo"}]"#)], "multi-line-text"),
+        ForgedBreak("a field a document does not have", [evidence(#"[{"title":"Báo cáo","page":3}]"#)], "unknown-field"),
+        ForgedBreak("evidence text under schema 2", [evidence(#""Báo cáo số 12""#)], "wrong-type"),
+        ForgedBreak("a list of documents under schema 1", [
+            y2018("score.submitted", "BKTTW", #"{"criterion":"1.1","evidence":[{"title":"Báo cáo"}],"member":"BKTTW","points":1}"#),
+        ], "wrong-type"),
         // A line says bloc and year, never a stream: these rows hold what no line can.
         ForgedBreak("a bloc event in a year's stream", [
             y2018("bloc.founded", "secretariat", #"{"name":"Khối mới"}"#),
