@@ -398,7 +398,8 @@ def verify(path, digest, quick, rules=True):
     unreadable = None
     redecider = thidua_projections.Replay() if rules else None
     try:
-        count, head, first_bad, digest_ok = check_chain(connection, digest, redecider, signatures=older is None or b"v4-signatures" in older[0])
+        signatures = older is None or b"v4-signatures" in older[0]
+        count, head, first_bad, digest_ok = check_chain(connection, digest, redecider, signatures=signatures)
     except sqlite3.DatabaseError as error:
         if not problems:
             raise
