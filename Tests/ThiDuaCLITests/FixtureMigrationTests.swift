@@ -92,7 +92,13 @@ struct FixtureMigrationTests {
         // A stored schema-1 self-score is read upcast, and keeps its bytes: its data is still the text it was.
         let exported = try cli.run("export", "--year", "2017").stdout
         #expect(exported.contains(#""evidence":"Quyết định công nhận sáng kiến số 44/QĐ-BNCTW""#))
-        #expect(exported.contains(#""schema":1"#) && !exported.contains(#""schema":2"#))
+        #expect(exported.contains(#""schema":1"#))
+        #expect(exported.contains(#""upcast":{"data":{"criterion":"B.1","evidence":[{"title":"Quyết định công nhận sáng kiến số 44/QĐ-BNCTW"}],"member":"BNCTW","points":3},"schema":2}"#),
+                "export shows the upcast form beside the stored one")
+        let copy = try Thidua()
+        defer { copy.remove() }
+        #expect(try copy.run("append", try copy.write("2017.jsonl", exported)).status == 0, "the line re-imports as stored")
+        #expect(try Self.stateHash(copy, year: "2017") == fixture.stateHashes["2017"])
         let replay = try cli.run("replay", "--year", "2017", "--format", "json").stdout
         #expect(replay.contains(#""evidence":[{"title":"Quyết định công nhận sáng kiến số 44/QĐ-BNCTW"}]"#))
         // Appending after the upgrade still works, and the log then verifies with both verifiers.
