@@ -56,6 +56,9 @@ struct EvidenceTests {
         #expect(evidence.first?["bytes"] as? Int == data.count)
         #expect(evidence.first?["mediaType"] as? String == "application/pdf")
         #expect(evidence.first?["title"] as? String == "Báo cáo số 12")
+        let sheet = try cli.run("scores", "--year", "2018", "--member", "BNCTW", "--format", "json").stdout
+        #expect(sheet.contains(#""evidence":[{"bytes":\#(data.count),"mediaType":"application/pdf","sha256":"\#(sha256)","title":"Báo cáo số 12"}]"#),
+                "\(sheet)")
         let exported = try cli.run("export", "--year", "2018").stdout.split(separator: "\n").last.map(String.init) ?? ""
         #expect(exported.contains(#""schema":2"#) && exported.contains(#""signature":"#), "\(exported)")
         #expect(try cli.run("evidence", "get", sha256, "--out", cli.path("copy.pdf")).status == 0)
