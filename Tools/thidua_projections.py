@@ -52,10 +52,14 @@ class Replay(rules.Redecider):
         extra.version += 1
         if type_name == "score.submitted":
             payload = self.last_payload
-            for _, sha256, size, _ in payload["evidence"]:
-                if sha256 is not None and sha256 not in self.cited:
-                    self.cited[sha256] = (size, self._position)
-            extra.evidence[(payload["member"], payload["criterion"])] = tuple(payload["evidence"])
+            evidence = payload["evidence"]
+            if evidence:
+                for _, sha256, size, _ in evidence:
+                    if sha256 is not None and sha256 not in self.cited:
+                        self.cited[sha256] = (size, self._position)
+                extra.evidence[(payload["member"], payload["criterion"])] = tuple(evidence)
+            elif extra.evidence:
+                extra.evidence.pop((payload["member"], payload["criterion"]), None)
         if type_name in SHOWN_BEYOND_THE_RULES:
             raw = rules.parse_json(data.decode("utf-8") if isinstance(data, bytes) else data)
             fold_extra(extra, self.years[stream], type_name, raw)

@@ -19,7 +19,15 @@ extension EventStore {
     package func addEvidence(_ document: EvidenceDocument) throws(StoreError) -> KeptEvidence {
         try Self.translating {
             try queue.reportingFullDisk {
-                try queue.write { db in try Self.insert(document, db) }
+                try queue.writeWithoutTransaction { db in
+                    var kept: KeptEvidence?
+                    try db.inTransaction(.immediate) {
+                        kept = try Self.insert(document, db)
+                        return .commit
+                    }
+                    guard let kept else { throw StoreError.database("the document \(document.sha256) was not stored") }
+                    return kept
+                }
             }
         }
     }
