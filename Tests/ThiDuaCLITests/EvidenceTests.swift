@@ -103,6 +103,7 @@ struct EvidenceTests {
         (["--evidence-file", "."], "unreadable-evidence"),
         (["--evidence-file", "doc.pdf", "--evidence-title", "Hai\ndòng"], "multi-line-text"),
         (["--evidence-file", "doc.pdf", "--evidence-media-type", "pdf"], "bad-media-type"),
+        (["--evidence-file", "doc.pdf", "--evidence-media-type", "a"], "bad-media-type"),
     ])
     func aBadDocumentFileIsRefused(_ options: [String], _ code: String) throws {
         let cli = try Self.signedSeed()
@@ -114,6 +115,21 @@ struct EvidenceTests {
         let result = try cli.run(arguments)
         #expect(result.status == 1 && result.stderr.contains("[\(code)]"), "\(result)")
         #expect(try Self.rows(cli) == before)
+    }
+
+    @Test("evidence add refuses a file it cannot keep, naming it, and keeps nothing", arguments: [
+        (["missing.pdf"], "unreadable-evidence"), (["."], "unreadable-evidence"), (["/dev/null"], "unreadable-evidence"),
+        (["doc.pdf", "--media-type", "PDF"], "bad-media-type"), (["doc.pdf", "--title", "Hai\ndòng"], "multi-line-text"),
+    ])
+    func evidenceAddRefuses(_ arguments: [String], _ code: String) throws {
+        let cli = try Self.signedSeed()
+        defer { cli.remove() }
+        _ = try Self.document(cli, "doc.pdf")
+        let named = arguments.map { $0.hasSuffix(".pdf") || $0 == "." ? cli.path($0) : $0 }
+        let result = try cli.run(["evidence", "add"] + named)
+        #expect(result.status == 1 && result.stderr.contains("[\(code)]") && result.stdout.isEmpty, "\(result)")
+        if code == "unreadable-evidence" { #expect(result.stderr.contains(named[0]), "\(result)") }
+        #expect(try Self.rows(cli).documents == "0\n")
     }
 
     @Test func aLineCitingADocumentTheLogDoesNotKeepIsRefusedNamingItsSHA256AndLine() throws {

@@ -31,6 +31,10 @@ struct EvidenceFileOptions: ParsableArguments {
         }
         return try files.enumerated().map { index, file in
             let mediaType = index < mediaTypes.count ? mediaTypes[index].lowercased() : MediaType.guess(file)
+            if let mediaType, !Evidence.isMediaType(mediaType) {
+                throw ThiDuaError(code: .badMediaType, field: "--evidence-media-type", reason: "\"\(mediaType.prefix(60))\" is not a media type",
+                                  hint: "type/subtype, e.g. application/pdf")
+            }
             let document = try EvidenceDocument(path: file, mediaType: mediaType)
             let title = index < titles.count ? titles[index] : URL(fileURLWithPath: file).lastPathComponent
             return (document, Evidence(title: title, sha256: document.sha256, bytes: document.bytes, mediaType: mediaType))
