@@ -126,11 +126,28 @@ struct ValidHistory: Sendable, CustomTestStringConvertible {
         ValidHistory(name: "every event type, with rules adopted between the events they would change", sources: [.lines(everyType)]),
         ValidHistory(name: "a provincial bloc with its own award kinds, then the national ones again", sources: [.lines(provincial)]),
         ValidHistory(name: "officers elected for the next term and carried into it, every event dated", sources: [.lines(nextTerm)]),
+        ValidHistory(name: "self-scores of schema 1 and 2: text evidence, documents cited by title, none", sources: [.lines(evidence)]),
         ValidHistory(name: "all of them in one log", sources: [
             .example, .generated(["--blocs", "2", "--years", "2", "--members", "4", "--criteria", "5", "--seed", "9"]), .lines(everyType),
         ]),
         signed,
     ]
+
+    /// Self-scores of both layouts (EventLog/EVENTS.md): schema-1 text evidence (upcast to one title), schema-2 lists of
+    /// documents cited by title (no document need be kept), a resubmission that drops its evidence, and a review.
+    static let evidence = #"""
+        {"type":"bloc.founded","bloc":"MINH","actor":"secretariat","data":{"name":"Khối thi đua minh chứng"}}
+        {"type":"year.opened","bloc":"MINH","year":2026,"actor":"secretariat","data":{"members":[{"code":"M1","name":"Sở Một"},{"code":"M2","name":"Sở Hai"},{"code":"M3","name":"Sở Ba"}],"head":"M1","deputies":["M2"]}}
+        {"type":"criterion.set","bloc":"MINH","year":2026,"actor":"M1","data":{"code":"1.1","title":"Nhiệm vụ","maxPoints":10}}
+        {"type":"criterion.set","bloc":"MINH","year":2026,"actor":"M1","data":{"code":"1.2","title":"Phong trào","maxPoints":5}}
+        {"type":"score.submitted","bloc":"MINH","year":2026,"actor":"M1","data":{"member":"M1","criterion":"1.1","points":9,"evidence":"Báo cáo số 1\nvà phụ lục"}}
+        {"type":"score.submitted","bloc":"MINH","year":2026,"actor":"M2","schema":2,"data":{"member":"M2","criterion":"1.1","points":8,"evidence":[{"title":"Báo cáo số 2"},{"title":"Công văn số 7"}]}}
+        {"type":"score.submitted","bloc":"MINH","year":2026,"actor":"M3","schema":2,"data":{"member":"M3","criterion":"1.1","points":7,"evidence":[]}}
+        {"type":"score.submitted","bloc":"MINH","year":2026,"actor":"M3","schema":2,"data":{"member":"M3","criterion":"1.2","points":4,"evidence":[{"title":"Biên bản"}]}}
+        {"type":"score.submitted","bloc":"MINH","year":2026,"actor":"M3","data":{"member":"M3","criterion":"1.2","points":3}}
+        {"type":"score.submitted","bloc":"MINH","year":2026,"actor":"M1","schema":2,"data":{"member":"M1","criterion":"1.2","points":5,"evidence":[{"title":"Quyết định"}]}}
+        {"type":"score.reviewed","bloc":"MINH","year":2026,"actor":"M2","data":{"member":"M1","criterion":"1.1","points":8,"reason":"Thẩm định"}}
+        """#
 
     /// A provincial bloc adopts its own award kinds for 2024 (a flag for the first-ranked, one a year; three certificates),
     /// registers for, elects and proposes them, withdraws one to make room; from 2025 the national kinds are back.
