@@ -20,9 +20,6 @@ public enum Upcast {
         return upcast
     }
 
-    /// The latest layout's schema number of `type`, for an upcast event written out.
-    public static func schema(of type: EventType) -> Int { type.latestSchema }
-
     /// A self-score's evidence as its schema has it, upcast: schema 1 is one text (several lines allowed, as it
     /// always was), schema 2 a list of documents (EventLog/EVENTS.md).
     static func evidence(_ r: inout DataReader, schema: Int) throws(ThiDuaError) -> [Evidence] {
