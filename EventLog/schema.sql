@@ -6,6 +6,8 @@
 -- The signature column was added to event by a later migration (ALTER TABLE), which is why SQLite
 -- writes it on the line of hash: NULL for an unsigned event, else the signer's public key (32 bytes)
 -- then the signature (64 bytes), EventLog/SIGNING.md.
+-- evidence holds the documents events cite (minh chứng), named by the SHA-256 of their content; it is outside
+-- the chain (the sha256 in an event is chained) and kept as added (EventLog/EVENTS.md).
 
 CREATE TABLE bloc_summary (
   code TEXT PRIMARY KEY, name TEXT NOT NULL, position INTEGER NOT NULL -- where it was founded
@@ -25,6 +27,13 @@ CREATE TABLE event (
   data TEXT NOT NULL CHECK (json_valid(data) AND json_type(data) = 'object'),
   hash BLOB NOT NULL CHECK (length(hash) = 32), signature BLOB CHECK (signature IS NULL OR (typeof(signature) = 'blob' AND length(signature) = 96)),
   UNIQUE (stream, version)
+);
+
+CREATE TABLE evidence (
+  sha256 TEXT NOT NULL PRIMARY KEY CHECK (typeof(sha256) = 'text' AND length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+  bytes INTEGER NOT NULL CHECK (typeof(bytes) = 'integer' AND bytes >= 0),
+  mediaType TEXT CHECK (mediaType IS NULL OR (typeof(mediaType) = 'text' AND length(mediaType) BETWEEN 3 AND 255)),
+  content BLOB NOT NULL CHECK (typeof(content) = 'blob' AND length(content) = bytes)
 );
 
 CREATE TABLE year_award (
@@ -90,3 +99,9 @@ CREATE TRIGGER event_gap_free BEFORE INSERT ON event
 WHEN NEW.position IS NOT (SELECT IFNULL(MAX(position), 0) + 1 FROM event)
   OR NEW.version IS NOT (SELECT IFNULL(MAX(version), 0) + 1 FROM event WHERE stream = NEW.stream)
 BEGIN SELECT RAISE(ABORT, 'position and version must follow the last ones without gaps'); END;
+
+CREATE TRIGGER evidence_append_only_delete BEFORE DELETE ON evidence
+BEGIN SELECT RAISE(ABORT, 'evidence documents are kept as added: DELETE refused'); END;
+
+CREATE TRIGGER evidence_append_only_update BEFORE UPDATE ON evidence
+BEGIN SELECT RAISE(ABORT, 'evidence documents are kept as added: UPDATE refused'); END;

@@ -16,6 +16,8 @@ HEADER = """-- The SQLite schema of the thidua event log and its projections, ex
 -- The signature column was added to event by a later migration (ALTER TABLE), which is why SQLite
 -- writes it on the line of hash: NULL for an unsigned event, else the signer's public key (32 bytes)
 -- then the signature (64 bytes), EventLog/SIGNING.md.
+-- evidence holds the documents events cite (minh chứng), named by the SHA-256 of their content; it is outside
+-- the chain (the sha256 in an event is chained) and kept as added (EventLog/EVENTS.md).
 
 """
 

@@ -14,7 +14,7 @@ import thidua_rules as rules
 class Extra:
     """What a year's projection shows beyond thidua_rules.Year."""
     __slots__ = ("position", "version", "names", "titles", "clauses", "signatures", "awards", "results",
-                 "registrations")
+                 "registrations", "evidence")
 
     def __init__(self):
         self.position = 0
@@ -26,12 +26,14 @@ class Extra:
         self.awards = {}         # member -> (basis, decision, date)
         self.results = {}        # election -> (ballots, eligible, votes) at its close
         self.registrations = {}  # member -> (targets, titles)
+        self.evidence = {}       # (member, criterion) -> the latest self-score's evidence, upcast, as a tuple
 
 
 class Replay(rules.Redecider):
     def __init__(self):
         super().__init__()
         self.extras = {}
+        self.cited = {}   # sha256 -> (bytes, position of the first event citing it), in order (CitedEvidence.swift)
 
     def add(self, position, stream_text_, type_name, schema, actor, data, correlation=None, occurred_at=None,
             recorded_at=None, signed=None):
@@ -48,6 +50,16 @@ class Replay(rules.Redecider):
             extra = self.extras[stream] = Extra()
         extra.position = self._position
         extra.version += 1
+        if type_name == "score.submitted":
+            payload = self.last_payload
+            evidence = payload["evidence"]
+            if evidence:
+                for _, sha256, size, _ in evidence:
+                    if sha256 is not None and sha256 not in self.cited:
+                        self.cited[sha256] = (size, self._position)
+                extra.evidence[(payload["member"], payload["criterion"])] = tuple(evidence)
+            elif extra.evidence:
+                extra.evidence.pop((payload["member"], payload["criterion"]), None)
         if type_name in SHOWN_BEYOND_THE_RULES:
             raw = rules.parse_json(data.decode("utf-8") if isinstance(data, bytes) else data)
             fold_extra(extra, self.years[stream], type_name, raw)
@@ -244,7 +256,7 @@ def first_difference(stored, expected):
 # The year's snapshot (YearSnapshot.swift, YearState+Snapshot.swift)
 
 SEAL_KEY = b'"seal":"'
-SNAPSHOT_LAYOUT = 2   # YearState.snapshotLayout: an older layout is outdated (not used, replaced), not altered
+SNAPSHOT_LAYOUT = 3   # YearState.snapshotLayout: an older layout is outdated (not used, replaced), not altered
 
 
 def seal_range(data):
@@ -294,9 +306,14 @@ def snapshot_state(value):
     for member, by_criterion in table.items():
         entries = {}
         for code, pair in (by_criterion if isinstance(by_criterion, dict) else {}).items():
-            if not (isinstance(pair, list) and len(pair) == 2):
+            if not (isinstance(pair, list) and len(pair) in (2, 3)):
                 return None
             entries[code] = (_points(pair[0]), _points(pair[1]))
+            if len(pair) == 3:
+                evidence = snapshot_evidence(pair[2])
+                if evidence is None:
+                    return None
+                entries[code] += (evidence,)
         scores[member] = entries
     signatures = []
     for item in items("signatures"):
@@ -337,6 +354,22 @@ def snapshot_state(value):
         "registrations": registrations,
         "clauses": strings(value.get("clauses")), "signatures": _last_wins(signatures), "awards": _last_wins(awards),
     }
+
+
+def snapshot_evidence(value):
+    """Evidence(json:) of each item of a score's third field, as (title, sha256, bytes, mediaType); None when thidua
+    would not restore it (not a non-empty list, or an item without a title)."""
+    if not isinstance(value, list) or not value:
+        return None
+    items = []
+    for item in value:
+        if not isinstance(item, dict) or not isinstance(item.get("title"), str):
+            return None
+        size = item.get("bytes")
+        items.append((item["title"], item.get("sha256") if isinstance(item.get("sha256"), str) else None,
+                      size if isinstance(size, int) and not isinstance(size, bool) else None,
+                      item.get("mediaType") if isinstance(item.get("mediaType"), str) else None))
+    return tuple(items)
 
 
 def snapshot_times(value):
@@ -448,7 +481,8 @@ def replayed_state(stream, state, extra):
         "members": [(code, extra.names.get(code, ""), active) for code, active in state.members.items()],
         "criteria": [(code, extra.titles.get(code, ("", None))[0], criterion.maximum, criterion.kind,
                       extra.titles.get(code, ("", None))[1], criterion.retired) for code, criterion in state.criteria.items()],
-        "scores": {member: {code: tuple(entry) for code, entry in by_criterion.items()}
+        "scores": {member: {code: tuple(entry) + ((extra.evidence[(member, code)],) if extra.evidence.get((member, code)) else ())
+                            for code, entry in by_criterion.items()}
                    for member, by_criterion in state.scores.items()},
         "elections": [replayed_election(election, extra) for election in state.elections.values()],
         "registrations": dict(extra.registrations),

@@ -113,6 +113,9 @@ LEEWAY = 5 * 60 * 1_000_000       # microseconds an event may say it occurred af
 
 SECRETARIAT = "secretariat"
 SCHEMA = 1
+# Types whose data has a later layout than 1 (EventType.latestSchema); every layout up to it is read, an older one
+# upcast when read (Upcast.swift).
+LATEST_SCHEMAS = {"score.submitted": 2}
 YEARS = range(1900, 3000)
 MAXIMUM_TEXT = 2000
 MAXIMUM_INTEGER = 1_000_000       # whole numbers in event data (seats, ballots, counts, limits)
@@ -799,13 +802,93 @@ def decode_criterion_set(r):
     return {"code": code, "maxPoints": maximum, "kind": kind}
 
 
-def decode_score(r, remark):
+def decode_score(r, remark, schema=SCHEMA):
     member, criterion, points = r.code("member"), r.code("criterion"), r.points("points")
+    payload = {"member": member, "criterion": criterion, "points": points}
     if remark == "evidence":
-        r.text("evidence")
+        payload["evidence"] = upcast_evidence(r, schema)
     else:
         r.required_text("reason")
-    return {"member": member, "criterion": criterion, "points": points}
+    return payload
+
+
+# ---------------------------------------------------------------------------------------------
+# Evidence documents (Evidence.swift, DataReader+Evidence.swift, Upcast.swift)
+
+BAD_SHA256 = "bad-sha256"
+BAD_BYTES = "bad-bytes"
+BAD_MEDIA_TYPE = "bad-media-type"
+DUPLICATE_EVIDENCE = "duplicate-evidence"
+TOO_MUCH_EVIDENCE = "too-much-evidence"
+MAXIMUM_EVIDENCE_BYTES = 268435456
+MAXIMUM_EVIDENCE_COUNT = 100
+SHA256_TEXT = re.compile(r"[0-9a-f]{64}")
+MEDIA_TYPE_NAME = re.compile(r"[0-9a-z][0-9a-z!#$&\-^_.+]{0,126}")
+
+
+def is_media_type(text):
+    if len(text.encode("utf-8")) > 255 or any(not 0x20 <= ord(c) < 0x7F for c in text):
+        return False
+    parts = text.split(";", 1)[0].split("/")
+    return len(parts) == 2 and all(MEDIA_TYPE_NAME.fullmatch(part) for part in parts)
+
+
+def upcast_evidence(r, schema):
+    """A self-score's evidence in the latest layout, as a list of (title, sha256, bytes, mediaType): schema 1's text
+    is one item with only a title."""
+    if schema < 2:
+        text = r.text("evidence")
+        return [] if text is None else [(text, None, None, None)]
+    value = r.value("evidence")
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise r.fail("evidence", WRONG_TYPE, 'expected a list of documents [{"title":…, "sha256":…, "bytes":…}], found %s'
+                     % kind_name(value))
+    if len(value) > MAXIMUM_EVIDENCE_COUNT:
+        raise r.fail("evidence", TOO_MUCH_EVIDENCE, "%d documents; a self-score cites at most %d"
+                     % (len(value), MAXIMUM_EVIDENCE_COUNT))
+    items, seen = [], set()
+    for index, element in enumerate(value):
+        path = "evidence[%d]" % index
+        if not isinstance(element, dict):
+            raise r.fail(path, WRONG_TYPE, 'expected {"title":…, "sha256":…, "bytes":…}, found %s' % kind_name(element))
+        inner = Reader(element)
+        try:
+            item = evidence_item(inner)
+            inner.finish()
+        except RuleBreak as error:
+            if error.field and error.field.startswith("data."):
+                error.field = "data.%s." % path + error.field[len("data."):]
+            raise
+        if item[1] is not None:
+            if item[1] in seen:
+                raise r.fail(path + ".sha256", DUPLICATE_EVIDENCE, "document %s is cited twice" % item[1])
+            seen.add(item[1])
+        items.append(item)
+    return items
+
+
+def evidence_item(r):
+    title = r.required_line("title")
+    sha256 = r.text("sha256")
+    if sha256 is not None and not SHA256_TEXT.fullmatch(sha256):
+        raise r.fail("sha256", BAD_SHA256, '"%s" is not a SHA-256' % sha256[:70])
+    size = r.value("bytes")
+    if size is not None:
+        if not is_number(size) or isinstance(size, Dec):
+            found = str(size) if isinstance(size, Dec) else kind_name(size)
+            raise r.fail("bytes", WRONG_TYPE, "expected a whole number, found %s" % found)
+        if not 0 <= size <= MAXIMUM_EVIDENCE_BYTES:
+            raise r.fail("bytes", BAD_BYTES, "%s is not a size from 0 to %d bytes" % (str(size)[:40], MAXIMUM_EVIDENCE_BYTES))
+    media_type = r.text("mediaType")
+    if media_type is not None and not is_media_type(media_type):
+        raise r.fail("mediaType", BAD_MEDIA_TYPE, '"%s" is not a media type' % media_type[:60])
+    if sha256 is None and (size is not None or media_type is not None):
+        raise r.fail("sha256", MISSING_FIELD, "missing; a document's size and media type come with its SHA-256")
+    if sha256 is not None and size is None:
+        raise r.fail("bytes", MISSING_FIELD, "missing; a kept document gives its size in bytes")
+    return (title, sha256, size, media_type)
 
 
 def decode_election_opened(r):
@@ -879,9 +962,9 @@ MEMBER_ACTS = {"score.submitted": "member", "pact.signed": "member", "registrati
                "vote.cast": "voter"}
 
 
-def decode(type_name, data):
-    """The payload of a stored event (data as UTF-8 bytes or str), decoded strictly: RuleBreak when it is
-    not what thidua writes."""
+def decode(type_name, data, schema=SCHEMA):
+    """The payload of a stored event (data as UTF-8 bytes or str) of `schema`, decoded strictly and upcast to its
+    type's latest layout: RuleBreak when it is not what thidua writes."""
     decoder = DECODERS.get(type_name)
     if decoder is None:
         raise RuleBreak(UNKNOWN_TYPE, 'unknown event type "%s"' % type_name[:40], "type")
@@ -898,7 +981,7 @@ def decode(type_name, data):
         raise RuleBreak(WRONG_TYPE, "expected an object, found %s" % kind_name(fields), "data")
     check_data_text(fields, "data")
     reader = Reader(fields)
-    payload = decoder(reader)
+    payload = decode_score(reader, "evidence", schema) if type_name == "score.submitted" else decoder(reader)
     reader.finish()
     return payload
 
@@ -1632,10 +1715,11 @@ class Redecider:
             if stream is None:
                 raise RuleBreak(BAD_STREAM, '"%s" is neither BLOC nor BLOC/YEAR' % stream_text_[:40], "stream")
             self.streams[stream_text_] = stream
-        if schema != SCHEMA:
+        if not isinstance(schema, int) or not 1 <= schema <= LATEST_SCHEMAS.get(type_name, SCHEMA):
             raise RuleBreak(UNKNOWN_SCHEMA, "schema %s of %s is not known to this version of thidua" % (schema, type_name[:40]),
                             "schema")
-        payload = decode(type_name, data)
+        payload = decode(type_name, data, schema)
+        self.last_payload = payload
         if correlation is not None:
             check_stored_text(correlation, "correlation")
         signer = None if signed is None else stored_signer(signed, stream, type_name, schema, actor, data, correlation)

@@ -53,6 +53,13 @@ CREATE TABLE event (
   UNIQUE (stream, version)
 );
 
+CREATE TABLE evidence (
+  sha256 TEXT NOT NULL PRIMARY KEY CHECK (typeof(sha256) = 'text' AND length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+  bytes INTEGER NOT NULL CHECK (typeof(bytes) = 'integer' AND bytes >= 0),
+  mediaType TEXT CHECK (mediaType IS NULL OR (typeof(mediaType) = 'text' AND length(mediaType) BETWEEN 3 AND 255)),
+  content BLOB NOT NULL CHECK (typeof(content) = 'blob' AND length(content) = bytes)
+);
+
 CREATE TABLE year_award (
   stream TEXT NOT NULL, ord INTEGER NOT NULL, member TEXT NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL,
   basis TEXT, election TEXT, decision TEXT, date TEXT,
@@ -116,13 +123,29 @@ CREATE TRIGGER event_gap_free BEFORE INSERT ON event
 WHEN NEW.position IS NOT (SELECT IFNULL(MAX(position), 0) + 1 FROM event)
   OR NEW.version IS NOT (SELECT IFNULL(MAX(version), 0) + 1 FROM event WHERE stream = NEW.stream)
 BEGIN SELECT RAISE(ABORT, 'position and version must follow the last ones without gaps'); END;
+
+CREATE TRIGGER evidence_append_only_delete BEFORE DELETE ON evidence
+BEGIN SELECT RAISE(ABORT, 'evidence documents are kept as added: DELETE refused'); END;
+
+CREATE TRIGGER evidence_append_only_update BEFORE UPDATE ON evidence
+BEGIN SELECT RAISE(ABORT, 'evidence documents are kept as added: UPDATE refused'); END;
 """
 MIGRATIONS_TABLE = "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)"
-MIGRATIONS = [b"v1-event-log", b"v2-year-projections", b"v3-snapshots", b"v4-signatures"]
+MIGRATIONS = [b"v1-event-log", b"v2-year-projections", b"v3-snapshots", b"v4-signatures", b"v5-evidence"]
 # Logs written before signatures (migrations v1–v3) are honest logs of an older schema, not altered ones: the
 # same tables without event.signature, whose rows (all unsigned) hash exactly as today's unsigned rows.
 SIGNATURE_COLUMN = (", signature BLOB CHECK (signature IS NULL OR (typeof(signature) = 'blob' AND length(signature) = 96))")
-OLDER_SCHEMAS = [(MIGRATIONS[:3], lambda schema: schema.replace(SIGNATURE_COLUMN, ""))]
+# Logs written before evidence documents (migrations v1–v4) have no evidence table nor its triggers; every event
+# they hold is of schema 1.
+
+
+def without_evidence(schema):
+    return "\n\n".join(statement for statement in schema.split("\n\n")
+                       if not statement.startswith(("CREATE TABLE evidence (", "CREATE TRIGGER evidence_")))
+
+
+OLDER_SCHEMAS = [(MIGRATIONS[:4], without_evidence, "before evidence documents"),
+                 (MIGRATIONS[:3], lambda schema: without_evidence(schema).replace(SIGNATURE_COLUMN, ""), "before signatures")]
 APPEND_ONLY_TRIGGERS = ["event_append_only_update", "event_append_only_delete", "event_gap_free"]
 # SQLite's planner statistics, written by ANALYZE: they never change a result.
 STATISTICS = {"sqlite_stat1", "sqlite_stat2", "sqlite_stat3", "sqlite_stat4"}
@@ -217,13 +240,13 @@ def expected_objects(schema=None):
 
 
 def older_schema(connection):
-    """The migrations of an older thidua whose schema the log has exactly, or None."""
+    """(the migrations, what it came before) of an older thidua whose schema the log has exactly, or None."""
     found = schema_objects(connection)
-    for migrations, schema in OLDER_SCHEMAS:
+    for migrations, schema, before in OLDER_SCHEMAS:
         if found == expected_objects(schema(SCHEMA)):
             applied = [row[0] for row in connection.execute("SELECT identifier FROM grdb_migrations ORDER BY 1")]
             if applied == migrations:
-                return migrations
+                return migrations, before
     return None
 
 
@@ -337,6 +360,21 @@ def check_chain(connection, digest, rules, signatures=True):
     return count, head, first_bad, digest_ok
 
 
+def evidence_problem(connection, cited):
+    """(position, reason) of the first document the events cite that the log does not keep intact, or None
+    (EventStore.evidenceProblem): missing, or its content no longer hashing to its name."""
+    has_table = any(row[0] == b"table" and row[1] == b"evidence" for row in schema_objects(connection))
+    for sha256, (size, position) in cited.items():
+        row = connection.execute("SELECT CAST(content AS BLOB) FROM evidence WHERE sha256 = ?", (sha256,)).fetchone() \
+            if has_table else None
+        if row is None:
+            return position, "evidence document %s is missing from the log" % sha256
+        content = bytes(row[0] or b"")
+        if len(content) != size or hashlib.sha256(content).hexdigest() != sha256:
+            return position, "evidence document %s was altered: its content no longer hashes to it" % sha256
+    return None
+
+
 def listed(problems, limit=5):
     shown = "; ".join(problems[:limit])
     return shown + ("; and %d more" % (len(problems) - limit) if len(problems) > limit else "")
@@ -360,7 +398,8 @@ def verify(path, digest, quick, rules=True):
     unreadable = None
     redecider = thidua_projections.Replay() if rules else None
     try:
-        count, head, first_bad, digest_ok = check_chain(connection, digest, redecider, signatures=older is None)
+        signatures = older is None or b"v4-signatures" in older[0]
+        count, head, first_bad, digest_ok = check_chain(connection, digest, redecider, signatures=signatures)
     except sqlite3.DatabaseError as error:
         if not problems:
             raise
@@ -372,8 +411,8 @@ def verify(path, digest, quick, rules=True):
     say("append-only triggers: " + ("present" if not missing else "MISSING " + ", ".join(missing)))
     say("schema: " + ("DIFFERS: " + listed(problems) if problems
                       else "exactly the tables, indexes and triggers thidua creates" if older is None
-                      else "exactly those of an older thidua (before signatures: %s), not altered; "
-                           "`thidua rebuild` or any write upgrades it" % ", ".join(text(name) for name in older)))
+                      else "exactly those of an older thidua (%s: %s), not altered; "
+                           "`thidua rebuild` or any write upgrades it" % (older[1], ", ".join(text(name) for name in older[0]))))
     if unreadable is not None:
         say("chain: NOT READ: the event table cannot be read as thidua's (%s)" % unreadable)
     elif first_bad is not None:
@@ -389,6 +428,13 @@ def verify(path, digest, quick, rules=True):
         say("rules: BROKEN at " + redecider.report())
     else:
         say("rules: every event re-decided from the start follows them")
+    evidence = None
+    if redecider is None or unreadable is not None:
+        say("evidence: not checked" + (" (--no-rules)" if redecider is None else ""))
+    else:
+        evidence = evidence_problem(connection, redecider.cited)
+        say("evidence: " + ("BROKEN at position %s: %s" % evidence if evidence is not None
+                            else "%d document(s) cited, each kept and intact" % len(redecider.cited)))
     projections = None
     if redecider is None or unreadable is not None or broken is not None:
         say("projections: not compared" + (" (--no-rules)" if redecider is None else
@@ -412,6 +458,8 @@ def verify(path, digest, quick, rules=True):
         return "position %s: %s" % (text(first_bad[0]), first_bad[1])
     if broken is not None:
         return redecider.report()
+    if evidence is not None:
+        return "position %s: %s" % evidence
     if missing:
         return "the append-only trigger %s is missing; someone removed it" % missing[0]
     if problems:

@@ -31,10 +31,14 @@ public struct DomainEvent: Sendable, Equatable {
     }
 
     /// Decodes the data of a type strictly: unknown or missing fields are errors.
-    public init(type: EventType, actor: String, data: JSONObject) throws(ThiDuaError) {
-        do {
+    public init(type: EventType, schema: Int = EventType.currentSchema, actor: String, data: JSONObject) throws(ThiDuaError) {
+        do throws(ThiDuaError) {
+            guard type.knows(schema: schema) else {
+                throw ThiDuaError(code: .unknownSchema, field: "schema",
+                                  reason: "schema \(schema) of \(type.rawValue) is not known to this version of thidua")
+            }
             var reader = DataReader(data)
-            let payload = try Payload(type: type, reading: &reader)
+            let payload = try Payload(type: type, schema: schema, reading: &reader)
             try reader.finish()
             self.init(type: type, actor: actor, payload: payload)
         } catch {
@@ -44,28 +48,29 @@ public struct DomainEvent: Sendable, Equatable {
 
     /// Decodes a logged event; nil when its data no longer decodes (evolve then skips it).
     public init?(recorded: RecordedEvent) {
-        self.init(type: recorded.type, actor: recorded.actor, data: recorded.data)
+        self.init(type: recorded.type, schema: recorded.schema, actor: recorded.actor, data: recorded.data)
         occurredAt = try? Timestamp(parsing: recorded.occurredAt)
         recordedAt = try? Timestamp(parsing: recorded.recordedAt)
     }
 
     /// Decodes logged columns; nil when they no longer decode.
-    public init?(type: String, actor: String, data: String) {
+    public init?(type: String, schema: Int = EventType.currentSchema, actor: String, data: String) {
         var data = data
-        guard let event = data.withUTF8({ DomainEvent(type: type, actor: actor, data: $0) }) else { return nil }
+        guard let event = data.withUTF8({ DomainEvent(type: type, schema: schema, actor: actor, data: $0) }) else { return nil }
         self = event
     }
 
     /// Decodes logged columns, the data given as UTF-8 bytes; nil when they no longer decode.
-    public init?(type: String, actor: String, data: UnsafeBufferPointer<UInt8>) {
-        guard let event = try? DomainEvent(logged: type, actor: actor, data: data) else { return nil }
+    public init?(type: String, schema: Int = EventType.currentSchema, actor: String, data: UnsafeBufferPointer<UInt8>) {
+        guard let event = try? DomainEvent(logged: type, schema: schema, actor: actor, data: data) else { return nil }
         self = event
     }
 
     /// Decodes logged columns as untrusted input: throws why a row no longer decodes (an unknown type,
     /// data that is not a JSON object, fields the type does not have or lacks). With `storedText`, verify's
     /// view: every text must also be as the store writes it (NFC, no control characters, within the limit).
-    public init(logged type: String, actor: String, data: UnsafeBufferPointer<UInt8>, storedText: Bool = false) throws(ThiDuaError) {
+    public init(logged type: String, schema: Int = EventType.currentSchema, actor: String, data: UnsafeBufferPointer<UInt8>,
+                storedText: Bool = false) throws(ThiDuaError) {
         guard let known = EventType(rawValue: type) else {
             throw ThiDuaError(code: .unknownType, field: "type", reason: "unknown event type \"\(type.prefix(40))\"")
         }
@@ -80,6 +85,6 @@ public struct DomainEvent: Sendable, Equatable {
             throw ThiDuaError(code: .wrongType, eventType: type, field: "data", reason: "expected an object, found \(value.kindName)")
         }
         if storedText { try Envelope.requireStoredText(fields, path: "data") }
-        try self.init(type: known, actor: actor, data: fields)
+        try self.init(type: known, schema: schema, actor: actor, data: fields)
     }
 }

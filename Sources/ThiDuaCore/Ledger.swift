@@ -71,7 +71,7 @@ public struct Ledger: Sendable {
     /// Decodes a proposed event and decides it; returns it decoded. Nothing is folded. With `recordedAt` (the time the
     /// store records it at), the event carries its times, its occurredAt defaulting to that, and the time rule applies.
     public func decide(_ event: ProposedEvent, recordedAt: Timestamp? = nil) throws(ThiDuaError) -> DomainEvent {
-        var decoded = try DomainEvent(type: event.type, actor: event.actor, data: event.data)
+        var decoded = try DomainEvent(type: event.type, schema: event.schema, actor: event.actor, data: event.data)
         decoded.signature = event.signature
         if let recordedAt {
             decoded.occurredAt = event.occurredAt ?? recordedAt

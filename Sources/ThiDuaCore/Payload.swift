@@ -1,6 +1,6 @@
 import ThiDuaLog
 
-/// The decoded data of each event type (schema 1, §5).
+/// The decoded data of each event type (§5), in its latest schema (`Upcast`).
 public enum Payload: Sendable, Equatable {
     case blocFounded(name: String, organiser: String?)
     case rulesAdopted(Rules)
@@ -9,7 +9,7 @@ public enum Payload: Sendable, Equatable {
     case memberWithdrawn(code: String, reason: String)
     case criterionSet(Criterion)
     case criterionRetired(code: String, reason: String)
-    case scoreSubmitted(member: String, criterion: String, points: Points, evidence: String?)
+    case scoreSubmitted(member: String, criterion: String, points: Points, evidence: [Evidence])
     case scoreReviewed(member: String, criterion: String, points: Points, reason: String)
     case scoresFinalized
     case electionOpened(ElectionSpec)
@@ -31,7 +31,7 @@ public enum Payload: Sendable, Equatable {
 }
 
 extension Payload {
-    init(type: EventType, reading r: inout DataReader) throws(ThiDuaError) {
+    init(type: EventType, schema: Int = EventType.currentSchema, reading r: inout DataReader) throws(ThiDuaError) {
         switch type {
         case .blocFounded:
             self = .blocFounded(name: try r.requiredLine("name"), organiser: try r.line("organiser"))
@@ -88,7 +88,7 @@ extension Payload {
             self = .criterionRetired(code: try r.code("code"), reason: try r.requiredText("reason"))
         case .scoreSubmitted:
             self = .scoreSubmitted(member: try r.code("member"), criterion: try r.code("criterion"),
-                                   points: try r.points("points"), evidence: try r.text("evidence"))
+                                   points: try r.points("points"), evidence: try Upcast.evidence(&r, schema: schema))
         case .scoreReviewed:
             self = .scoreReviewed(member: try r.code("member"), criterion: try r.code("criterion"),
                                   points: try r.points("points"), reason: try r.requiredText("reason"))

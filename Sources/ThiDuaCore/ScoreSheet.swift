@@ -45,12 +45,13 @@ public struct ScoreSheet: Sendable {
 }
 
 extension ScoreSheet.Row {
-    /// `{"member","name","rank","scores":[{"criterion","submitted","reviewed","effective"}],"groups":[{"group","points"}],
-    /// "base","bonus","penalty","total","complete"}`
+    /// `{"member","name","rank","scores":[{"criterion","submitted","reviewed","effective","evidence"}],"groups":[{"group","points"}],
+    /// "base","bonus","penalty","total","complete"}`; `evidence` is the latest self-score's, upcast.
     public func json(_ sheet: ScoreSheet) -> JSON {
         let scores = zip(sheet.criteria, self.scores).map { criterion, entry in
             JSON.object(["criterion": .string(criterion.code), "submitted": entry?.submitted?.json ?? .null,
-                         "reviewed": entry?.reviewed?.json ?? .null, "effective": entry?.effective?.json ?? .null])
+                         "reviewed": entry?.reviewed?.json ?? .null, "effective": entry?.effective?.json ?? .null,
+                         "evidence": .array((entry?.evidence ?? []).map(\.json))])
         }
         let groups = zip(sheet.groups, groupPoints).map { group, points in
             JSON.object(["group": group.name.map(JSON.string) ?? .null, "points": points.json])

@@ -23,6 +23,7 @@ public struct StateDocument: Sendable {
     public func json(position: Int64) -> JSON {
         var fields = body
         fields["elections"] = .array(state.elections.values.map { ElectionRow($0).json(term: $0.spec.term(in: state.year)) })
+        fields["scores"] = .array(Self.scores(of: state, evidence: true))
         fields["position"] = JSON(Int(position))
         fields["stateHash"] = .string(stateHash)
         return .object(fields)
@@ -33,16 +34,7 @@ public struct StateDocument: Sendable {
             JSON.object(["code": .string(m.code), "name": .string(m.name), "active": .bool(m.active)])
         }
         let criteria = s.criteria.values.map(\.json)
-        var scores: [JSON] = []
-        for member in s.members.values {
-            guard let byCriterion = s.scores[member.code] else { continue }
-            for code in byCriterion.keys.sorted() {
-                let entry = byCriterion[code]!
-                scores.append(.object(["member": .string(member.code), "criterion": .string(code),
-                                       "submitted": entry.submitted?.json ?? .null, "reviewed": entry.reviewed?.json ?? .null,
-                                       "effective": entry.effective?.json ?? .null]))
-            }
-        }
+        let scores = Self.scores(of: s, evidence: false)
         var body: JSONObject = [
             "bloc": .string(s.bloc), "year": JSON(s.year), "status": .string(s.status.rawValue),
             "members": .array(members),
@@ -59,6 +51,24 @@ public struct StateDocument: Sendable {
         ]
         if !s.nextTerm.isEmpty { body["nextTerm"] = s.nextTerm.json(term: s.year + 1) }
         return body
+    }
+
+    /// Each score, by member then criterion. With `evidence`, each carries the upcast evidence of the latest
+    /// self-score, which the stateHash does not cover (so a year's stateHash is what it was before evidence documents).
+    static func scores(of s: YearState, evidence: Bool) -> [JSON] {
+        var scores: [JSON] = []
+        for member in s.members.values {
+            guard let byCriterion = s.scores[member.code] else { continue }
+            for code in byCriterion.keys.sorted() {
+                guard let entry = byCriterion[code] else { continue }
+                var fields: JSONObject = ["member": .string(member.code), "criterion": .string(code),
+                                          "submitted": entry.submitted?.json ?? .null, "reviewed": entry.reviewed?.json ?? .null,
+                                          "effective": entry.effective?.json ?? .null]
+                if evidence { fields["evidence"] = .array(entry.evidence.map(\.json)) }
+                scores.append(.object(fields))
+            }
+        }
+        return scores
     }
 }
 

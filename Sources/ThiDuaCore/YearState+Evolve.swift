@@ -17,8 +17,9 @@ extension YearState {
             criteria.upsert(criterion)
         case .criterionRetired(let code, _):
             criteria.update(code) { $0.retired = true }
-        case .scoreSubmitted(let member, let criterion, let points, _):
+        case .scoreSubmitted(let member, let criterion, let points, let evidence):
             scores[member, default: [:]][criterion, default: ScoreEntry()].submitted = points
+            scores[member, default: [:]][criterion, default: ScoreEntry()].evidence = evidence
         case .scoreReviewed(let member, let criterion, let points, _):
             scores[member, default: [:]][criterion, default: ScoreEntry()].reviewed = points
         case .scoresFinalized:

@@ -4,7 +4,8 @@ import ThiDuaLog
 /// A lossless JSON form of a year's state, so the store can resume a year without folding it again.
 extension YearState {
     /// 2: elections carry their term; the year keeps next term's officers and the times the time rule needs.
-    public static let snapshotLayout = 2
+    /// 3: a score with evidence carries it, upcast, as a third item.
+    public static let snapshotLayout = 3
 
     /// The layout a stored snapshot says it has (an older one is outdated: appends fold instead, and replace it).
     public static func layout(ofSnapshot snapshot: JSON) -> Int? { snapshot.objectValue?["layout"]?.numberValue?.intValue }
@@ -14,7 +15,10 @@ extension YearState {
         let codes: ([String]) -> JSON = { .array($0.map(JSON.string)) }
         var scoreTable: JSONObject = [:]
         for (member, byCriterion) in scores {
-            scoreTable[member] = .object(byCriterion.mapValues { .array([$0.submitted?.json ?? .null, $0.reviewed?.json ?? .null]) })
+            scoreTable[member] = .object(byCriterion.mapValues { entry in
+                let pair: [JSON] = [entry.submitted?.json ?? .null, entry.reviewed?.json ?? .null]
+                return .array(entry.evidence.isEmpty ? pair : pair + [.array(entry.evidence.map(\.json))])
+            })
         }
         return .object([
             "layout": JSON(Self.snapshotLayout), "bloc": .string(bloc), "year": JSON(year), "status": .string(status.rawValue),
@@ -66,8 +70,16 @@ extension YearState {
         for (member, byCriterion) in s["scores"]?.objectValue ?? [:] {
             var entries: [String: ScoreEntry] = [:]
             for (code, pair) in byCriterion.objectValue ?? [:] {
-                guard let f = pair.arrayValue, f.count == 2 else { return nil }
-                entries[code] = ScoreEntry(submitted: f[0].points, reviewed: f[1].points)
+                guard let f = pair.arrayValue, f.count == 2 || f.count == 3 else { return nil }
+                var evidence: [Evidence] = []
+                if f.count == 3 {
+                    guard let list = f[2].arrayValue, !list.isEmpty else { return nil }
+                    for item in list {
+                        guard let document = Evidence(json: item) else { return nil }
+                        evidence.append(document)
+                    }
+                }
+                entries[code] = ScoreEntry(submitted: f[0].points, reviewed: f[1].points, evidence: evidence)
             }
             scores[member] = entries
         }

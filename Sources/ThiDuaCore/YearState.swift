@@ -39,10 +39,13 @@ public struct YearState: Sendable, Equatable {
 public struct ScoreEntry: Hashable, Sendable {
     public var submitted: Points?
     public var reviewed: Points?
+    /// The evidence of the latest self-score, upcast (`Upcast`).
+    public var evidence: [Evidence] = []
 
-    public init(submitted: Points? = nil, reviewed: Points? = nil) {
+    public init(submitted: Points? = nil, reviewed: Points? = nil, evidence: [Evidence] = []) {
         self.submitted = submitted
         self.reviewed = reviewed
+        self.evidence = evidence
     }
 
     /// The latest review, else the latest self-score.

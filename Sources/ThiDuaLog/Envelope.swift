@@ -85,6 +85,7 @@ public enum Envelope {
         if correlation?.isEmpty == true { correlation = nil }
         var event = ProposedEvent(id: id, type: type, bloc: bloc, year: year, actor: actor, occurredAt: occurredAt,
                                   data: data, expectedVersion: expectedVersion, correlation: correlation)
+        event.schema = try schema(fields.schema, of: type)
         try checkOutputFields(fields, of: event)
         if let signature = fields.signature {
             event.signature = try EventSignature(json: signature)
@@ -100,16 +101,22 @@ public enum Envelope {
             throw ThiDuaError(code: .streamMismatch, field: "stream",
                               reason: "\"\(stream.prefix(40))\" does not match bloc and year (\(event.stream))")
         }
-        if let schema = try integer(fields.schema, "schema"), schema != EventType.currentSchema {
-            throw ThiDuaError(code: .unknownSchema, field: "schema",
-                              reason: "schema \(schema) of \(event.type.rawValue) is not known to this version of thidua",
-                              hint: "upgrade thidua")
-        }
         _ = try integer(fields.position, "position")
         _ = try integer(fields.version, "version")
         _ = try string(fields.recordedAt, "recordedAt")
         _ = try string(fields.prevHash, "prevHash")
         _ = try string(fields.hash, "hash")
+    }
+
+    /// The layout of a line's `data`: its `schema` when given (a layout its type has), else 1.
+    static func schema(_ value: JSON?, of type: EventType) throws(ThiDuaError) -> Int {
+        guard let schema = try integer(value, "schema") else { return EventType.currentSchema }
+        guard type.knows(schema: schema) else {
+            throw ThiDuaError(code: .unknownSchema, field: "schema",
+                              reason: "schema \(schema) of \(type.rawValue) is not known to this version of thidua",
+                              hint: type.latestSchema > 1 ? "\(type.rawValue) has schemas 1 to \(type.latestSchema)" : "upgrade thidua")
+        }
+        return schema
     }
 
     public static func actorCode(_ text: String, field: String) throws(ThiDuaError) -> String {

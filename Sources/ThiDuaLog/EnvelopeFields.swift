@@ -4,7 +4,7 @@ import ThiDuaJSON
 struct EnvelopeFields {
     var type, bloc, year, actor, occurredAt, data, id, expectedVersion, correlation, signature: JSON?
     /// Fields of the output format (`export`), accepted so that it re-imports; checked where they must agree.
-    var position, stream, version, recordedAt, prevHash, hash, schema: JSON?
+    var position, stream, version, recordedAt, prevHash, hash, schema, upcast: JSON?
     var hasOutputFields = false
 
     init(_ members: JSONObject) throws(ThiDuaError) {
@@ -20,6 +20,7 @@ struct EnvelopeFields {
             case 5 where key == "actor": actor = value
             case 6 where key == "stream": stream = value; hasOutputFields = true
             case 6 where key == "schema": schema = value; hasOutputFields = true
+            case 6 where key == "upcast": upcast = value; hasOutputFields = true
             case 7 where key == "version": version = value; hasOutputFields = true
             case 8 where key == "position": position = value; hasOutputFields = true
             case 8 where key == "prevHash": prevHash = value; hasOutputFields = true
@@ -33,7 +34,9 @@ struct EnvelopeFields {
         }
     }
 
-    static let outputFields = ["position", "stream", "version", "recordedAt", "prevHash", "hash", "schema"]
+    /// `upcast` shows an older layout's data as the latest reads it (export, log --format json); on input it is ignored:
+    /// the line's own `schema` and `data` are what is stored.
+    static let outputFields = ["position", "stream", "version", "recordedAt", "prevHash", "hash", "schema", "upcast"]
 
     /// Names the first unknown field in sorted order, so the message does not depend on the line's order.
     static func unknown(in members: JSONObject) -> ThiDuaError {

@@ -38,6 +38,12 @@ public enum EventType: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    /// The current data layout version of this type.
+    /// The first data layout of every type: what a line or row without another schema has.
     public static let currentSchema = 1
+
+    /// The latest data layout of this type (EventLog/EVENTS.md): `score.submitted` 2 (evidence documents), every other 1.
+    /// Every layout from 1 up to it is read; an older one is upcast when read (ThiDuaCore's `Upcast`), never rewritten.
+    public var latestSchema: Int { self == .scoreSubmitted ? 2 : 1 }
+
+    public func knows(schema: Int) -> Bool { schema >= 1 && schema <= latestSchema }
 }

@@ -14,6 +14,7 @@ extension ProposedEvent {
         if let correlation { fields["correlation"] = .string(correlation) }
         if let expectedVersion { fields["expectedVersion"] = JSON(expectedVersion) }
         if let signature { fields["signature"] = signature.json }
+        if schema != EventType.currentSchema { fields["schema"] = JSON(schema) }
         return .object(fields)
     }
 }

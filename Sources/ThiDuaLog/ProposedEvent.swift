@@ -18,6 +18,8 @@ public struct ProposedEvent: Equatable, Sendable {
     public var correlation: String?
     /// The signer's Ed25519 signature of the event's signing bytes (EventLog/SIGNING.md), checked when the line is parsed.
     public var signature: EventSignature?
+    /// The layout of `data` (1 unless the line says otherwise; `EventType.latestSchema`).
+    public var schema: Int = EventType.currentSchema
 
     public init(id: String? = nil, type: EventType, bloc: String, year: Int? = nil, actor: String,
                 occurredAt: Timestamp? = nil, data: JSONObject = [:], expectedVersion: Int? = nil,
@@ -41,7 +43,7 @@ public struct ProposedEvent: Equatable, Sendable {
         lhs.id == rhs.id && lhs.type == rhs.type && lhs.bloc == rhs.bloc && lhs.year == rhs.year && lhs.actor == rhs.actor
             && lhs.occurredAt?.text == rhs.occurredAt?.text && lhs.data == rhs.data
             && lhs.expectedVersion == rhs.expectedVersion && lhs.correlation == rhs.correlation
-            && lhs.signature == rhs.signature
+            && lhs.signature == rhs.signature && lhs.schema == rhs.schema
     }
 
     public var dataText: String { JSON.object(data).canonicalText }

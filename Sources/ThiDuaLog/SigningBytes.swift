@@ -29,7 +29,7 @@ public enum SigningBytes {
             throw ThiDuaError(code: .missingField, eventType: event.type.rawValue, field: "occurredAt",
                               reason: "a signed event carries its own occurredAt", hint: "thidua sign fills it in")
         }
-        return bytes(bloc: event.bloc, year: event.year, type: event.type.rawValue, schema: EventType.currentSchema,
+        return bytes(bloc: event.bloc, year: event.year, type: event.type.rawValue, schema: event.schema,
                      actor: event.actor, occurredAt: occurredAt.text, id: id, correlation: event.correlation,
                      data: event.dataText)
     }

@@ -69,11 +69,13 @@ struct AppendDecider {
                               hint: "the log was altered: run thidua verify")
         }
         let decided = try states.decide(event, currentVersion: current, recordedAt: start.recordedAt)
+        if case .scoreSubmitted(_, _, _, let evidence) = decided.payload, !evidence.isEmpty { try EventStore.requireKept(evidence, db) }
         let id = event.id ?? newID()
         var row = PendingRow(
             position: head + 1, stream: stream, version: current + 1, id: id, type: event.type.rawValue,
             actor: event.actor, occurredAt: event.occurredAt?.text ?? start.recordedAt.text, recordedAt: start.recordedAt.text,
             correlation: event.correlation, data: data, signature: event.signature.map(\.storedBytes))
+        row.schema = event.schema
         states.evolve(decided, in: event.stream)
         if case .blocFounded(let name, _) = decided.payload { row.foundedBloc = (event.bloc, name) }
         if let id = event.id, askWriter != nil { batchIDs.insert(id.hashValue) }

@@ -50,7 +50,7 @@ struct EventInsert {
                     switch column {
                     case 0: sqlite3_bind_int64(s, parameter, row.position)
                     case 2: sqlite3_bind_int64(s, parameter, row.version)
-                    case 5: sqlite3_bind_int64(s, parameter, Int64(EventType.currentSchema))
+                    case 5: sqlite3_bind_int64(s, parameter, Int64(row.schema))
                     case 9 where row.correlation == nil: sqlite3_bind_null(s, parameter)
                     default:
                         if let bytes = field.baseAddress {

@@ -18,7 +18,9 @@ extension EventStore {
     ///
     /// Each event is decided against the state the earlier lines of the batch leave; the first refusal
     /// rolls the whole batch back and is thrown with its line number.
-    package func append<Items: Sequence<AppendItem>>(_ items: Items, mode: AppendMode = .inline) throws(StoreError) -> AppendReport {
+    /// `documents` are kept in the log's `evidence` table in the same transaction (`score submit --evidence-file`).
+    package func append<Items: Sequence<AppendItem>>(_ items: Items, mode: AppendMode = .inline,
+                                                    keeping documents: [EvidenceDocument] = []) throws(StoreError) -> AppendReport {
         try Self.translating {
             try queue.reportingFullDisk { try queue.writeWithoutTransaction { db in
                 // A large batch keeps its pages in memory (up to 64 MiB) instead of spilling them to the WAL mid-transaction.
@@ -28,6 +30,7 @@ extension EventStore {
                     if let problem = try SchemaCheck.problems(db).first {
                         throw StoreError.database("the log's schema is not the one thidua creates (\(problem)); run thidua verify; nothing was appended")
                     }
+                    for document in documents { _ = try Self.insert(document, db) }
                     let start = try BatchStart(db, clock: clock)
                     let batch: DecidedBatch
                     if mode == .pipelined, !isInMemory {
@@ -46,8 +49,8 @@ extension EventStore {
     }
 
     /// Appends events given directly (typed commands), which have no input lines.
-    package func append(_ events: [ProposedEvent]) throws(StoreError) -> AppendReport {
-        try append(events.map { AppendItem(line: nil, event: .success($0)) })
+    package func append(_ events: [ProposedEvent], keeping documents: [EvidenceDocument] = []) throws(StoreError) -> AppendReport {
+        try append(events.map { AppendItem(line: nil, event: .success($0)) }, keeping: documents)
     }
 
     private func appendInline<Items: Sequence<AppendItem>>(_ items: Items, start: BatchStart, _ db: Database) throws -> DecidedBatch {

@@ -10,7 +10,7 @@ extension EventStore {
                 let stream = StreamID(bloc: bloc, year: nil)
                 var ledger = Ledger.initial
                 try StreamRows.forEach(db, stream: bloc, upTo: .max) { recorded in
-                    ledger.evolve(try Replay.decoded(recorded.type, recorded.actor, recorded.data, at: recorded.position), in: stream)
+                    ledger.evolve(try Replay.decoded(recorded.type, recorded.actor, recorded.data, schema: recorded.schema, at: recorded.position), in: stream)
                 }
                 return ledger.bloc(bloc)
             }

@@ -70,7 +70,7 @@ extension Replay {
     /// The columns a fold needs of one year's rows, in version order.
     static let yearRows = """
         SELECT position, IFNULL(CAST(type AS TEXT), ''), IFNULL(CAST(actor AS TEXT), ''),
-               IFNULL(CAST(occurredAt AS TEXT), ''), IFNULL(CAST(recordedAt AS TEXT), ''), IFNULL(CAST(data AS TEXT), '')
+               IFNULL(CAST(occurredAt AS TEXT), ''), IFNULL(CAST(recordedAt AS TEXT), ''), IFNULL(CAST(data AS TEXT), ''), IFNULL(CAST(schema AS INTEGER), 0)
         FROM event WHERE stream = ? AND position <= ? ORDER BY version
         """
 
@@ -108,7 +108,7 @@ extension Replay {
                 replay.rowsRead += 1
                 if bounded, !bounds.admits(occurredAt: row[3], recordedAt: row[4]) { continue }
                 let position: Int64 = row[0]
-                var event = try decoded(row[1], row[2], row[5], at: position)
+                var event = try decoded(row[1], row[2], row[5], schema: Int(truncatingIfNeeded: row[6] as Int64), at: position)
                 if YearTimes.kept(for: event.payload) { event.occurredAt = Timestamp(stored: row[3] as String) }
                 fold.evolve(event, at: position)
                 replay.position = position
@@ -123,18 +123,18 @@ extension Replay {
     /// A row decoded with when it occurred where the states keep that time for the time rule (nil where the stored time
     /// does not parse). A fold does not decide, so no other time is read.
     static func decoded(_ recorded: RecordedEvent, at position: Int64) throws -> DomainEvent {
-        var event = try decoded(recorded.type, recorded.actor, recorded.data, at: position)
+        var event = try decoded(recorded.type, recorded.actor, recorded.data, schema: recorded.schema, at: position)
         if YearTimes.kept(for: event.payload) { event.occurredAt = Timestamp(stored: recorded.occurredAt) }
         return event
     }
 
     /// A row decoded as untrusted input. A row that no longer decodes is refused as an altered log (exit 2), never
     /// skipped: a replay that left it out would show a state the log does not hold as if it were the truth.
-    static func decoded(_ type: String, _ actor: String, _ data: String, at position: Int64) throws -> DomainEvent {
+    static func decoded(_ type: String, _ actor: String, _ data: String, schema: Int, at position: Int64) throws -> DomainEvent {
         var data = data
         return try data.withUTF8 { bytes in
             do throws(ThiDuaError) {
-                return try DomainEvent(logged: type, actor: actor, data: bytes)
+                return try DomainEvent(logged: type, schema: schema, actor: actor, data: bytes)
             } catch {
                 throw StoreError.altered(position: position, rule: error)
             }

@@ -24,6 +24,8 @@ extension EventStore {
                     var fold = LogFold()
                     try Self.checkChain(db, digest: digest, into: &report, folding: &fold)
                     report.ruleBreak = fold.firstBreak
+                    report.evidenceBreak = try Self.evidenceProblem(db, cited: fold.citedEvidence)
+                    report.citedDocuments = fold.citedEvidence.documents.count
                     report.projectionProblems = try Self.projectionProblems(db, expected: fold.years, outdated: &report.outdatedSnapshots)
                 } catch let error as DatabaseError where !report.schemaProblems.isEmpty {
                     // A log whose schema is not thidua's may not even be readable as one; the schema is the finding.

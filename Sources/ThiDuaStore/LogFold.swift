@@ -15,6 +15,8 @@ struct LogFold {
     private var last: (text: String, stream: StreamID?, position: Int64, version: Int64)?
     /// The first event that breaks a rule, and the rule.
     private(set) var firstBreak: (position: Int64, rule: ThiDuaError)?
+    /// Every document an event cites (minh chứng), at the first event that cites it: verify checks each is kept intact.
+    private(set) var citedEvidence = CitedEvidence()
 
     /// What a signed row adds: its stored signature, and the columns its signing bytes need beyond the fold's.
     struct Signed {
@@ -54,20 +56,21 @@ struct LogFold {
                                          reason: "\"\(text.prefix(40))\" is neither BLOC nor BLOC/YEAR"))
             return
         }
-        guard schema == EventType.currentSchema else {
+        let latest = EventType(rawValue: type)?.latestSchema ?? EventType.currentSchema
+        guard let schema = Int(exactly: schema), schema >= 1, schema <= latest else {
             broken(position, ThiDuaError(code: .unknownSchema, field: "schema",
                                          reason: "schema \(schema) of \(type.prefix(40)) is not known to this version of thidua"))
             return
         }
         var event: DomainEvent
         do {
-            event = try DomainEvent(logged: type, actor: actor, data: data, storedText: firstBreak == nil)
+            event = try DomainEvent(logged: type, schema: schema, actor: actor, data: data, storedText: firstBreak == nil)
             event.occurredAt = occurredAt
             event.recordedAt = recordedAt
             if firstBreak == nil, let correlation { try Envelope.requireStoredText(correlation, field: "correlation") }
             if let signed {
                 event.signature = try EventSignature(storedRow: signed.signature, bloc: stream.bloc, year: stream.year, type: type,
-                                                     schema: Int(schema), actor: actor, occurredAt: signed.occurredAt, id: signed.id,
+                                                     schema: schema, actor: actor, occurredAt: signed.occurredAt, id: signed.id,
                                                      correlation: correlation, data: String(decoding: data, as: UTF8.self))
             }
         } catch {
@@ -81,6 +84,7 @@ struct LogFold {
                 broken(position, error)
             }
         }
+        if case .scoreSubmitted(_, _, _, let evidence) = event.payload { citedEvidence.note(evidence, at: position) }
         ledger.evolve(event, in: stream)
     }
 

@@ -13,6 +13,7 @@ struct PendingRow: Sendable {
     let recordedAt: String
     let correlation: String?
     let data: String
+    var schema = EventType.currentSchema
     /// The stored signature: public key then value, 96 bytes; nil when unsigned.
     var signature: [UInt8]?
     /// Set for `bloc.founded`: the bloc list gains this bloc in the same transaction.
@@ -20,7 +21,7 @@ struct PendingRow: Sendable {
 
     /// Appends the row's canonical bytes (EventLog/HASHING.md): what is hashed, and what the columns are bound from.
     func appendCanonical(to row: inout CanonicalRow) {
-        row.appendRow(position: position, stream: stream, version: version, id: id, type: type, schema: EventType.currentSchema,
+        row.appendRow(position: position, stream: stream, version: version, id: id, type: type, schema: schema,
                       actor: actor, occurredAt: occurredAt, recordedAt: recordedAt, correlation: correlation, data: data)
     }
 

@@ -62,6 +62,10 @@ enum Schema {
         migrator.registerMigration("v4-signatures") { db in
             try db.execute(sql: signatureColumn)
         }
+        migrator.registerMigration("v5-evidence") { db in
+            try db.execute(sql: EvidenceSchema.table)
+            for trigger in EvidenceSchema.triggers { try db.execute(sql: trigger) }
+        }
         return migrator
     }
 

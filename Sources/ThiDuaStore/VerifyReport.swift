@@ -20,10 +20,14 @@ package struct VerifyReport: Sendable {
     package var projectionProblems: [String] = []
     /// Years whose stored snapshot was written in an older layout: outdated, not altered.
     package var outdatedSnapshots: [String] = []
+    /// The first document an event cites that the log does not keep intact (missing or altered), at that event.
+    package var evidenceBreak: (position: Int64, reason: String)?
+    /// How many documents the events cite.
+    package var citedDocuments = 0
 
     package var isIntact: Bool {
         integrity == ["ok"] && missingTriggers.isEmpty && schemaProblems.isEmpty && firstBad == nil && ruleBreak == nil
-            && digest?.matches != false && projectionProblems.isEmpty
+            && evidenceBreak == nil && digest?.matches != false && projectionProblems.isEmpty
     }
 }
 
@@ -43,6 +47,7 @@ package struct VerificationFailure: Error, Sendable, CustomStringConvertible {
         if let broken = report.ruleBreak {
             return "verify: position \(broken.position) breaks a rule, so the log was altered: \(broken.rule)"
         }
+        if let broken = report.evidenceBreak { return "verify: position \(broken.position): \(broken.reason)" }
         if let trigger = report.missingTriggers.first { return "verify: the append-only trigger \(trigger) is missing; someone removed it" }
         if let problem = report.schemaProblems.first { return "verify: the schema is not the one thidua creates: \(problem)" }
         if report.integrity != ["ok"] { return "verify: SQLite integrity check failed: \(report.integrity.first ?? "?")" }

@@ -126,11 +126,28 @@ struct ValidHistory: Sendable, CustomTestStringConvertible {
         ValidHistory(name: "every event type, with rules adopted between the events they would change", sources: [.lines(everyType)]),
         ValidHistory(name: "a provincial bloc with its own award kinds, then the national ones again", sources: [.lines(provincial)]),
         ValidHistory(name: "officers elected for the next term and carried into it, every event dated", sources: [.lines(nextTerm)]),
+        ValidHistory(name: "self-scores of schema 1 and 2: text evidence, documents cited by title, none", sources: [.lines(evidence)]),
         ValidHistory(name: "all of them in one log", sources: [
             .example, .generated(["--blocs", "2", "--years", "2", "--members", "4", "--criteria", "5", "--seed", "9"]), .lines(everyType),
         ]),
         signed,
     ]
+
+    /// Self-scores of both layouts (EventLog/EVENTS.md): schema-1 text evidence (upcast to one title), schema-2 lists of
+    /// documents cited by title (no document need be kept), a resubmission that drops its evidence, and a review.
+    static let evidence = #"""
+        {"type":"bloc.founded","bloc":"MINH","actor":"secretariat","data":{"name":"Khối thi đua minh chứng"}}
+        {"type":"year.opened","bloc":"MINH","year":2026,"actor":"secretariat","data":{"members":[{"code":"M1","name":"Sở Một"},{"code":"M2","name":"Sở Hai"},{"code":"M3","name":"Sở Ba"}],"head":"M1","deputies":["M2"]}}
+        {"type":"criterion.set","bloc":"MINH","year":2026,"actor":"M1","data":{"code":"1.1","title":"Nhiệm vụ","maxPoints":10}}
+        {"type":"criterion.set","bloc":"MINH","year":2026,"actor":"M1","data":{"code":"1.2","title":"Phong trào","maxPoints":5}}
+        {"type":"score.submitted","bloc":"MINH","year":2026,"actor":"M1","data":{"member":"M1","criterion":"1.1","points":9,"evidence":"Báo cáo số 1\nvà phụ lục"}}
+        {"type":"score.submitted","bloc":"MINH","year":2026,"actor":"M2","schema":2,"data":{"member":"M2","criterion":"1.1","points":8,"evidence":[{"title":"Báo cáo số 2"},{"title":"Công văn số 7"}]}}
+        {"type":"score.submitted","bloc":"MINH","year":2026,"actor":"M3","schema":2,"data":{"member":"M3","criterion":"1.1","points":7,"evidence":[]}}
+        {"type":"score.submitted","bloc":"MINH","year":2026,"actor":"M3","schema":2,"data":{"member":"M3","criterion":"1.2","points":4,"evidence":[{"title":"Biên bản"}]}}
+        {"type":"score.submitted","bloc":"MINH","year":2026,"actor":"M3","data":{"member":"M3","criterion":"1.2","points":3}}
+        {"type":"score.submitted","bloc":"MINH","year":2026,"actor":"M1","schema":2,"data":{"member":"M1","criterion":"1.2","points":5,"evidence":[{"title":"Quyết định"}]}}
+        {"type":"score.reviewed","bloc":"MINH","year":2026,"actor":"M2","data":{"member":"M1","criterion":"1.1","points":8,"reason":"Thẩm định"}}
+        """#
 
     /// A provincial bloc adopts its own award kinds for 2024 (a flag for the first-ranked, one a year; three certificates),
     /// registers for, elects and proposes them, withdraws one to make room; from 2025 the national kinds are back.
@@ -293,6 +310,14 @@ struct ForgedBreak: Sendable, CustomTestStringConvertible {
         ForgedRow(type: type, stream: "BDTW/2018", actor: actor, data: data)
     }
 
+    static let sha = String(repeating: "ab", count: 32)
+
+    /// A self-score of schema 2 with `list` as its evidence.
+    static func evidence(_ list: String) -> ForgedRow {
+        ForgedRow(type: "score.submitted", stream: "BDTW/2018", actor: "BKTTW",
+                  data: #"{"criterion":"1.1","evidence":\#(list),"member":"BKTTW","points":1}"#, schema: 2)
+    }
+
     static let score99 = y2018("score.submitted", "BKTTW", #"{"criterion":"1.1","member":"BKTTW","points":99}"#)
     static let score15 = y2018("score.submitted", "BKTTW", #"{"criterion":"1.1","member":"BKTTW","points":15}"#)
     static let finalized = y2018("scores.finalized", "BKTTW", "{}")
@@ -425,8 +450,38 @@ struct ForgedBreak: Sendable, CustomTestStringConvertible {
         ForgedBreak("an unknown type", [y2018("score.deleted", "BKTTW", #"{"criterion":"1.1","member":"BKTTW"}"#)], "unknown-type"),
         ForgedBreak("an unknown schema", [
             ForgedRow(type: "score.submitted", stream: "BDTW/2018", actor: "BKTTW",
-                      data: #"{"criterion":"1.1","member":"BKTTW","points":1}"#, schema: 2),
+                      data: #"{"criterion":"1.1","member":"BKTTW","points":1}"#, schema: 3),
         ], "unknown-schema"),
+        ForgedBreak("schema 2 of a type that has only schema 1", [
+            ForgedRow(type: "scores.finalized", stream: "BDTW/2018", actor: "BKTTW", data: "{}", schema: 2),
+        ], "unknown-schema"),
+        // Evidence documents (score.submitted schema 2, EventLog/EVENTS.md): each refusal of its list.
+        ForgedBreak("a sha256 in capitals", [evidence(#"[{"title":"Báo cáo","sha256":"\#(String(repeating: "A", count: 64))","bytes":1}]"#)],
+                    "bad-sha256"),
+        ForgedBreak("a sha256 one digit short", [evidence(#"[{"title":"Báo cáo","sha256":"\#(String(repeating: "a", count: 63))","bytes":1}]"#)],
+                    "bad-sha256"),
+        ForgedBreak("a negative document size", [evidence(#"[{"title":"Báo cáo","sha256":"\#(sha)","bytes":-1}]"#)], "bad-bytes"),
+        ForgedBreak("a document size beyond the limit", [evidence(#"[{"title":"Báo cáo","sha256":"\#(sha)","bytes":268435457}]"#)],
+                    "bad-bytes"),
+        ForgedBreak("a size with decimals", [evidence(#"[{"title":"Báo cáo","sha256":"\#(sha)","bytes":1.5}]"#)], "wrong-type"),
+        ForgedBreak("a media type that is no type/subtype", [evidence(#"[{"title":"Báo cáo","sha256":"\#(sha)","bytes":1,"mediaType":"pdf"}]"#)],
+                    "bad-media-type"),
+        ForgedBreak("a media type in capitals", [evidence(#"[{"title":"Báo cáo","sha256":"\#(sha)","bytes":1,"mediaType":"Application/PDF"}]"#)],
+                    "bad-media-type"),
+        ForgedBreak("a document cited twice", [
+            evidence(#"[{"title":"A","sha256":"\#(sha)","bytes":1},{"title":"B","sha256":"\#(sha)","bytes":1}]"#),
+        ], "duplicate-evidence"),
+        ForgedBreak("more documents than a score may cite", [
+            evidence("[" + Array(repeating: #"{"title":"T"}"#, count: 101).joined(separator: ",") + "]"),
+        ], "too-much-evidence"),
+        ForgedBreak("a size without its sha256", [evidence(#"[{"title":"Báo cáo","bytes":1}]"#)], "missing-field"),
+        ForgedBreak("a sha256 without its size", [evidence(#"[{"title":"Báo cáo","sha256":"\#(sha)"}]"#)], "missing-field"),
+        ForgedBreak("a document title on two lines", [evidence(#"[{"title":"Báo\ncáo"}]"#)], "multi-line-text"),
+        ForgedBreak("a field a document does not have", [evidence(#"[{"title":"Báo cáo","page":3}]"#)], "unknown-field"),
+        ForgedBreak("evidence text under schema 2", [evidence(#""Báo cáo số 12""#)], "wrong-type"),
+        ForgedBreak("a list of documents under schema 1", [
+            y2018("score.submitted", "BKTTW", #"{"criterion":"1.1","evidence":[{"title":"Báo cáo"}],"member":"BKTTW","points":1}"#),
+        ], "wrong-type"),
         // A line says bloc and year, never a stream: these rows hold what no line can.
         ForgedBreak("a bloc event in a year's stream", [
             y2018("bloc.founded", "secretariat", #"{"name":"Khối mới"}"#),

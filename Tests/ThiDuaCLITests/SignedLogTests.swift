@@ -98,12 +98,12 @@ struct SignedLogTests {
         #expect(status == 0)
     }
 
-    /// A log made before signatures were stored: Tests/Fixtures/log-before-signatures.sql is the seed example appended by
+    /// A log made before signatures were stored: EventLog/fixtures/log-before-signatures.sql is the seed example appended by
     /// thidua at commit 0967f63, dumped with `sqlite3 .dump`. A write command adds the column; every row hashes as before.
     @Test func aLogMadeBeforeSignaturesVerifiesUnchanged() throws {
         let cli = try Thidua()
         defer { cli.remove() }
-        let dump = try String(contentsOf: Thidua.packageRoot.appendingPathComponent("Tests/Fixtures/log-before-signatures.sql"), encoding: .utf8)
+        let dump = try String(contentsOf: Thidua.packageRoot.appendingPathComponent("EventLog/fixtures/log-before-signatures.sql"), encoding: .utf8)
         try cli.sqlite(dump)
         let digest = "245:ecbbf5c10a126632f7957112a2036f446da9561540144956f2dcb2a1537270e7"
         let reading = try cli.run("digest")

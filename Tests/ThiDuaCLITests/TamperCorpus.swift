@@ -66,12 +66,12 @@ enum TamperCorpus {
     static let triggerNames = ["event_append_only_update", "event_append_only_delete", "event_gap_free"]
     static let dropTriggers = triggerNames.map { "DROP TRIGGER \($0);\n" }.joined()
 
-    /// The triggers exactly as EventLog/schema.sql gives them (a store test keeps it equal to what thidua creates).
+    /// The event table's triggers exactly as EventLog/schema.sql gives them (a store test keeps it equal to what thidua creates).
     static let restoreTriggers: String = {
         let schema = (try? String(contentsOf: Thidua.packageRoot.appendingPathComponent("EventLog/schema.sql"), encoding: .utf8)) ?? ""
         return schema.components(separatedBy: ";\n")
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            .filter { $0.hasPrefix("CREATE TRIGGER") }
+            .filter { $0.hasPrefix("CREATE TRIGGER event_") }
             .map { "\n" + $0 + ";" }.joined()
     }()
 

@@ -136,7 +136,7 @@ struct HostileLogTests {
             log.forged(.scoreReviewed(member: member, criterion: criterion, points: Points(hundredths: hundredths), reason: "r"),
                        type: .scoreReviewed)
         }
-        log.forged(.scoreSubmitted(member: "B", criterion: "2.1", points: Points(hundredths: -hundredths.magnitude.clampedToInt64), evidence: nil),
+        log.forged(.scoreSubmitted(member: "B", criterion: "2.1", points: Points(hundredths: -hundredths.magnitude.clampedToInt64), evidence: []),
                    type: .scoreSubmitted)
         let rows = log.state.standings
         #expect(rows.count == 4)

@@ -136,6 +136,6 @@ struct SnapshotContractTests {
         let after = try log.store.verify()
         #expect(after.isIntact && after.outdatedSnapshots.isEmpty)
         let layout = try log.raw { try Int.fetchOne($0, sql: "SELECT json_extract(state, '$.layout') FROM year_snapshot") }
-        #expect(layout == 2)
+        #expect(layout == YearState.snapshotLayout)
     }
 }

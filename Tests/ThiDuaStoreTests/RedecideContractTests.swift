@@ -79,7 +79,7 @@ struct RedecideContractTests {
     @Test func aRowSlippedIntoTheMiddleAndRechainedIsFound() throws {
         let log = try populated()
         try log.raw { db in
-            let triggers = try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+            let triggers = try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'event' ORDER BY name")
             try db.execute(sql: "DROP TRIGGER event_append_only_update; DROP TRIGGER event_append_only_delete; DROP TRIGGER event_gap_free")
             try db.execute(sql: "UPDATE event SET position = position + 1000, version = version + 1000 WHERE position >= 5")
             try db.execute(sql: "UPDATE event SET position = position - 999, version = version - 999 WHERE position > 1000")

@@ -23,7 +23,7 @@ struct ExportCommand: ParsableCommand {
         if let year { try KnownCodes.requireYear(year, blocs: try filter.bloc.map { [$0] } ?? store.blocs(), store: store) }
         try store.forEachEvent(filter) { event, prev in
             if let year, let stream = StreamID(event.stream), stream.year != nil, stream.year != year { return true }
-            Console.line(event.outputJSON(prevHash: prev).canonicalText)
+            Console.line(event.shownJSON(prevHash: prev).canonicalText)
             return true
         }
     }

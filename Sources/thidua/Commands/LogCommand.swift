@@ -48,7 +48,7 @@ struct LogCommand: ParsableCommand {
         switch output.format {
         case .json:
             try store.forEachEvent(filter) { event, prev in
-                Console.line(event.outputJSON(prevHash: prev).canonicalText)
+                Console.line(event.shownJSON(prevHash: prev).canonicalText)
                 return true
             }
         case .csv:
@@ -140,7 +140,7 @@ struct LogCommand: ParsableCommand {
         while StopSignals.received == 0 {
             try store.forEachEvent(filter) { event, prev in
                 switch output.format {
-                case .json: Console.line(event.outputJSON(prevHash: prev).canonicalText)
+                case .json: Console.line(event.shownJSON(prevHash: prev).canonicalText)
                 case .csv: Console.line(CSV.row(Self.csvCells(event)))
                 case .table: Console.line(Self.tableCells(event, lang).map(Visible.escaped).joined(separator: "  "))
                 }

@@ -7,7 +7,8 @@ import ThiDuaStore
 enum Typed {
     /// Builds a proposed event, validating and normalising its fields exactly as a JSON line would be.
     static func event(_ type: EventType, bloc: String, year: Int?, actor: String, occurredAt: String? = nil,
-                      data: JSONObject, correlation: String? = nil, id: String? = nil) throws -> ProposedEvent {
+                      data: JSONObject, correlation: String? = nil, id: String? = nil,
+                      schema: Int = EventType.currentSchema) throws -> ProposedEvent {
         var fields: JSONObject = [
             "type": .string(type.rawValue), "bloc": .string(bloc), "actor": .string(actor), "data": .object(data),
         ]
@@ -15,6 +16,7 @@ enum Typed {
         if let occurredAt { fields["occurredAt"] = .string(Self.noonIfDate(occurredAt)) }
         if let correlation { fields["correlation"] = .string(correlation) }
         if let id { fields["id"] = .string(id) }
+        if schema != EventType.currentSchema { fields["schema"] = JSON(schema) }
         return try Envelope.parse(object: fields)
     }
 

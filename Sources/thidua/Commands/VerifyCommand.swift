@@ -43,6 +43,11 @@ struct VerifyCommand: ParsableCommand {
         } else {
             Self.say("rules: every event re-decided from the start follows them")
         }
+        if let broken = report.evidenceBreak {
+            Self.say("evidence: BROKEN at position \(broken.position): \(broken.reason)")
+        } else {
+            Self.say("evidence: \(report.citedDocuments) document(s) cited, each kept and intact")
+        }
         Self.say("projections: " + (report.projectionProblems.isEmpty ? "match a replay of the log"
                                                                       : "DIFFER: \(report.projectionProblems.joined(separator: "; "))"))
         if !report.outdatedSnapshots.isEmpty {

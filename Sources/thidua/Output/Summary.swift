@@ -7,7 +7,7 @@ enum Summary {
     static func of(_ event: RecordedEvent, _ lang: Lang) -> String {
         guard let type = EventType(rawValue: event.type),
               case .object(let fields)? = try? JSON.parse(event.data),
-              let decoded = try? DomainEvent(type: type, actor: event.actor, data: fields)
+              let decoded = try? DomainEvent(type: type, schema: event.schema, actor: event.actor, data: fields)
         else { return event.data }
         return of(decoded.payload, lang)
     }

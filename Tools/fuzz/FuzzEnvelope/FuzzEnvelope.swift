@@ -24,8 +24,8 @@ public func fuzzEnvelope(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let line = JSON.object(fields).canonicalBytes
     guard let again = try? Envelope.parse(line: line) else { fatalError("re-encoded line refused: \(String(decoding: line, as: UTF8.self))") }
     guard again == event else { fatalError("re-encoded line differs: \(String(decoding: line, as: UTF8.self))") }
-    if let decoded = try? DomainEvent(type: event.type, actor: event.actor, data: event.data) {
-        guard DomainEvent(type: event.type.rawValue, actor: event.actor, data: event.dataText) == decoded else {
+    if let decoded = try? DomainEvent(type: event.type, schema: event.schema, actor: event.actor, data: event.data) {
+        guard DomainEvent(type: event.type.rawValue, schema: event.schema, actor: event.actor, data: event.dataText) == decoded else {
             fatalError("stored data decodes differently: \(event.dataText)")
         }
     }

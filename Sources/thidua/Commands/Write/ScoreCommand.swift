@@ -1,5 +1,7 @@
 import ArgumentParser
 import ThiDuaCore
+import ThiDuaJSON
+import ThiDuaLog
 
 /// `thidua score submit|review`.
 struct ScoreCommand: ParsableCommand {
@@ -16,12 +18,21 @@ struct ScoreCommand: ParsableCommand {
         @Option(help: "Criterion code.") var criterion: String
         @Option(parsing: .unconditional, help: "Points, at most 2 decimals.") var points: String
         @Option(help: "Evidence, e.g. a report number.") var evidence: String?
+        @OptionGroup var documents: EvidenceFileOptions
         func run() throws {
             let actor = try global.requiredActor()
-            try Write.append(.scoreSubmitted, year: options.year, data: .fields([
+            var data: JSONObject = .fields([
                 "member": Write.code(member ?? actor), "criterion": Write.code(criterion),
                 "points": try Write.number(points, option: "--points"), "evidence": Write.optional(evidence),
-            ]), global: global, event: options.event, actor: actor)
+            ])
+            let kept = try documents.read(textEvidence: evidence)
+            guard !kept.isEmpty else {
+                try Write.append(.scoreSubmitted, year: options.year, data: data, global: global, event: options.event, actor: actor)
+                return
+            }
+            data["evidence"] = .array(kept.map { $0.item.json })
+            try Write.append(.scoreSubmitted, year: options.year, data: data, global: global, event: options.event, actor: actor,
+                             schema: EventType.scoreSubmitted.latestSchema, keeping: kept.map(\.document))
         }
     }
 

@@ -49,16 +49,17 @@ struct EventOptions: ParsableArguments {
 enum Write {
     @discardableResult
     static func append(_ type: EventType, year: Int?, data: JSONObject, global: GlobalOptions,
-                       event options: EventOptions, actor: String? = nil) throws -> (AppendReport, YearState?) {
+                       event options: EventOptions, actor: String? = nil, schema: Int = EventType.currentSchema,
+                       keeping documents: [EvidenceDocument] = []) throws -> (AppendReport, YearState?) {
         let actor = try actor ?? global.requiredActor()
         let lang = try global.lang
         let store = try global.openStore()
         let bloc = try store.resolveBloc(global.bloc)
         let proposed = try EventSigning.signed(
             try Typed.event(type, bloc: bloc, year: year, actor: actor, occurredAt: options.occurredAt, data: data,
-                            correlation: options.correlation, id: options.id),
+                            correlation: options.correlation, id: options.id, schema: schema),
             key: options.key)
-        let report = try store.append([proposed])
+        let report = try store.append([proposed], keeping: documents)
         Typed.printAppended(report, lang)
         let state = year.flatMap { report.years[StreamID(bloc: bloc, year: $0)] }
         if let decided = report.outcomes.first?.decided {
