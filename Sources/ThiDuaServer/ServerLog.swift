@@ -14,7 +14,7 @@ package final class ServerLog: Sendable {
         self.path = path
         let store = try EventStore(path: path, create: true)
         writer = GroupCommitWriter(store: store)
-        reader = try EventStore(readingAt: path)
+        reader = try store.readingConnection()
         self.allowUnsigned = allowUnsigned
     }
 

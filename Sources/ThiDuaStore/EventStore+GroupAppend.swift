@@ -42,3 +42,19 @@ extension EventStore {
         }
     }
 }
+
+extension EventStore {
+    /// A second connection to this log, only to read (the server's readers beside its writer).
+    ///
+    /// Unlike `init(readingAt:)`, it never opens the file outside SQLite to look at it: closing such a descriptor drops
+    /// every POSIX lock this process holds on the file, and another process closing the log would then take itself for
+    /// the last one and delete the WAL under this one's feet, forking the log.
+    package func readingConnection() throws(StoreError) -> EventStore {
+        var config = Configuration()
+        config.busyMode = .timeout(Self.busyTimeout)
+        config.label = "thidua-reader"
+        config.readonly = true
+        let reader = try Self.translating { try DatabaseQueue(path: path, configuration: config) }
+        return EventStore(path: path, queue: reader, clock: clock, newID: newID)
+    }
+}

@@ -61,7 +61,7 @@ package final class EventStore: Sendable {
         self.init(path: path, queue: queue, clock: Self.systemClock, newID: nil)
     }
 
-    private init(path: String, queue: DatabaseQueue, clock: @escaping @Sendable () -> Int64,
+    init(path: String, queue: DatabaseQueue, clock: @escaping @Sendable () -> Int64,
                  newID: (@Sendable () -> String)?) {
         self.path = path
         self.queue = queue

@@ -53,7 +53,7 @@ struct ServerTests {
             (try Self.score("12.5").replacingOccurrences(of: "12.5", with: "13"), 401, "bad-signature", 1),
             (try Self.score("1") + "\n{not json", 400, "malformed-json", 2),
             (try Self.score("999"), 422, "points-over-maximum", 1),
-            (try SignedLogTests.signed(#"{"type":"score.submitted","bloc":"BDTW","year":2017,"actor":"BNCTW","expectedVersion":1,"occurredAt":"2017-12-12T08:00:00+07:00","data":{"member":"BNCTW","criterion":"1.1","points":3}}"#),
+            (try SignedLogTests.signed(#"{"type":"score.submitted","bloc":"BDTW","year":2017,"actor":"BNCTW","id":"5f0c6a4e-0000-4000-a000-000000000002","expectedVersion":1,"occurredAt":"2017-12-12T08:00:00+07:00","data":{"member":"BNCTW","criterion":"1.1","points":3}}"#),
              409, "conflict", 1),
         ]
         for (body, status, code, line) in cases {
@@ -168,10 +168,11 @@ struct ServerTests {
         }
         let total = start + 25
         var seen: [Int64] = []
+        var hashes: [String] = []
         var last: Int64? = nil
         // Disconnect after every few events and resume from the last id received.
         while seen.count < total {
-            let events = try ServerProcess.events(server.base + "/v1/log", lastEventID: last, count: 7, seconds: 20)
+            let events = try ServerProcess.events(server.base + "/v1/log", lastEventID: last, count: min(7, total - seen.count), seconds: 20)
             #expect(!events.isEmpty, "the stream ended with \(seen.count) of \(total) events")
             if events.isEmpty { break }
             seen += events.map(\.id)
@@ -179,12 +180,17 @@ struct ServerTests {
             for event in events {
                 let data = try #require(try JSONSerialization.jsonObject(with: Data(event.data.utf8)) as? [String: Any])
                 #expect(data["position"] as? Int == Int(event.id))
+                hashes.append(data["hash"] as? String ?? "")
             }
         }
         writers.wait()
         #expect(seen == Array(1...Int64(total)), "every position once, in order")
-        #expect(try Self.positions(cli).count == total)
         #expect(server.stop().status == 0)
+        // The CLI, reading the file after the server stopped, sees the very events the stream sent: one log, not two.
+        let logged = try SignedLogTests.jsonLines(try cli.run("log", "--format", "json").stdout)
+        #expect(logged.count == total)
+        #expect(logged.suffix(hashes.count).map { $0["hash"] as? String ?? "" } == hashes)
+        try SignedLogTests.verifiedByBoth(cli)
     }
 
     @Test func sigtermWhileClientsPostAnswersThemCommitsAndExitsZero() throws {
