@@ -79,7 +79,7 @@ enum LogRoutes {
     /// `?digest=POS:HEX` also checks a digest written down earlier; `?quick=true` uses SQLite's quick_check.
     static func verify(_ request: Request, _ log: ServerLog) async throws -> Response {
         let query = Query(request)
-        let digest = try query.string("digest").map { text in
+        let digest = try query.typed("digest").map { text in
             let parts = text.split(separator: ":")
             guard parts.count == 2, let position = Int64(parts[0]), position >= 1,
                   let hash = EventHashing.bytes(hex: String(parts[1])), hash.count == 32 else {
@@ -87,7 +87,7 @@ enum LogRoutes {
             }
             return Head(position: position, hash: hash)
         }
-        let quick = query.string("quick") == "true"
+        let quick = try query.bool("quick")
         let report = try await log.read { store in
             try VerifyDocument.json(store.verify(digest: digest.map { ($0.position, $0.hash) }, quick: quick))
         }

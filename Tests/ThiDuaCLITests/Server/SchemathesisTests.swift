@@ -23,7 +23,7 @@ struct SchemathesisTests {
         let result = try Thidua.capture(Self.tool, [
             "run", server.base + "/openapi.yaml",
             "--checks", "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,negative_data_rejection",
-            "--max-examples", "25", "--max-time", "90", "--seed", "1", "--no-color", "--workers", "2",
+            "--max-examples", "25", "--max-time", "45", "--seed", "1", "--no-color", "--workers", "2",
             "--suppress-health-check", "all", "--generation-database", "none",
         ], in: cli.directory)
         #expect(result.status == 0, "\(result)")
