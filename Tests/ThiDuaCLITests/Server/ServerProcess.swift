@@ -65,8 +65,9 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     static func curl(_ method: String, _ url: String, body: String? = nil, contentType: String = "application/x-ndjson",
-                     headers: [String] = []) throws -> Answer {
+                     headers: [String] = [], rate: String? = nil) throws -> Answer {
         var arguments = ["-sS", "-X", method, "-o", "-", "-w", "\n%{http_code} %{content_type}", "--max-time", "60"]
+        if let rate { arguments += ["--limit-rate", rate] }
         for header in headers { arguments += ["-H", header] }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -118,7 +119,8 @@ final class ServerProcess: @unchecked Sendable {
                 if let id { events.append((id, data)) }
             }
         }
-        if process.isRunning { process.terminate() }
+        // The client goes away at once: SIGKILL, since a child of Foundation's Process starts with SIGTERM blocked.
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         return events
     }

@@ -172,7 +172,7 @@ struct ServerTests {
         var last: Int64? = nil
         // Disconnect after every few events and resume from the last id received.
         while seen.count < total {
-            let events = try ServerProcess.events(server.base + "/v1/log", lastEventID: last, count: min(7, total - seen.count), seconds: 20)
+            let events = try ServerProcess.events(server.base + "/v1/log", lastEventID: last, count: min(3, total - seen.count), seconds: 20)
             #expect(!events.isEmpty, "the stream ended with \(seen.count) of \(total) events")
             if events.isEmpty { break }
             seen += events.map(\.id)
@@ -212,6 +212,31 @@ struct ServerTests {
         #expect(stopped.status == 0, "\(stopped)")
         #expect(try Self.positions(cli).count == before + created.value, "every acknowledged event is in the log")
         try SignedLogTests.verifiedByBoth(cli)
+    }
+
+    @Test func aBodyTooSlowToArriveIsRefusedAtTheTimeLimitButAQuietStreamLivesOn() throws {
+        let cli = try Self.started()
+        defer { cli.remove() }
+        let server = try ServerProcess(cli, ["--request-timeout", "1"])
+        defer { server.stop() }
+        let before = try Self.positions(cli).count
+        let follower = DispatchGroup()
+        let streamed = Locked<[Int64]>([])
+        DispatchQueue.global().async(group: follower) {
+            let events = (try? ServerProcess.events(server.base + "/v1/log", lastEventID: Int64(before), count: 1, seconds: 20)) ?? []
+            streamed.update { $0 = events.map(\.id) }
+        }
+        // 300 bytes at 100 bytes a second: three times the limit.
+        let slow = try ServerProcess.curl("POST", server.base + "/v1/events", body: try Self.score("2.5") + String(repeating: " ", count: 300),
+                                          headers: ["Expect:"], rate: "100")
+        #expect(slow.status == 503 && (try? slow.json()["code"] as? String) == "timeout", "\(slow)")
+        // The stream has been quiet for longer than the limit; an event still reaches it.
+        Thread.sleep(forTimeInterval: 1.5)
+        let posted = try server.request("POST", "/v1/events", body: try Self.score("3.5"))
+        #expect(posted.status == 201, "\(posted)")
+        follower.wait()
+        #expect(streamed.value == [Int64(before + 1)])
+        #expect(server.stop().status == 0)
     }
 
     @Test func aFollowerDoesNotKeepTheServerFromStopping() throws {
