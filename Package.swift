@@ -67,6 +67,7 @@ let package = Package(
             name: "ThiDuaStoreTests",
             dependencies: ["ThiDuaJSON", "ThiDuaLog", "ThiDuaCore", "ThiDuaStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "ThiDuaServerTests", dependencies: ["ThiDuaLog", "ThiDuaStore", "ThiDuaServer"]),
         .testTarget(
             name: "ThiDuaCLITests",
             dependencies: ["thidua", "ThiDuaJSON", "ThiDuaLog", "ThiDuaCore", "ThiDuaStore", "ThiDuaTestSupport"]

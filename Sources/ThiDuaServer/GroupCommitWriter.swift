@@ -16,16 +16,21 @@ package final class GroupCommitWriter: Service, @unchecked Sendable {
     private let lock = NSLock()
     private var pending: [Job] = []
     private var closed = false
+    private var committed = (transactions: 0, requests: 0)
     private let wakes: AsyncStream<Void>
     private let wake: AsyncStream<Void>.Continuation
     /// SQLite blocks; it does so on this thread, never on the tasks that serve requests.
     private let queue = DispatchQueue(label: "thidua-writer")
 
-    /// The most requests one transaction takes; the rest wait for the next.
-    package static let maximumGroup = 256
+    /// The most requests one transaction takes; the rest wait for the next. 1 is one transaction per request, the
+    /// baseline a load test compares group commit with.
+    package let maximumGroup: Int
 
-    package init(store: EventStore) {
+    package static let defaultMaximumGroup = 256
+
+    package init(store: EventStore, maximumGroup: Int = GroupCommitWriter.defaultMaximumGroup) {
         self.store = store
+        self.maximumGroup = max(1, maximumGroup)
         (wakes, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
@@ -54,15 +59,25 @@ package final class GroupCommitWriter: Service, @unchecked Sendable {
         await drain()
     }
 
+    /// How many transactions the writer has committed, for how many requests (a load test reports the ratio).
+    package var statistics: (transactions: Int, requests: Int) { lock.withLock { committed } }
+
+    /// Requests waiting for the next transaction.
+    package var pendingCount: Int { lock.withLock { pending.count } }
+
     private func drain() async {
         while true {
             let jobs = lock.withLock {
-                let jobs = Array(pending.prefix(Self.maximumGroup))
+                let jobs = Array(pending.prefix(maximumGroup))
                 pending.removeFirst(jobs.count)
                 return jobs
             }
             guard !jobs.isEmpty else { return }
             let results = await commit(jobs.map(\.items))
+            lock.withLock {
+                committed.transactions += 1
+                committed.requests += jobs.count
+            }
             for (job, result) in zip(jobs, results) { job.reply.resume(returning: result) }
         }
     }

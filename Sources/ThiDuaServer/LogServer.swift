@@ -10,6 +10,8 @@ package struct ServerOptions: Sendable {
     /// 0 picks a free port, which `run` reports once it listens.
     package var port = 8080
     package var limits = ServerLimits()
+    /// The most write requests committed in one transaction (1: a transaction per request).
+    package var maximumGroup = GroupCommitWriter.defaultMaximumGroup
 
     package init(host: String = "127.0.0.1", port: Int = 8080) {
         self.host = host
@@ -31,7 +33,7 @@ package struct LogServer: Sendable {
     package let options: ServerOptions
 
     package init(dbPath: String, allowUnsigned: Bool, options: ServerOptions) throws(StoreError) {
-        log = try ServerLog(path: dbPath, allowUnsigned: allowUnsigned)
+        log = try ServerLog(path: dbPath, allowUnsigned: allowUnsigned, maximumGroup: options.maximumGroup)
         self.options = options
     }
 

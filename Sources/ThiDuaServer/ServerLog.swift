@@ -10,10 +10,10 @@ package final class ServerLog: Sendable {
     package let allowUnsigned: Bool
 
     /// Opens (creating when missing, as `thidua append` does) the log at `path`.
-    package init(path: String, allowUnsigned: Bool) throws(StoreError) {
+    package init(path: String, allowUnsigned: Bool, maximumGroup: Int = GroupCommitWriter.defaultMaximumGroup) throws(StoreError) {
         self.path = path
         let store = try EventStore(path: path, create: true)
-        writer = GroupCommitWriter(store: store)
+        writer = GroupCommitWriter(store: store, maximumGroup: maximumGroup)
         reader = try store.readingConnection()
         self.allowUnsigned = allowUnsigned
     }

@@ -28,8 +28,12 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("request-timeout"), help: ArgumentHelp("Seconds a request may take to arrive and be answered.", valueName: "seconds"))
     var requestTimeout: Double = 30
 
+    @Option(name: .customLong("max-group"), help: .hidden) var maximumGroup = GroupCommitWriter.defaultMaximumGroup
+
     func run() throws {
         var options = try Self.address(listen)
+        guard (1...100_000).contains(maximumGroup) else { throw CLIError.usage("--max-group \(maximumGroup): give a number from 1 to 100000") }
+        options.maximumGroup = maximumGroup
         guard requestTimeout > 0, requestTimeout <= 3600 else {
             throw CLIError.usage("--request-timeout \(requestTimeout): give a number of seconds between 0 and 3600")
         }
