@@ -9,9 +9,9 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Serve the log over HTTP: signed writes, the queries' JSON, the log as a stream of events.",
         discussion: """
-            Listens on loopback (127.0.0.1:8080) unless --listen says otherwise; put a reverse proxy with TLS in front
-            of it to serve other machines (README: "Running the server"). Writes must be signed: the signature is the
-            authentication. SIGTERM or Ctrl-C stops it gracefully: requests in flight are answered and committed.
+            Listens on loopback (127.0.0.1:8080) unless --listen says otherwise; put a reverse proxy with TLS in front \
+            of it to serve other machines (README: "Running the server"). Writes must be signed: the signature is the \
+            authentication. SIGTERM or Ctrl-C stops it gracefully: requests in flight are answered and committed. \
             It prints the address it listens on, e.g. with --listen 127.0.0.1:0, which picks a free port.
             Example: thidua serve --db bloc.sqlite --listen 127.0.0.1:8080
             """
