@@ -46,12 +46,12 @@ enum EventsRoute {
     /// mark on the first line and line ends dropped; an unsigned line refused unless the server allows it.
     static func items(_ body: ByteBuffer, mediaType: String?, allowUnsigned: Bool) throws -> [AppendItem] {
         let type = mediaType?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? "application/x-ndjson"
-        let bytes = body.readableBytesView
+        let bytes = [UInt8](body.readableBytesView)
         let lines: [ArraySlice<UInt8>]
         switch type {
-        case "application/json": lines = [ArraySlice(bytes)]
+        case "application/json": lines = [bytes[...]]
         case "application/x-ndjson", "application/jsonl", "application/json-lines", "text/plain":
-            lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { ArraySlice($0) }
+            lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
         default:
             throw Problem(.unsupportedMediaType, code: .unsupportedMediaType,
                           detail: "POST /v1/events takes application/x-ndjson (JSON Lines) or application/json (one event), not \(type.prefix(80))")
@@ -72,6 +72,8 @@ enum EventsRoute {
                 return event
             }
             items.append(AppendItem(line: number, event: event))
+            // The batch stops at its first refusal (or earlier): the lines after one that cannot be read are never decided.
+            if case .failure = event { break }
         }
         return items
     }

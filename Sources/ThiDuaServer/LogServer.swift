@@ -39,7 +39,7 @@ package struct LogServer: Sendable {
 
     /// The router with the API and `extraRoutes` (the web page's) on it, every refusal a problem document.
     package func router(extraRoutes: (Router<BasicRequestContext>) -> Void = { _ in }) -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+        let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: ProblemMiddleware<BasicRequestContext>(limits: options.limits))
         addRoutes(to: router)
         extraRoutes(router)
