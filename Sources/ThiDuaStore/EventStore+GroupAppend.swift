@@ -50,11 +50,16 @@ extension EventStore {
     /// every POSIX lock this process holds on the file, and another process closing the log would then take itself for
     /// the last one and delete the WAL under this one's feet, forking the log.
     package func readingConnection() throws(StoreError) -> EventStore {
+        let reader = try Self.translating { try Self.readingQueue(path) }
+        return EventStore(path: path, queue: reader, clock: clock, newID: newID, throughSQLiteOnly: true)
+    }
+
+    /// A read-only connection opened by SQLite alone.
+    static func readingQueue(_ path: String) throws -> DatabaseQueue {
         var config = Configuration()
         config.busyMode = .timeout(Self.busyTimeout)
         config.label = "thidua-reader"
         config.readonly = true
-        let reader = try Self.translating { try DatabaseQueue(path: path, configuration: config) }
-        return EventStore(path: path, queue: reader, clock: clock, newID: newID)
+        return try DatabaseQueue(path: path, configuration: config)
     }
 }
