@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Exact JSON: the parser, numbers kept as decimals, canonical bytes.
@@ -38,10 +41,21 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // §12: the log over HTTP — routes, problem details, the group-commit writer, SSE.
+        .target(
+            name: "ThiDuaServer",
+            dependencies: [
+                "ThiDuaJSON", "ThiDuaLog", "ThiDuaCore", "ThiDuaStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.embedInCode("openapi.yaml")]
+        ),
         .executableTarget(
             name: "thidua",
             dependencies: [
-                "ThiDuaJSON", "ThiDuaLog", "ThiDuaCore", "ThiDuaStore", "ThiDuaReport",
+                "ThiDuaJSON", "ThiDuaLog", "ThiDuaCore", "ThiDuaStore", "ThiDuaReport", "ThiDuaServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -56,6 +70,7 @@ let package = Package(
             name: "ThiDuaStoreTests",
             dependencies: ["ThiDuaJSON", "ThiDuaLog", "ThiDuaCore", "ThiDuaStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "ThiDuaServerTests", dependencies: ["ThiDuaLog", "ThiDuaStore", "ThiDuaServer"]),
         .testTarget(
             name: "ThiDuaCLITests",
             dependencies: ["thidua", "ThiDuaJSON", "ThiDuaLog", "ThiDuaCore", "ThiDuaStore", "ThiDuaTestSupport"]

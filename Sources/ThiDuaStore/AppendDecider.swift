@@ -89,7 +89,7 @@ struct AppendDecider {
 
     private mutating func record(_ outcome: AppendOutcome) {
         if outcome.alreadyRecorded { report.alreadyRecorded += 1 } else { report.appended += 1 }
-        if report.outcomes.count < AppendReport.keptOutcomes { report.outcomes.append(outcome) }
+        if report.outcomes.count < report.outcomeLimit { report.outcomes.append(outcome) }
     }
 
     /// The event already recorded under `id`: before the batch (through `db`) or earlier in it.

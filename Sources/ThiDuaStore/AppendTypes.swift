@@ -33,6 +33,8 @@ package struct AppendReport: Sendable {
     package var alreadyRecorded = 0
     /// Outcomes of the first `AppendReport.keptOutcomes` events, for printing.
     package var outcomes: [AppendOutcome] = []
+    /// How many outcomes `outcomes` keeps; the server keeps them all, to answer each event's position.
+    package var outcomeLimit = AppendReport.keptOutcomes
     /// Year states after the batch, for the streams it touched (to describe effects).
     package var years: [StreamID: YearState] = [:]
     package var head: (position: Int64, hash: [UInt8])?

@@ -53,9 +53,11 @@ extension EventStore {
         try append(events.map { AppendItem(line: nil, event: .success($0)) }, keeping: documents)
     }
 
-    private func appendInline<Items: Sequence<AppendItem>>(_ items: Items, start: BatchStart, _ db: Database) throws -> DecidedBatch {
+    func appendInline<Items: Sequence<AppendItem>>(_ items: Items, start: BatchStart, _ db: Database,
+                                                   keepingOutcomes: Int = AppendReport.keptOutcomes) throws -> DecidedBatch {
         var writer = try AppendWriter(db, start: start)
         var decider = AppendDecider(db: db, start: start, newID: newID)
+        decider.report.outcomeLimit = keepingOutcomes
         for item in items {
             if let row = try decider.decide(item) { try writer.write(row) }
         }

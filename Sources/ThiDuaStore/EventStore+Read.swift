@@ -9,20 +9,44 @@ extension EventStore {
     package func forEachEvent(_ filter: EventFilter = EventFilter(),
                              _ body: (RecordedEvent, _ prevHash: [UInt8]) throws -> Bool) throws(StoreError) {
         try Self.translating {
+            try queue.read { db in try Self.eachEvent(filter, db, body) }
+        }
+    }
+
+    /// The events that match and come after position `after`, at most `limit`, read in one transaction with the
+    /// head it saw: `through` is the last position the read covered (the head, or the last event when `limit`
+    /// stopped it), so a follower that next asks from `through` misses nothing and repeats nothing (§12 follow).
+    package func events(after: Int64, _ filter: EventFilter, limit: Int)
+        throws(StoreError) -> (events: [(event: RecordedEvent, prevHash: [UInt8])], through: Int64) {
+        try Self.translating {
             try queue.read { db in
-                let (condition, arguments) = filter.sql
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT \(Self.columns),
-                           (SELECT CAST(p.hash AS BLOB) FROM event p WHERE p.position = event.position - 1) AS prevHash
-                    FROM event WHERE \(condition) ORDER BY position
-                    """, arguments: StatementArguments(arguments.map { $0 as? any DatabaseValueConvertible }))
-                while let row = try rows.next() {
-                    let event = Self.recordedEvent(row)
-                    guard filter.admits(occurredAt: event.occurredAt, recordedAt: event.recordedAt) else { continue }
-                    let prev = (row[13] as Data?).map { [UInt8]($0) } ?? EventHashing.genesis
-                    guard try body(event, prev) else { return }
+                let head = try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(position), 0) FROM event") ?? 0
+                var bounded = filter
+                guard after < head else { return ([], max(after, head)) }
+                bounded.fromPosition = max(filter.fromPosition ?? 0, after + 1)
+                bounded.toPosition = min(filter.toPosition ?? head, head)
+                var events: [(event: RecordedEvent, prevHash: [UInt8])] = []
+                try Self.eachEvent(bounded, db) { event, prev in
+                    events.append((event, prev))
+                    return events.count < limit
                 }
+                return (events, events.count >= limit ? events[events.count - 1].event.position : head)
             }
+        }
+    }
+
+    static func eachEvent(_ filter: EventFilter, _ db: Database, _ body: (RecordedEvent, _ prevHash: [UInt8]) throws -> Bool) throws {
+        let (condition, arguments) = filter.sql
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT \(Self.columns),
+                   (SELECT CAST(p.hash AS BLOB) FROM event p WHERE p.position = event.position - 1) AS prevHash
+            FROM event WHERE \(condition) ORDER BY position
+            """, arguments: StatementArguments(arguments.map { $0 as? any DatabaseValueConvertible }))
+        while let row = try rows.next() {
+            let event = Self.recordedEvent(row)
+            guard filter.admits(occurredAt: event.occurredAt, recordedAt: event.recordedAt) else { continue }
+            let prev = (row[13] as Data?).map { [UInt8]($0) } ?? EventHashing.genesis
+            guard try body(event, prev) else { return }
         }
     }
 

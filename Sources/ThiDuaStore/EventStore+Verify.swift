@@ -14,7 +14,7 @@ extension EventStore {
     /// `quick` runs `PRAGMA quick_check`, which skips comparing index contents with the table
     /// (about a quarter of integrity_check's time on a large log).
     package func verify(digest: (position: Int64, hash: [UInt8])? = nil, quick: Bool = false) throws(StoreError) -> VerifyReport {
-        let integrity = IntegrityCheck(path: path, pragma: quick ? "quick_check" : "integrity_check")
+        let integrity = IntegrityCheck(path: path, pragma: quick ? "quick_check" : "integrity_check", throughSQLiteOnly: throughSQLiteOnly)
         return try Self.translating {
             var report = try queue.read { db in
                 var report = VerifyReport()
@@ -174,10 +174,10 @@ final class IntegrityCheck: @unchecked Sendable {
     private var outcome: Result<[String], any Error> = .success([])
     private let done = DispatchSemaphore(value: 0)
 
-    init(path: String, pragma: String) {
+    init(path: String, pragma: String, throughSQLiteOnly: Bool) {
         Thread.detachNewThread { [self] in
             outcome = Result {
-                try LogFile.openForReading(path).read { db in
+                try (throughSQLiteOnly ? EventStore.readingQueue(path) : LogFile.openForReading(path)).read { db in
                     try String.fetchAll(db, sql: "PRAGMA \(pragma)")
                 }
             }

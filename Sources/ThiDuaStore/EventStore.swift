@@ -8,6 +8,9 @@ package final class EventStore: Sendable {
     let queue: DatabaseQueue
     let clock: @Sendable () -> Int64
     let newID: @Sendable () -> String
+    /// Opens the file only through SQLite, never to look at it first (`readingConnection()`): the process holds the log
+    /// open, and closing any other descriptor of the file would drop its locks.
+    let throughSQLiteOnly: Bool
 
     /// How long a writer waits for another process's transaction before giving up.
     package static let busyTimeout: TimeInterval = 120
@@ -61,10 +64,11 @@ package final class EventStore: Sendable {
         self.init(path: path, queue: queue, clock: Self.systemClock, newID: nil)
     }
 
-    private init(path: String, queue: DatabaseQueue, clock: @escaping @Sendable () -> Int64,
-                 newID: (@Sendable () -> String)?) {
+    init(path: String, queue: DatabaseQueue, clock: @escaping @Sendable () -> Int64,
+                 newID: (@Sendable () -> String)?, throughSQLiteOnly: Bool = false) {
         self.path = path
         self.queue = queue
+        self.throughSQLiteOnly = throughSQLiteOnly
         self.clock = clock
         let ids = EventIDs()
         self.newID = newID ?? { ids.uuid() }

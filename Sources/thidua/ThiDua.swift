@@ -18,7 +18,7 @@ struct ThiDua: ParsableCommand {
             YearCommand.self, MemberCommand.self, RulesCommand.self, CriterionCommand.self, ScoreCommand.self, ScoresCommand.self,
             ElectionCommand.self, VoteCommand.self, OfficersCommand.self, PactCommand.self, RegistrationCommand.self,
             AwardCommand.self,
-            KeyCommand.self, KeysCommand.self, SignCommand.self, EvidenceCommand.self,
+            KeyCommand.self, KeysCommand.self, SignCommand.self, EvidenceCommand.self, ServeCommand.self,
             StandingsCommand.self, ElectionsCommand.self, AwardsCommand.self, CriteriaCommand.self, RegistrationsCommand.self,
             LogCommand.self, ReplayCommand.self, ReportCommand.self, DiffCommand.self, ExportCommand.self, DigestCommand.self, VerifyCommand.self, RebuildCommand.self,
             BenchSignaturesCommand.self,

@@ -20,7 +20,7 @@ struct DigestCommand: ParsableCommand {
         guard let head = try store.head() else { throw CLIError.rejected("the log is empty; there is nothing to digest") }
         let hex = EventHashing.hex(head.hash)
         switch output.format {
-        case .json: Console.line(JSON.object(["position": JSON(Int(head.position)), "hash": .string(hex)]).canonicalText)
+        case .json: Console.line(YearDocument.digest(position: head.position, hash: head.hash).canonicalText)
         case .csv: Console.line("position,hash\n\(head.position),\(hex)")
         case .table: Console.line("\(head.position):\(hex)")
         }

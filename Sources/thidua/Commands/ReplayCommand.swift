@@ -23,22 +23,13 @@ struct ReplayCommand: ParsableCommand {
         let store = try global.openForReading()
         let bloc = try store.resolveBloc(global.bloc)
         let replay = try store.replay(bloc: bloc, year: year, bounds: try bounds.bounds)
-        let document = replay.document
         switch output.format {
-        case .json: Console.line(Self.withKindNames(document.json(position: replay.position), replay).canonicalText)
+        case .json: Console.line(YearDocument.replay(replay).canonicalText)
         case .csv: throw CLIError.usage("replay prints a table or JSON; for CSV use the queries (standings, elections, …)")
         case .table:
             let lang = try global.lang
             ReplayReport.print(replay, bounds: bounds.summary(lang), lang)
         }
-    }
-
-    /// The awards with `kindName` beside `kind`, from the bloc's rules; the stateHash covers neither.
-    static func withKindNames(_ document: JSON, _ replay: Replay) -> JSON {
-        guard case .object(var fields) = document else { return document }
-        let s = replay.state
-        fields["awards"] = .array(s.awards.values.map { $0.json(kindName: replay.bloc.awardName($0.kind, year: s.year)) })
-        return .object(fields)
     }
 }
 

@@ -16,8 +16,7 @@ struct AwardsCommand: ParsableCommand {
         let kindName = { (kind: AwardKind) in bloc.awardName(kind, year: p.year) }
         let rank = Dictionary(p.standings.map { ($0.member, $0.rank) }, uniquingKeysWith: { first, _ in first })
         switch query.output.format {
-        case .json:
-            Render.json(p.document(["awards": .array(p.awards.map { $0.json(kindName: kindName($0.kind)) })]))
+        case .json: Render.json(YearDocument.awards(p, bloc))
         case .csv:
             Render.csv(["member", "name", "kind", "status", "rank", "decision", "date", "kindName"], p.awards.map {
                 [$0.member, p.name(of: $0.member), $0.kind.rawValue, $0.status.rawValue, rank[$0.member].map(String.init) ?? "",

@@ -17,8 +17,7 @@ struct CriteriaCommand: ParsableCommand {
         let groups = CriterionGroup.of(state.criteria.values)
         let criteria = groups.flatMap(\.criteria)
         switch query.output.format {
-        case .json:
-            Render.json(p.document(["criteria": .array(criteria.map(\.json))]))
+        case .json: Render.json(YearDocument.criteria(p, state))
         case .csv:
             Render.csv(["code", "title", "group", "kind", "maxPoints", "retired"], criteria.map {
                 [$0.code, $0.title, $0.group ?? "", $0.kind.rawValue, "\($0.maxPoints)", String($0.retired)]

@@ -17,7 +17,7 @@ struct ElectionsCommand: ParsableCommand {
         if let election { p.elections = try p.knownElection(election) }
         let terms = state.electionTerms
         switch query.output.format {
-        case .json: Render.json(p.document(["elections": .array(p.elections.map { $0.json(term: terms[$0.id] ?? p.year) })]))
+        case .json: Render.json(YearDocument.elections(p, state))
         case .csv:
             Render.csv(["id", "office", "term", "seats", "method", "candidate", "votes", "elected", "ballots", "status", "outcome"],
                        p.elections.flatMap { e in

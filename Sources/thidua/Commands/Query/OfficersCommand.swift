@@ -23,10 +23,7 @@ struct OfficersCommand: ParsableCommand {
         let roles = ([p.head].compactMap { $0 }.map { ("head", $0) }) + p.deputies.map { ("deputy", $0) }
         let elect = ([next.head].compactMap { $0 }.map { ("next-head", $0) }) + next.deputies.map { ("next-deputy", $0) }
         switch query.output.format {
-        case .json:
-            var fields: JSONObject = ["officers": .officers(head: p.head, deputies: p.deputies)]
-            if !next.isEmpty { fields["nextTerm"] = next.json(term: term) }
-            Render.json(p.document(fields))
+        case .json: Render.json(YearDocument.officers(p, state))
         case .csv: Render.csv(["role", "member", "name"], (roles + elect).map { [$0.0, $0.1, p.name(of: $0.1)] })
         case .table:
             let lang = try global.lang

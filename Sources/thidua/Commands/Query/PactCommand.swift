@@ -19,8 +19,7 @@ struct PactCommand: ParsableCommand {
     func run() throws {
         let p = try query.projection(global)
         switch query.output.format {
-        case .json:
-            Render.json(p.document(["pact": .pact(clauses: p.clauses, signatures: p.signatures, inForce: p.pactInForce)]))
+        case .json: Render.json(YearDocument.pact(p))
         case .csv:
             Render.csv(["member", "name", "signatory", "title"], p.signatures.map { [$0.member, p.name(of: $0.member), $0.signatory, $0.title ?? ""] })
         case .table:

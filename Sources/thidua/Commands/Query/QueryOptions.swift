@@ -52,16 +52,6 @@ struct YearQueryOptions: ParsableArguments {
 }
 
 extension YearProjection {
-    /// `"bloc","year","position","status"` and the given fields.
-    func document(_ fields: JSONObject) -> JSON {
-        var out = fields
-        out["bloc"] = .string(bloc)
-        out["year"] = JSON(year)
-        out["position"] = JSON(Int(position))
-        out["status"] = .string(status)
-        return .object(out)
-    }
-
     func heading(_ lang: Lang) -> String {
         Visible.escaped(Phrase.heading(bloc: bloc, year: year, status: status, position: position, lang))
     }

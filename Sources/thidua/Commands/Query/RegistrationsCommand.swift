@@ -18,8 +18,7 @@ struct RegistrationsCommand: ParsableCommand {
         let missing = state.activeMembers.filter { state.registrations[$0.code] == nil }.map(\.code)
         switch query.output.format {
         case .json:
-            Render.json(p.document(["registrations": .array(registered.map { $0.1.json(member: $0.0) }),
-                                    "unregistered": .array(missing.map(JSON.string))]))
+            Render.json(YearDocument.registrations(p, state))
         case .csv:
             Render.csv(["member", "name", "titlesSought", "number", "target"], registered.flatMap { m, r in
                 let titles = r.titlesSought.map(\.rawValue).joined(separator: " ")

@@ -23,7 +23,7 @@ extension ScoresCommand {
             let sheet = ScoreSheet(state, member: try member.map(state.knownMember))
             switch query.output.format {
             case .json:
-                Render.json(p.document(["criteria": .array(sheet.criteria.map(\.json)), "rows": .array(sheet.rows.map { $0.json(sheet) })]))
+                Render.json(YearDocument.scores(p, sheet))
             case .csv:
                 Render.csv(Self.csvHeader(sheet), sheet.rows.map { Self.csvCells($0, sheet) })
             case .table:

@@ -14,7 +14,7 @@ struct StandingsCommand: ParsableCommand {
     func run() throws {
         let p = try query.projection(global)
         switch query.output.format {
-        case .json: Render.json(p.document(["rows": .array(p.standings.map(\.json))]))
+        case .json: Render.json(YearDocument.standings(p))
         case .csv:
             Render.csv(["rank", "member", "name", "base", "bonus", "penalty", "total", "complete"], p.standings.map {
                 [String($0.rank), $0.member, $0.name, "\($0.base)", "\($0.bonus)", "\($0.penalty)", "\($0.total)", String($0.complete)]

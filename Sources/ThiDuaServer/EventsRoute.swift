@@ -1,0 +1,80 @@
+import Hummingbird
+import ThiDuaJSON
+import ThiDuaLog
+import ThiDuaStore
+
+/// `POST /v1/events`: JSON Lines (`application/x-ndjson`) or one JSON object (`application/json`), decided and
+/// appended as `thidua append` does, all or nothing, through the group-commit writer.
+enum EventsRoute {
+    static func post(_ request: Request, _ log: ServerLog, limits: ServerLimits) async throws -> Response {
+        let body = try await Self.body(request, limit: limits.bodyBytes)
+        let items = try Self.items(body, mediaType: request.headers[.contentType], allowUnsigned: log.allowUnsigned)
+        guard !items.isEmpty else {
+            throw Problem(.badRequest, code: .noEvents, detail: "the request holds no event; send one JSON object, or JSON Lines")
+        }
+        let report: AppendReport
+        switch await log.writer.append(items) {
+        case .success(let done): report = done
+        case .failure(let error): throw Problem(error)
+        }
+        let appended = report.outcomes.filter { !$0.alreadyRecorded }.map { outcome -> JSON in
+            .object(["position": JSON(Int(outcome.position)), "stream": .string(outcome.stream),
+                     "version": JSON(Int(outcome.version)), "id": .string(outcome.id)])
+        }
+        let document = JSON.object(["appended": .array(appended), "alreadyRecorded": JSON(report.alreadyRecorded)])
+        return Responses.json(document, status: report.appended > 0 ? .created : .ok)
+    }
+
+    /// The body, refused with 413 once it passes `limit` bytes.
+    static func body(_ request: Request, limit: Int) async throws -> ByteBuffer {
+        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit { throw tooLarge(limit) }
+        var collected = ByteBuffer()
+        for try await part in request.body {
+            guard collected.readableBytes + part.readableBytes <= limit else { throw tooLarge(limit) }
+            var part = part
+            collected.writeBuffer(&part)
+        }
+        return collected
+    }
+
+    static func tooLarge(_ limit: Int) -> Problem {
+        Problem(.contentTooLarge, code: .tooLarge, detail: "the request body is over the limit of \(limit) bytes; nothing was appended",
+                hint: "send the events in several requests")
+    }
+
+    /// Each line parsed (its signature verified), as `thidua append` reads a file: blank lines skipped, a byte-order
+    /// mark on the first line and line ends dropped; an unsigned line refused unless the server allows it.
+    static func items(_ body: ByteBuffer, mediaType: String?, allowUnsigned: Bool) throws -> [AppendItem] {
+        let type = mediaType?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? "application/x-ndjson"
+        let bytes = [UInt8](body.readableBytesView)
+        let lines: [ArraySlice<UInt8>]
+        switch type {
+        case "application/json": lines = [bytes[...]]
+        case "application/x-ndjson", "application/jsonl", "application/json-lines", "text/plain":
+            lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        default:
+            throw Problem(.unsupportedMediaType, code: .unsupportedMediaType,
+                          detail: "POST /v1/events takes application/x-ndjson (JSON Lines) or application/json (one event), not \(type.prefix(80))")
+        }
+        var items: [AppendItem] = []
+        for (index, var line) in lines.enumerated() {
+            if index == 0, line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
+            while let last = line.last, last == 0x0A || last == 0x0D { line = line.dropLast() }
+            if type != "application/json", line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            let number = index + 1
+            let event = Result { () throws(ThiDuaError) -> ProposedEvent in
+                let event = try Envelope.parse(line: line, checkingSignature: true)
+                if event.signature == nil, !allowUnsigned {
+                    throw ThiDuaError(code: .signatureRequired, eventType: event.type.rawValue, field: "signature",
+                                      reason: "this server takes only signed events; the signature is how it knows who acts",
+                                      hint: "sign the line with the actor's key (thidua sign, or --key on a typed command)")
+                }
+                return event
+            }
+            items.append(AppendItem(line: number, event: event))
+            // The batch stops at its first refusal (or earlier): the lines after one that cannot be read are never decided.
+            if case .failure = event { break }
+        }
+        return items
+    }
+}
