@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+import ThiDuaCore
+import ThiDuaLog
+
+/// What a restore wrote.
+package struct RestoreReport: Sendable {
+    package var events: Int64
+    package var head: (position: Int64, hash: [UInt8])
+}
+
+extension EventStore {
+    /// Rebuilds the log a verbatim export holds into `path`, which must be missing, 0 bytes, or a thidua log without
+    /// events: the same rows (positions, recordedAt, signatures, hashes), so the same digest, and projections and
+    /// snapshots built as `rebuild` builds them. Every line is checked as `verify --export` checks it while it is read,
+    /// in the one transaction that writes it: on any refusal (a `VerbatimRefusal` for the file, a `StoreError` for the
+    /// target) nothing is written, and a file the restore created is removed.
+    package static func restore(from input: String, into path: String) throws -> RestoreReport {
+        let before = try LogFile.kind(path)
+        if case .sqlite(let wal) = before { try requireNoEvents(path, wal: wal) }
+        let lines = try LineFile(path: input)
+        do {
+            return try EventStore(path: path, create: true).restoreRows(from: lines)
+        } catch {
+            switch before {
+            case .missing:
+                for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
+            case .empty:
+                for suffix in ["-wal", "-shm", "-journal"] { unlink(path + suffix) }
+                truncate(path, 0)
+            case .sqlite: break
+            }
+            throw error
+        }
+    }
+
+    private static func requireNoEvents(_ path: String, wal: Bool) throws {
+        let reader = try LogFile.openForReading(path, wal: wal)
+        let events = try translating {
+            try reader.read { db in
+                try LogFile.requireThiduaTables(db, path: path, allowEmpty: true)
+                return try db.tableExists("event") ? Int64.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0 : 0
+            }
+        }
+        guard events == 0 else { throw notEmpty(path, events: events) }
+    }
+
+    private static func notEmpty(_ path: String, events: Int64) -> StoreError {
+        .rejected(ThiDuaError(code: .restoreTargetNotEmpty,
+                              reason: "\(path) already holds \(events) event(s); restore writes only into a missing file or an empty log",
+                              hint: "pass --db with a new file; nothing was written"))
+    }
+
+    private func restoreRows(from lines: LineFile) throws -> RestoreReport {
+        var refusal: VerbatimRefusal?
+        do {
+            return try queue.reportingFullDisk {
+                try queue.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA cache_size = -65536")
+                    var report = RestoreReport(events: 0, head: (0, EventHashing.genesis))
+                    try db.inTransaction(.immediate) {
+                        if let problem = try SchemaCheck.problems(db).first {
+                            throw StoreError.database("the log's schema is not the one thidua creates (\(problem)); nothing was written")
+                        }
+                        if let events = try Int64.fetchOne(db, sql: "SELECT count(*) FROM event"), events > 0 {
+                            throw Self.notEmpty(path, events: events)
+                        }
+                        let trigger = try SuspendedGapTrigger.suspend(db)
+                        let single = try RestoreInsert(db, rows: 1)
+                        let group = try RestoreInsert(db, rows: AppendWriter.groupSize)
+                        var check = VerbatimCheck()
+                        var pending: [Verbatim.Row] = []
+                        pending.reserveCapacity(AppendWriter.groupSize)
+                        func write(_ row: Verbatim.Row) throws {
+                            pending.append(row)
+                            if pending.count == AppendWriter.groupSize {
+                                try group.execute(db, pending[...])
+                                pending.removeAll(keepingCapacity: true)
+                            }
+                        }
+                        do {
+                            while try lines.next({ bytes, complete in
+                                if let row = try check.take(bytes, complete: complete) { try write(row) }
+                            }) {}
+                            try check.finish()
+                        } catch let error as VerbatimRefusal {
+                            refusal = error
+                            throw error
+                        }
+                        for row in pending { try single.execute(db, [row][...]) }
+                        try db.execute(sql: Self.blocSummaryFromLog)
+                        for (projection, state) in check.fold.years {
+                            try projection.write(db)
+                            try YearSnapshot.write(state, version: projection.version, db)
+                        }
+                        if let trigger { try db.execute(sql: trigger.sql) }
+                        let last = try Row.fetchOne(db, sql: "SELECT IFNULL(MAX(position), 0), count(*) FROM event")
+                        guard let last, last[0] as Int64 == check.head.position, last[1] as Int64 == check.events else {
+                            throw StoreError.database("the log does not hold the rows as written; something in the file that thidua did not "
+                                                      + "create changed the insert; nothing was written")
+                        }
+                        report = RestoreReport(events: check.events, head: check.head)
+                        return .commit
+                    }
+                    return report
+                }
+            }
+        } catch {
+            if let refusal { throw refusal }
+            let _: Void = try Self.translating { throw error }
+            throw error
+        }
+    }
+}

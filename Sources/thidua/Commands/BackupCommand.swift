@@ -1,0 +1,41 @@
+import ArgumentParser
+import ThiDuaLog
+import ThiDuaStore
+
+/// `thidua backup`: a consistent copy of the log while writers go on, verified, with its digest.
+struct BackupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Copy the log to a new file while others keep writing, verify the copy and print its digest.",
+        discussion: """
+            The copy is the log as it stood at one moment; its digest is the source's at that position
+            (thidua digest --at POS on the source shows the same). Never overwrites a file.
+            Example: thidua backup /mnt/usb/bdtw-2026-11-30.sqlite
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The new file to write the copy into; it must not exist.")
+    var destination: String
+
+    @Flag(help: "Verify the copy with SQLite's quick_check instead of integrity_check.")
+    var quick = false
+
+    func run() throws {
+        guard !destination.isEmpty else { throw CLIError.usage("backup needs the path of a new file") }
+        try global.openForReading().backup(to: destination)
+        let report: VerifyReport
+        do {
+            report = try EventStore(readingAt: destination).verify(quick: quick)
+        } catch let error as StoreError {
+            throw CLIError(description: "the copy at \(destination) cannot be read back: \(error)", exitCode: 2)
+        }
+        guard report.isIntact else {
+            throw CLIError(description: "the copy at \(destination) does not verify, so neither does the log it copies: "
+                           + VerificationFailure(report: report).description + "; run thidua verify on both", exitCode: 2)
+        }
+        Console.line("backed up \(report.rows) event(s) to \(Visible.escaped(destination)); the copy verifies")
+        if let head = report.head { Console.line("digest \(head.position):\(EventHashing.hex(head.hash))") }
+    }
+}
