@@ -214,13 +214,13 @@ class Check:
 
 
 def looks_like_export(path):
-    """True when the file begins as JSON does (an export), not as an SQLite database."""
+    """True when the file begins as JSON does (an export), not as an SQLite database; an empty file named .jsonl too."""
     try:
         with open(path, "rb") as handle:
             start = handle.read(16)
     except OSError:
         return False
-    return start.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
+    return start.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{" or (start == b"" and path.endswith(".jsonl"))
 
 
 def verify(path, digest, rules, say):

@@ -18,7 +18,7 @@ extension EventStore {
     package static func restore(from input: String, into path: String) throws -> RestoreReport {
         let before = try LogFile.kind(path)
         if case .sqlite(let wal) = before { try requireNoEvents(path, wal: wal) }
-        let lines = try LineFile(path: input)
+        let lines = try VerbatimReader(path: input)
         do {
             return try EventStore(path: path, create: true).restoreRows(from: lines)
         } catch {
@@ -51,7 +51,7 @@ extension EventStore {
                               hint: "pass --db with a new file; nothing was written"))
     }
 
-    private func restoreRows(from lines: LineFile) throws -> RestoreReport {
+    private func restoreRows(from lines: VerbatimReader) throws -> RestoreReport {
         var refusal: VerbatimRefusal?
         do {
             return try queue.reportingFullDisk {
@@ -79,9 +79,9 @@ extension EventStore {
                             }
                         }
                         do {
-                            while try lines.next({ bytes, complete in
-                                if let row = try check.take(bytes, complete: complete) { try write(row) }
-                            }) {}
+                            try lines.forEach { parsed in
+                                if let row = try check.accept(parsed) { try write(row) }
+                            }
                             try check.finish()
                         } catch let error as VerbatimRefusal {
                             refusal = error

@@ -51,7 +51,10 @@ package enum Verbatim {
         func text(_ value: String) { JSON.writeString(value, to: &out) }
         func hex(_ bytes: [UInt8]) {
             out.append(UInt8(ascii: "\""))
-            out.append(contentsOf: EventHashing.hex(bytes).utf8)
+            for byte in bytes {
+                out.append(Self.hexDigits[Int(byte >> 4)])
+                out.append(Self.hexDigits[Int(byte & 0xF)])
+            }
             out.append(UInt8(ascii: "\""))
         }
         func number(_ value: Int64) { out.append(contentsOf: String(value).utf8) }
@@ -73,6 +76,8 @@ package enum Verbatim {
         key("version"); number(row.version)
         out.append(contentsOf: "}\n".utf8)
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// The last line: how many events the file holds and the head of their chain (`thidua digest`'s POS:HEX).
     package static func endLine(events: Int64, head: (position: Int64, hash: [UInt8])) -> String {

@@ -1,19 +1,27 @@
+import Foundation
 import ThiDuaCore
 import ThiDuaJSON
 import ThiDuaLog
 
-/// Reads a verbatim export line by line as restore and `verify --export` do: each line must be the canonical text of
-/// its record, each row must follow the one before (position, its stream's version, prevHash), recompute to its hash
-/// and be an event thidua would have accepted there (re-decided with the fold verify uses), and the end line must
-/// close the file. The first problem is thrown with its line.
+/// One line of a verbatim export, parsed on any thread: what it holds, or why it is refused.
+package enum VerbatimLine: Sendable {
+    case header
+    /// An event row in canonical form; `hashMatches` when its hash recomputes from its own prevHash and columns.
+    case event(Verbatim.Row, hashMatches: Bool)
+    case end(events: Int64, position: Int64, head: String, canonical: Bool)
+    case refused(VerbatimRefusal)
+}
+
+/// Reads a verbatim export as restore and `verify --export` do: each line must be the canonical text of its record
+/// (`parse`, which runs on any thread), and, in order (`accept`), each row must follow the one before (position, its
+/// stream's version, prevHash), recompute to its hash and be an event thidua would have accepted there (re-decided
+/// with the fold verify uses), and the end line must close the file. The first problem is thrown with its line.
 package struct VerbatimCheck {
     private var previous = EventHashing.genesis
     private var expectedPosition: Int64 = 1
     private var versions: [String: Int64] = [:]
     private var last = (stream: "", version: Int64(0))
     private var ids = Set<RowID>()
-    private var canonical = CanonicalRow()
-    private var rewritten: [UInt8] = []
     private var line = 0
     private var ended = false
     var fold = LogFold()
@@ -26,32 +34,80 @@ package struct VerbatimCheck {
 
     package init() {}
 
-    /// Checks the next line, without its line feed (`complete` says whether it had one); the event row it holds, if any.
-    package mutating func take(_ bytes: UnsafeBufferPointer<UInt8>, complete: Bool) throws(VerbatimRefusal) -> Verbatim.Row? {
-        line += 1
-        guard complete else {
-            throw refusal(.exportTruncated, "the line ends without a line feed: the file was cut short")
+    /// Parses line number `line` (without its line feed; `complete` says whether it had one). Pure: any thread.
+    package static func parse(_ bytes: UnsafeBufferPointer<UInt8>, complete: Bool, line: Int) -> VerbatimLine {
+        func refused(_ code: ThiDuaError.Code, _ reason: String, position: Int64? = nil) -> VerbatimLine {
+            .refused(VerbatimRefusal(line: line, position: position, code: code, reason: reason))
         }
-        if ended { throw refusal(.exportMalformed, "a line follows the end line") }
-        if line == 1 { try header(bytes); return nil }
-        let object: JSONObject
-        do {
-            guard case .object(let parsed) = try JSON.parse(bytes) else { throw refusal(.exportMalformed, "the line is not a JSON object") }
-            object = parsed
-        } catch let error as VerbatimRefusal {
-            throw error
-        } catch {
-            throw refusal(.exportMalformed, "the line is not JSON (\(error)): a byte was changed, or the line was cut")
+        guard complete else { return refused(.exportTruncated, "the line ends without a line feed: the file was cut short") }
+        if line == 1 {
+            if let refusal = header(bytes, line: line) { return .refused(refusal) }
+            return .header
         }
-        guard case .string(let kindText) = object["kind"] else { throw refusal(.exportMalformed, "the line has no kind") }
+        guard case .object(let object)? = try? JSON.parse(bytes) else {
+            if (try? JSON.parse(bytes)) != nil { return refused(.exportMalformed, "the line is not a JSON object") }
+            return refused(.exportMalformed, "the line is not JSON: a byte was changed, or the line was cut")
+        }
+        guard case .string(let kindText) = object["kind"] else { return refused(.exportMalformed, "the line has no kind") }
         switch Verbatim.Kind(rawValue: kindText) {
-        case .event: return try event(object, bytes)
-        case .end: try end(object, bytes); return nil
+        case .event:
+            do {
+                let row = try Self.row(object, line: line)
+                var rewritten: [UInt8] = []
+                rewritten.reserveCapacity(bytes.count + 1)
+                Verbatim.writeEvent(row, to: &rewritten)
+                guard rewritten.count == bytes.count + 1, memcmp(rewritten, bytes.baseAddress!, bytes.count) == 0 else {
+                    return refused(.exportMalformed, "the line is not the canonical text of its row (keys in order, no spaces, "
+                                   + "minimal escapes, lowercase hex): a byte was changed", position: row.position)
+                }
+                var canonical = CanonicalRow()
+                row.appendCanonical(to: &canonical)
+                let computed = canonical.bytes.withUnsafeBytes { bytes in
+                    row.prevHash.withUnsafeBytes { EventHashing.chain(previous: $0, canonical: bytes) }
+                }
+                return .event(row, hashMatches: computed.withUnsafeBytes { memcmp($0.baseAddress!, row.hash, 32) == 0 })
+            } catch {
+                return .refused(error)
+            }
+        case .end:
+            guard case .number(let count)? = object["events"], let events = count.intValue,
+                  case .number(let at)? = object["position"], let position = at.intValue, object.count == 4,
+                  case .string(let head)? = object["head"] else {
+                return refused(.exportMalformed, "the end line is not {\"events\":N,\"head\":HEX,\"kind\":\"end\",\"position\":N}")
+            }
+            let canonical = Verbatim.endLine(events: Int64(events), head: (Int64(position), Self.bytes(hex: head) ?? []))
+            return .end(events: Int64(events), position: Int64(position), head: head, canonical: bytes.elementsEqual(canonical.utf8))
         case .evidence:
-            throw refusal(.exportUnknownKind, "an evidence document, which this build of thidua does not read")
-        case .header: throw refusal(.exportMalformed, "a second header line")
-        case nil: throw refusal(.exportUnknownKind, "a record of kind \"\(kindText.prefix(40))\", which this thidua does not know")
+            return refused(.exportUnknownKind, "an evidence document, which this build of thidua does not read")
+        case .header: return refused(.exportMalformed, "a second header line")
+        case nil: return refused(.exportUnknownKind, "a record of kind \"\(kindText.prefix(40))\", which this thidua does not know")
         }
+    }
+
+    /// Takes the next line, parsed, in file order; the event row it holds, if any.
+    package mutating func accept(_ parsed: VerbatimLine) throws(VerbatimRefusal) -> Verbatim.Row? {
+        line += 1
+        if ended { throw refusal(.exportMalformed, "a line follows the end line") }
+        switch parsed {
+        case .refused(let refusal): throw refusal
+        case .header: return nil
+        case .end(let events, let position, let head, let canonical):
+            guard events == self.events, position == self.head.position, head == EventHashing.hex(self.head.hash) else {
+                throw refusal(.exportTruncated, "the end line says \(events) event(s) up to position \(position), but the file holds "
+                              + "\(self.events) up to position \(self.head.position) with another head: rows were removed or added")
+            }
+            guard canonical else { throw refusal(.exportMalformed, "the end line is not in canonical form: a byte was changed") }
+            ended = true
+            return nil
+        case .event(let row, let hashMatches):
+            try event(row, hashMatches: hashMatches)
+            return row
+        }
+    }
+
+    /// Checks the next line read one at a time (no other thread).
+    package mutating func take(_ bytes: UnsafeBufferPointer<UInt8>, complete: Bool) throws(VerbatimRefusal) -> Verbatim.Row? {
+        try accept(Self.parse(bytes, complete: complete, line: line + 1))
     }
 
     /// Every line read: the file must have ended with its end line.
@@ -67,28 +123,22 @@ package struct VerbatimCheck {
         VerbatimRefusal(line: line, position: position, code: code, reason: reason)
     }
 
-    private mutating func header(_ bytes: UnsafeBufferPointer<UInt8>) throws(VerbatimRefusal) {
-        guard !bytes.elementsEqual(Verbatim.headerLine.utf8) else { return }
+    private static func header(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> VerbatimRefusal? {
+        guard !bytes.elementsEqual(Verbatim.headerLine.utf8) else { return nil }
+        func refusal(_ reason: String) -> VerbatimRefusal { VerbatimRefusal(line: line, code: .notVerbatim, reason: reason) }
         if case .object(let object)? = try? JSON.parse(bytes) {
             if object["kind"] == nil, object["hash"] != nil {
-                throw refusal(.notVerbatim, "this is a plain export (thidua export), not a verbatim one: append it to a new log "
-                              + "(thidua append, which re-founds the log with new recordedAt), or export again with thidua export --verbatim")
+                return refusal("this is a plain export (thidua export), not a verbatim one: append it to a new log "
+                               + "(thidua append, which re-founds the log with new recordedAt), or export again with thidua export --verbatim")
             }
             if case .string("header")? = object["kind"], case .string(let format)? = object["format"], format == "thidua.verbatim" {
-                throw refusal(.notVerbatim, "the header is not \(Verbatim.headerLine): a format this thidua does not read, or a byte was changed")
+                return refusal("the header is not \(Verbatim.headerLine): a format this thidua does not read, or a byte was changed")
             }
         }
-        throw refusal(.notVerbatim, "the file does not begin with the header of a verbatim export (\(Verbatim.headerLine))")
+        return refusal("the file does not begin with the header of a verbatim export (\(Verbatim.headerLine))")
     }
 
-    private mutating func event(_ object: JSONObject, _ bytes: UnsafeBufferPointer<UInt8>) throws(VerbatimRefusal) -> Verbatim.Row {
-        let row = try Self.row(object, line: line)
-        rewritten.removeAll(keepingCapacity: true)
-        Verbatim.writeEvent(row, to: &rewritten)
-        guard rewritten.count == bytes.count + 1, rewritten.withUnsafeBufferPointer({ $0.prefix(bytes.count).elementsEqual(bytes) }) else {
-            throw refusal(.exportMalformed, "the line is not the canonical text of its row (keys in order, no spaces, minimal escapes, "
-                          + "lowercase hex): a byte was changed", position: row.position)
-        }
+    private mutating func event(_ row: Verbatim.Row, hashMatches: Bool) throws(VerbatimRefusal) {
         let position = row.position
         guard position == expectedPosition else {
             throw refusal(.exportChainBroken, position > expectedPosition
@@ -108,14 +158,7 @@ package struct VerbatimCheck {
         guard ids.insert(RowID(row.id)).inserted else {
             throw refusal(.exportChainBroken, "the id \(row.id) is already the id of an earlier row", position: position)
         }
-        canonical.reset()
-        row.appendCanonical(to: &canonical)
-        let computed = canonical.bytes.withUnsafeBytes { bytes in
-            previous.withUnsafeBytes { EventHashing.chain(previous: $0, canonical: bytes) }
-        }
-        guard computed.elementsEqual(row.hash) else {
-            throw refusal(.exportChainBroken, "the row does not match its hash: it was edited", position: position)
-        }
+        guard hashMatches else { throw refusal(.exportChainBroken, "the row does not match its hash: it was edited", position: position) }
         if row.stream != last.stream, !last.stream.isEmpty { versions[last.stream] = last.version }
         last = (row.stream, row.version)
         fold.add(stream: row.stream, position: position, version: row.version, type: row.type, schema: row.schema, actor: row.actor,
@@ -131,52 +174,71 @@ package struct VerbatimCheck {
         events += 1
         head = (position, row.hash)
         if position == watched { watchedHash = row.hash }
-        return row
-    }
-
-    private mutating func end(_ object: JSONObject, _ bytes: UnsafeBufferPointer<UInt8>) throws(VerbatimRefusal) {
-        guard case .number(let count)? = object["events"], let events = count.intValue,
-              case .number(let at)? = object["position"], let position = at.intValue, object.count == 4,
-              case .string? = object["head"] else {
-            throw refusal(.exportMalformed, "the end line is not {\"events\":N,\"head\":HEX,\"kind\":\"end\",\"position\":N}")
-        }
-        guard Int64(events) == self.events, Int64(position) == head.position, object["head"] == .string(EventHashing.hex(head.hash)) else {
-            throw refusal(.exportTruncated, "the end line says \(events) event(s) up to position \(position), but the file holds "
-                          + "\(self.events) up to position \(head.position) with another head: rows were removed or added")
-        }
-        guard bytes.elementsEqual(Verbatim.endLine(events: self.events, head: head).utf8) else {
-            throw refusal(.exportMalformed, "the end line is not in canonical form: a byte was changed")
-        }
-        ended = true
     }
 
     /// The row an event line describes, every field of the type the store writes; anything else is refused.
-    static func row(_ object: JSONObject, line: Int) throws(VerbatimRefusal) -> Verbatim.Row {
+    /// (A key it does not know is left for the canonical comparison, which the row's own text then fails.)
+    package static func row(_ object: JSONObject, line: Int) throws(VerbatimRefusal) -> Verbatim.Row {
         func fail(_ reason: String) -> VerbatimRefusal { VerbatimRefusal(line: line, code: .exportMalformed, reason: reason) }
-        func text(_ key: String) throws(VerbatimRefusal) -> String {
-            guard case .string(let value)? = object[key] else { throw fail("field \(key) is missing or not a string") }
-            return value
-        }
-        func integer(_ key: String) throws(VerbatimRefusal) -> Int64 {
-            guard case .number(let number)? = object[key], let value = number.intValue, value >= 1 else {
-                throw fail("field \(key) is missing or not a whole number from 1")
+        var texts = [String?](repeating: nil, count: Self.textKeys.count)
+        var numbers = [Int64?](repeating: nil, count: Self.numberKeys.count)
+        var hashes = [[UInt8]?](repeating: nil, count: Self.hexKeys.count)
+        for (key, value) in object {
+            if let index = Self.textKeys.firstIndex(of: key) {
+                guard case .string(let text) = value else { throw fail("field \(key) is missing or not a string") }
+                texts[index] = text
+            } else if let index = Self.numberKeys.firstIndex(of: key) {
+                guard case .number(let number) = value, let whole = number.intValue, whole >= 1 else {
+                    throw fail("field \(key) is missing or not a whole number from 1")
+                }
+                numbers[index] = Int64(whole)
+            } else if let index = Self.hexKeys.firstIndex(of: key) {
+                let count = index == 2 ? EventSignature.publicKeyBytes + EventSignature.valueBytes : 32
+                guard case .string(let text) = value, let bytes = Self.bytes(hex: text), bytes.count == count else {
+                    throw fail("field \(key) is not \(count) bytes in hex")
+                }
+                hashes[index] = bytes
             }
-            return Int64(value)
         }
-        func bytes(_ key: String, count: Int) throws(VerbatimRefusal) -> [UInt8] {
-            guard let value = EventHashing.bytes(hex: try text(key)), value.count == count else {
-                throw fail("field \(key) is not \(count) bytes in hex")
-            }
-            return value
+        for (index, key) in Self.textKeys.enumerated() where texts[index] == nil && key != "correlation" {
+            throw fail("field \(key) is missing or not a string")
         }
-        var correlation: String?
-        if object["correlation"] != nil { correlation = try text("correlation") }
+        for (index, key) in Self.numberKeys.enumerated() where numbers[index] == nil {
+            throw fail("field \(key) is missing or not a whole number from 1")
+        }
+        for (index, key) in Self.hexKeys.enumerated() where hashes[index] == nil && key != "signature" {
+            throw fail("field \(key) is not 32 bytes in hex")
+        }
         return Verbatim.Row(
-            position: try integer("position"), stream: try text("stream"), version: try integer("version"), id: try text("id"),
-            type: try text("type"), schema: try integer("schema"), actor: try text("actor"), occurredAt: try text("occurredAt"),
-            recordedAt: try text("recordedAt"), correlation: correlation, data: try text("data"),
-            prevHash: try bytes("prevHash", count: 32), hash: try bytes("hash", count: 32),
-            signature: object["signature"] == nil ? nil : try bytes("signature", count: EventSignature.publicKeyBytes + EventSignature.valueBytes))
+            position: numbers[0]!, stream: texts[0]!, version: numbers[1]!, id: texts[1]!, type: texts[2]!, schema: numbers[2]!,
+            actor: texts[3]!, occurredAt: texts[4]!, recordedAt: texts[5]!, correlation: texts[7], data: texts[6]!,
+            prevHash: hashes[0]!, hash: hashes[1]!, signature: hashes[2])
+    }
+
+    private static let textKeys = ["stream", "id", "type", "actor", "occurredAt", "recordedAt", "data", "correlation"]
+    private static let numberKeys = ["position", "version", "schema"]
+    private static let hexKeys = ["prevHash", "hash", "signature"]
+
+    /// Lowercase hex to bytes; nil for anything else (uppercase is not what the export writes).
+    static func bytes(hex: String) -> [UInt8]? {
+        var hex = hex
+        return hex.withUTF8 { digits -> [UInt8]? in
+            guard digits.count % 2 == 0 else { return nil }
+            var out = [UInt8](repeating: 0, count: digits.count / 2)
+            for index in out.indices {
+                guard let high = nibble(digits[2 * index]), let low = nibble(digits[2 * index + 1]) else { return nil }
+                out[index] = high << 4 | low
+            }
+            return out
+        }
+    }
+
+    private static func nibble(_ c: UInt8) -> UInt8? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
+        default: nil
+        }
     }
 
     /// What the `event` table's own checks would refuse (EventLog/schema.sql), or an empty correlation.

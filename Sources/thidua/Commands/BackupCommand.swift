@@ -28,7 +28,7 @@ struct BackupCommand: ParsableCommand {
         let report: VerifyReport
         do {
             report = try EventStore(readingAt: destination).verify(quick: quick)
-        } catch let error as StoreError {
+        } catch {
             throw CLIError(description: "the copy at \(destination) cannot be read back: \(error)", exitCode: 2)
         }
         guard report.isIntact else {

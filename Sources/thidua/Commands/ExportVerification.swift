@@ -6,14 +6,14 @@ enum ExportVerification {
     static func run(_ file: String, digest: (position: Int64, hash: [UInt8])?) throws {
         var check = VerbatimCheck()
         check.watched = digest?.position
-        let lines: LineFile
+        let lines: VerbatimReader
         do {
-            lines = try LineFile(path: file)
+            lines = try VerbatimReader(path: file)
         } catch {
             throw CLIError(description: "\(error)", exitCode: 2)
         }
         do {
-            while try lines.next({ bytes, complete in _ = try check.take(bytes, complete: complete) }) {}
+            try lines.forEach { _ = try check.accept($0) }
             try check.finish()
         } catch let refusal as VerbatimRefusal {
             VerifyCommand.say("export: BROKEN at \(refusal)")
