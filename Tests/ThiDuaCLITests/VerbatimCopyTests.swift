@@ -99,6 +99,7 @@ struct VerbatimCopyTests {
 
     enum Damage: String, CaseIterable {
         case cutAtLine, cutMidLine, lineRemoved, linesSwapped, lineRepeated, endRemoved, hashNotFollowing, plainExport, empty
+        case extraKey, uppercaseHex, escapedLetter
     }
 
     @Test("a truncated, reordered or re-hashed file is refused at the line where it goes wrong", arguments: Damage.allCases)
@@ -144,6 +145,19 @@ struct VerbatimCopyTests {
         case .empty:
             damaged = ""
             expectedLine = 1
+        case .extraKey:
+            lines[40] = String(lines[40].dropLast()) + #","zzz":1}"#
+            damaged = lines.joined(separator: "\n") + "\n"
+            expectedLine = 41
+        case .uppercaseHex:
+            lines[41] = lines[41].replacing(/"hash":"([0-9]*)([a-f])/) { "\"hash\":\"\($0.1)\($0.2.uppercased())" }
+            damaged = lines.joined(separator: "\n") + "\n"
+            expectedLine = 42
+        case .escapedLetter:
+            // The same value, another spelling: \u0042 is "B". Only the bytes tell.
+            lines[42] = lines[42].replacing(#""stream":"B"#, with: #""stream":"\u0042"#)
+            damaged = lines.joined(separator: "\n") + "\n"
+            expectedLine = 43
         }
         try Self.expectBothRefuse(cli, damaged, line: expectedLine)
     }
