@@ -19,18 +19,53 @@ extension EventStore {
         let before = try LogFile.kind(path)
         if case .sqlite(let wal) = before { try requireNoEvents(path, wal: wal) }
         let lines = try VerbatimReader(path: input)
+        guard case .sqlite = before else { return try restoreIntoNewFile(from: lines, at: path) }
+        return try EventStore(path: path, create: true).restoreRows(from: lines)
+    }
+
+    /// A missing or 0-byte target: the log is built in a file of its own beside it, without a journal (nothing in it
+    /// is kept unless the whole restore succeeds), made durable, switched to WAL like every log, and only then
+    /// renamed onto the target; on any failure that file is removed and the target left as it was.
+    private static func restoreIntoNewFile(from lines: VerbatimReader, at path: String) throws -> RestoreReport {
+        let building = path + ".restoring-\(getpid())"
+        let descriptor = open(building, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard descriptor >= 0 else { throw StoreError.database("cannot create \(building): \(String(cString: strerror(errno)))") }
+        close(descriptor)
+        var refusal: VerbatimRefusal?
         do {
-            return try EventStore(path: path, create: true).restoreRows(from: lines)
-        } catch {
-            switch before {
-            case .missing:
-                for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
-            case .empty:
-                for suffix in ["-wal", "-shm", "-journal"] { unlink(path + suffix) }
-                truncate(path, 0)
-            case .sqlite: break
+            let report = try translating { () throws -> RestoreReport in
+                var config = Configuration()
+                config.label = "thidua-restore"
+                config.prepareDatabase { db in
+                    try db.execute(sql: "PRAGMA journal_mode = OFF")
+                    try db.execute(sql: "PRAGMA synchronous = OFF")
+                }
+                let queue = try DatabaseQueue(path: building, configuration: config)
+                try migrate(queue)
+                let report: RestoreReport
+                do {
+                    report = try restoreRows(from: lines, queue: queue, path: path)
+                } catch let error as VerbatimRefusal {
+                    refusal = error
+                    throw error
+                }
+                try queue.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA synchronous = FULL")
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                }
+                try queue.close()
+                return report
             }
-            throw error
+            let file = open(building, O_RDONLY)
+            guard file >= 0, fsync(file) == 0, close(file) == 0, rename(building, path) == 0 else {
+                throw StoreError.database("cannot move the restored log into \(path): \(String(cString: strerror(errno)))")
+            }
+            let directory = open((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent, O_RDONLY)
+            if directory >= 0 { _ = fsync(directory); close(directory) }
+            return report
+        } catch {
+            for suffix in ["", "-journal", "-wal", "-shm"] { unlink(building + suffix) }
+            throw refusal ?? error
         }
     }
 
@@ -52,6 +87,10 @@ extension EventStore {
     }
 
     private func restoreRows(from lines: VerbatimReader) throws -> RestoreReport {
+        try Self.restoreRows(from: lines, queue: queue, path: path)
+    }
+
+    private static func restoreRows(from lines: VerbatimReader, queue: DatabaseQueue, path: String) throws -> RestoreReport {
         var refusal: VerbatimRefusal?
         do {
             return try queue.reportingFullDisk {

@@ -21,6 +21,7 @@ struct RestoreInsert {
 
     func execute(_ db: Database, _ rows: ArraySlice<Verbatim.Row>) throws {
         precondition(rows.count == count)
+
         let s = statement.sqliteStatement
         sqlite3_reset(s)
         for (index, row) in rows.enumerated() {
@@ -29,8 +30,11 @@ struct RestoreInsert {
                 var value = value
                 value.withUTF8 { bytes in
                     UnsafeRawBufferPointer(bytes).withMemoryRebound(to: CChar.self) { chars in
-                        if let start = chars.baseAddress {
-                            _ = sqlite3_bind_text(s, base + column, start, Int32(chars.count), Self.transient)
+                        // A text longer than SQLite can hold is bound as NULL, which the column refuses: an error, never a trap.
+                        if let start = chars.baseAddress, let length = Int32(exactly: chars.count) {
+                            _ = sqlite3_bind_text(s, base + column, start, length, Self.transient)
+                        } else if chars.count > 0 {
+                            sqlite3_bind_null(s, base + column)
                         } else {
                             _ = sqlite3_bind_text(s, base + column, "", 0, Self.transient)
                         }

@@ -56,7 +56,7 @@ package struct VerbatimCheck {
                 var rewritten: [UInt8] = []
                 rewritten.reserveCapacity(bytes.count + 1)
                 Verbatim.writeEvent(row, to: &rewritten)
-                guard rewritten.count == bytes.count + 1, memcmp(rewritten, bytes.baseAddress!, bytes.count) == 0 else {
+                guard rewritten.count == bytes.count + 1, let start = bytes.baseAddress, memcmp(rewritten, start, bytes.count) == 0 else {
                     return refused(.exportMalformed, "the line is not the canonical text of its row (keys in order, no spaces, "
                                    + "minimal escapes, lowercase hex): a byte was changed", position: row.position)
                 }

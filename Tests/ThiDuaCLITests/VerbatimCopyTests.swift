@@ -188,6 +188,12 @@ struct VerbatimCopyTests {
         #expect(try cli.run("restore", file, "--db", empty).status == 0)
         #expect(try cli.run("--db", empty, "verify").status == 0)
 
+        let zero = cli.path("zero.sqlite")
+        #expect(FileManager.default.createFile(atPath: zero, contents: nil))
+        let cut = try cli.write("cut.jsonl", String(try String(contentsOfFile: file, encoding: .utf8).dropLast(30)))
+        #expect(try cli.run("restore", cut, "--db", zero).status == 2)
+        #expect(try FileManager.default.attributesOfItem(atPath: zero)[.size] as? Int == 0)
+
         let missingInput = try cli.run("restore", cli.path("nowhere.jsonl"), "--db", cli.path("new.sqlite"))
         #expect(missingInput.status == 1, "\(missingInput)")
         #expect(!FileManager.default.fileExists(atPath: cli.path("new.sqlite")))
@@ -231,6 +237,8 @@ struct VerbatimCopyTests {
                 "\(restore)", sourceLocation: sourceLocation)
         #expect(!FileManager.default.fileExists(atPath: target) && !FileManager.default.fileExists(atPath: target + "-wal"),
                 sourceLocation: sourceLocation)
+        let left = try FileManager.default.contentsOfDirectory(atPath: cli.directory.path).filter { $0.contains("restor") }
+        #expect(left.isEmpty, "restore left \(left) behind", sourceLocation: sourceLocation)
     }
 
     /// The export with the first row matching `chosen` changed by `change`, its hash recomputed and, unless told otherwise,
