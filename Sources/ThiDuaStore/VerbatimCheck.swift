@@ -44,6 +44,7 @@ package struct VerbatimCheck {
             if let refusal = header(bytes, line: line) { return .refused(refusal) }
             return .header
         }
+        if let row = scanEvent(bytes) { return .event(row, hashMatches: hashMatches(row)) }
         guard case .object(let object)? = try? JSON.parse(bytes) else {
             if (try? JSON.parse(bytes)) != nil { return refused(.exportMalformed, "the line is not a JSON object") }
             return refused(.exportMalformed, "the line is not JSON: a byte was changed, or the line was cut")
@@ -60,12 +61,7 @@ package struct VerbatimCheck {
                     return refused(.exportMalformed, "the line is not the canonical text of its row (keys in order, no spaces, "
                                    + "minimal escapes, lowercase hex): a byte was changed", position: row.position)
                 }
-                var canonical = CanonicalRow()
-                row.appendCanonical(to: &canonical)
-                let computed = canonical.bytes.withUnsafeBytes { bytes in
-                    row.prevHash.withUnsafeBytes { EventHashing.chain(previous: $0, canonical: bytes) }
-                }
-                return .event(row, hashMatches: computed.withUnsafeBytes { memcmp($0.baseAddress!, row.hash, 32) == 0 })
+                return .event(row, hashMatches: hashMatches(row))
             } catch {
                 return .refused(error)
             }
@@ -82,6 +78,16 @@ package struct VerbatimCheck {
         case .header: return refused(.exportMalformed, "a second header line")
         case nil: return refused(.exportUnknownKind, "a record of kind \"\(kindText.prefix(40))\", which this thidua does not know")
         }
+    }
+
+    /// Whether the row's hash recomputes from its own prevHash and columns (EventLog/HASHING.md).
+    private static func hashMatches(_ row: Verbatim.Row) -> Bool {
+        var canonical = CanonicalRow()
+        row.appendCanonical(to: &canonical)
+        let computed = canonical.bytes.withUnsafeBytes { bytes in
+            row.prevHash.withUnsafeBytes { EventHashing.chain(previous: $0, canonical: bytes) }
+        }
+        return computed.withUnsafeBytes { $0.elementsEqual(row.hash) }
     }
 
     /// Takes the next line, parsed, in file order; the event row it holds, if any.

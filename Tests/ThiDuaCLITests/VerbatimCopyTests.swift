@@ -51,6 +51,21 @@ struct VerbatimCopyTests {
         #expect(python.0 == 0, "\(String(decoding: python.1, as: UTF8.self))")
     }
 
+    @Test("text the line must escape (tab, line feed, quotes, backslash, Vietnamese) comes back byte for byte")
+    func escapedTextRoundTrips() throws {
+        let (cli, _) = try Self.exported()
+        defer { cli.remove() }
+        let rules = #"{"type":"rules.adopted","bloc":"BDTW","actor":"secretariat","correlation":"Biên bản\tsố 7\n\"họp\" \\ /","data":{"fromYear":2030,"flagLimit":1}}"#
+        #expect(try cli.run("append", "-", stdin: rules + "\n").status == 0)
+        let export = try cli.run("export", "--verbatim").stdout
+        #expect(export.contains(#""correlation":"Biên bản\tsố 7\n\"họp\" \\ /""#))
+        let file = try cli.write("escaped.jsonl", export)
+        #expect(try cli.run("verify", "--export", file).status == 0)
+        #expect(try Thidua.pythonTool("verify_chain.py", [file]).0 == 0)
+        #expect(try cli.run("restore", file, "--db", cli.path("copy.sqlite")).status == 0)
+        #expect(try cli.run("--db", cli.path("copy.sqlite"), "export", "--verbatim").stdout == export)
+    }
+
     @Test("the signed seed's copy keeps every signature, and both verifiers check them again")
     func signedCopyVerifies() throws {
         let (cli, file) = try Self.exported(SignedSeedTests.path)
