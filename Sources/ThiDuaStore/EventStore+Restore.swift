@@ -19,14 +19,14 @@ extension EventStore {
         let before = try LogFile.kind(path)
         if case .sqlite(let wal) = before { try requireNoEvents(path, wal: wal) }
         let lines = try VerbatimReader(path: input)
-        guard case .sqlite = before else { return try restoreIntoNewFile(from: lines, at: path) }
+        guard case .sqlite = before else { return try restoreIntoNewFile(from: lines, at: path, replacingEmpty: before.isZeroBytes) }
         return try EventStore(path: path, create: true).restoreRows(from: lines)
     }
 
     /// A missing or 0-byte target: the log is built in a file of its own beside it, without a journal (nothing in it
     /// is kept unless the whole restore succeeds), made durable, switched to WAL like every log, and only then
     /// renamed onto the target; on any failure that file is removed and the target left as it was.
-    private static func restoreIntoNewFile(from lines: VerbatimReader, at path: String) throws -> RestoreReport {
+    private static func restoreIntoNewFile(from lines: VerbatimReader, at path: String, replacingEmpty: Bool) throws -> RestoreReport {
         let building = path + ".restoring-\(getpid())"
         let descriptor = open(building, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else { throw StoreError.database("cannot create \(building): \(String(cString: strerror(errno)))") }
@@ -57,8 +57,15 @@ extension EventStore {
                 return report
             }
             let file = open(building, O_RDONLY)
-            guard file >= 0, fsync(file) == 0, close(file) == 0, rename(building, path) == 0 else {
-                throw StoreError.database("cannot move the restored log into \(path): \(String(cString: strerror(errno)))")
+            guard file >= 0, fsync(file) == 0, close(file) == 0 else {
+                throw StoreError.database("cannot write the restored log to disk: \(String(cString: strerror(errno)))")
+            }
+            if replacingEmpty {
+                guard rename(building, path) == 0 else {
+                    throw StoreError.database("cannot move the restored log into \(path): \(String(cString: strerror(errno)))")
+                }
+            } else {
+                try name(building, as: path)
             }
             let directory = open((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent, O_RDONLY)
             if directory >= 0 { _ = fsync(directory); close(directory) }
@@ -149,5 +156,12 @@ extension EventStore {
             let _: Void = try Self.translating { throw error }
             throw error
         }
+    }
+}
+
+private extension LogFile.Kind {
+    var isZeroBytes: Bool {
+        if case .empty = self { return true }
+        return false
     }
 }

@@ -59,6 +59,7 @@ struct BackupTests {
         #expect(Set(digests).count == 3 && !digests.contains(before.trimmingCharacters(in: .newlines)),
                 "each backup caught the log further on, as the writer went on: \(digests)")
         #expect(try cli.run("verify").status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.directory.path).filter { $0.contains("backing-up") }.isEmpty)
     }
 
     @Test("backup never overwrites a file, and writes nothing when it refuses")
@@ -72,6 +73,7 @@ struct BackupTests {
         let log = try cli.run("backup", cli.database)
         #expect(log.status == 1 && log.stderr.contains("already exists"), "\(log)")
         #expect(try cli.run("verify").status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.directory.path).filter { $0.contains("backing-up") }.isEmpty)
         let usage = try cli.run("backup")
         #expect(usage.status == 64)
     }

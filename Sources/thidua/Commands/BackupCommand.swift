@@ -24,13 +24,15 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         guard !destination.isEmpty else { throw CLIError.usage("backup needs the path of a new file") }
-        try global.openForReading().backup(to: destination)
+        let building = try global.openForReading().backup(to: destination)
         let report: VerifyReport
         do {
-            report = try EventStore(readingAt: destination).verify(quick: quick)
+            report = try EventStore(readingAt: building).verify(quick: quick)
         } catch {
-            throw CLIError(description: "the copy at \(destination) cannot be read back: \(error)", exitCode: 2)
+            EventStore.removeBackup(building)
+            throw CLIError(description: "the copy of the log cannot be read back (\(error)); nothing was written", exitCode: 2)
         }
+        try EventStore.publishBackup(building, at: destination)
         guard report.isIntact else {
             throw CLIError(description: "the copy at \(destination) does not verify, so neither does the log it copies: "
                            + VerificationFailure(report: report).description + "; run thidua verify on both", exitCode: 2)
