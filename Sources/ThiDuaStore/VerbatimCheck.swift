@@ -7,7 +7,7 @@ import ThiDuaLog
 package enum VerbatimLine: Sendable {
     case header
     /// An event row in canonical form; `hashMatches` when its hash recomputes from its own prevHash and columns.
-    case event(Verbatim.Row, hashMatches: Bool)
+    case event(Verbatim.Row, hashMatches: Bool, id: RowID)
     case end(events: Int64, position: Int64, head: String, canonical: Bool)
     case refused(VerbatimRefusal)
 }
@@ -21,7 +21,7 @@ package struct VerbatimCheck {
     private var expectedPosition: Int64 = 1
     private var versions: [String: Int64] = [:]
     private var last = (stream: "", version: Int64(0))
-    private var ids = Set<RowID>()
+    private var ids = IDSet()
     private var line = 0
     private var ended = false
     var fold = LogFold()
@@ -44,7 +44,7 @@ package struct VerbatimCheck {
             if let refusal = header(bytes, line: line) { return .refused(refusal) }
             return .header
         }
-        if let row = scanEvent(bytes) { return .event(row, hashMatches: hashMatches(row)) }
+        if let row = scanEvent(bytes) { return .event(row, hashMatches: hashMatches(row), id: RowID(row.id)) }
         guard case .object(let object)? = try? JSON.parse(bytes) else {
             if (try? JSON.parse(bytes)) != nil { return refused(.exportMalformed, "the line is not a JSON object") }
             return refused(.exportMalformed, "the line is not JSON: a byte was changed, or the line was cut")
@@ -61,7 +61,7 @@ package struct VerbatimCheck {
                     return refused(.exportMalformed, "the line is not the canonical text of its row (keys in order, no spaces, "
                                    + "minimal escapes, lowercase hex): a byte was changed", position: row.position)
                 }
-                return .event(row, hashMatches: hashMatches(row))
+                return .event(row, hashMatches: hashMatches(row), id: RowID(row.id))
             } catch {
                 return .refused(error)
             }
@@ -105,8 +105,8 @@ package struct VerbatimCheck {
             guard canonical else { throw refusal(.exportMalformed, "the end line is not in canonical form: a byte was changed") }
             ended = true
             return nil
-        case .event(let row, let hashMatches):
-            try event(row, hashMatches: hashMatches)
+        case .event(let row, let hashMatches, let id):
+            try event(row, hashMatches: hashMatches, id: id)
             return row
         }
     }
@@ -144,7 +144,7 @@ package struct VerbatimCheck {
         return refusal("the file does not begin with the header of a verbatim export (\(Verbatim.headerLine))")
     }
 
-    private mutating func event(_ row: Verbatim.Row, hashMatches: Bool) throws(VerbatimRefusal) {
+    private mutating func event(_ row: Verbatim.Row, hashMatches: Bool, id: RowID) throws(VerbatimRefusal) {
         let position = row.position
         guard position == expectedPosition else {
             throw refusal(.exportChainBroken, position > expectedPosition
@@ -161,7 +161,7 @@ package struct VerbatimCheck {
         if let problem = Self.storedProblem(row) {
             throw refusal(.exportMalformed, problem + "; the store never writes that", position: position)
         }
-        guard ids.insert(RowID(row.id)).inserted else {
+        guard ids.insert(id) else {
             throw refusal(.exportChainBroken, "the id \(row.id) is already the id of an earlier row", position: position)
         }
         guard hashMatches else { throw refusal(.exportChainBroken, "the row does not match its hash: it was edited", position: position) }
@@ -257,7 +257,7 @@ package struct VerbatimCheck {
 }
 
 /// An id as a set member: a lowercase UUID as 128 bits, any other text as itself.
-private enum RowID: Hashable {
+package enum RowID: Hashable, Sendable {
     case uuid(UInt64, UInt64)
     case text(String)
 
@@ -277,5 +277,51 @@ private enum RowID: Hashable {
             digits += 1
         }
         self = digits == 32 && id.utf8.count == 36 ? .uuid(high, low) : .text(id)
+    }
+}
+
+/// The ids seen so far. UUIDs (nearly every id) go into an open-addressing table of their 128 bits, hashed by one
+/// multiplication: a `Set` would seed and run a full hasher per id on the one thread every row passes through.
+private struct IDSet {
+    private var table = [(UInt64, UInt64)](repeating: (0, 0), count: 1 << 16)
+    private var shift = 64 - 16
+    private var count = 0
+    private var zero = false
+    private var others = Set<String>()
+
+    /// False when `id` was already in the set.
+    mutating func insert(_ id: RowID) -> Bool {
+        switch id {
+        case .text(let text): return others.insert(text).inserted
+        case .uuid(0, 0):
+            defer { zero = true }
+            return !zero
+        case .uuid(let high, let low):
+            if 2 * (count + 1) > table.count { grow() }
+            return place(high, low)
+        }
+    }
+
+    private mutating func place(_ high: UInt64, _ low: UInt64) -> Bool {
+        let mask = table.count - 1
+        var index = Int(truncatingIfNeeded: (((high &* 0x9E37_79B9_7F4A_7C15) ^ low) &* 0xBF58_476D_1CE4_E5B9) >> UInt64(shift))
+        while true {
+            let slot = table[index]
+            if slot == (0, 0) {
+                table[index] = (high, low)
+                count += 1
+                return true
+            }
+            if slot == (high, low) { return false }
+            index = (index + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        let old = table
+        table = [(UInt64, UInt64)](repeating: (0, 0), count: old.count * 2)
+        shift -= 1
+        count = 0
+        for slot in old where slot != (0, 0) { _ = place(slot.0, slot.1) }
     }
 }

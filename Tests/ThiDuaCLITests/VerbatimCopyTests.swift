@@ -114,7 +114,7 @@ struct VerbatimCopyTests {
 
     enum Damage: String, CaseIterable {
         case cutAtLine, cutMidLine, lineRemoved, linesSwapped, lineRepeated, endRemoved, hashNotFollowing, plainExport, empty
-        case extraKey, uppercaseHex, escapedLetter
+        case extraKey, uppercaseHex, escapedLetter, idRepeated
     }
 
     @Test("a truncated, reordered or re-hashed file is refused at the line where it goes wrong", arguments: Damage.allCases)
@@ -168,6 +168,14 @@ struct VerbatimCopyTests {
             lines[41] = lines[41].replacing(/"hash":"([0-9]*)([a-f])/) { "\"hash\":\"\($0.1)\($0.2.uppercased())" }
             damaged = lines.joined(separator: "\n") + "\n"
             expectedLine = 42
+        case .idRepeated:
+            // Row 90 given row 89's id, and the chain recomputed from it: only the id's uniqueness is broken.
+            guard case .object(let earlier) = try JSON.parse(lines[89]), case .string(let id)? = earlier["id"] else {
+                Issue.record("no id on line 90")
+                return
+            }
+            damaged = try Self.forging(text, where: { $0.position == 90 }) { $0.id = id }.text
+            expectedLine = 91
         case .escapedLetter:
             // The same value, another spelling: \u0042 is "B". Only the bytes tell.
             lines[42] = lines[42].replacing(#""stream":"B"#, with: #""stream":"\u0042"#)
