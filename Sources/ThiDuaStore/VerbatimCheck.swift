@@ -111,11 +111,6 @@ package struct VerbatimCheck {
         }
     }
 
-    /// Checks the next line read one at a time (no other thread).
-    package mutating func take(_ bytes: UnsafeBufferPointer<UInt8>, complete: Bool) throws(VerbatimRefusal) -> Verbatim.Row? {
-        try accept(Self.parse(bytes, complete: complete, line: line + 1))
-    }
-
     /// Every line read: the file must have ended with its end line.
     package func finish() throws(VerbatimRefusal) {
         guard line > 0 else { throw VerbatimRefusal(line: 1, code: .exportTruncated, reason: "the file is empty") }
