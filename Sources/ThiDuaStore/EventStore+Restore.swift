@@ -15,18 +15,20 @@ extension EventStore {
     /// snapshots built as `rebuild` builds them. Every line is checked as `verify --export` checks it while it is read,
     /// in the one transaction that writes it: on any refusal (a `VerbatimRefusal` for the file, a `StoreError` for the
     /// target) nothing is written, and a file the restore created is removed.
-    package static func restore(from input: String, into path: String) throws -> RestoreReport {
+    /// `stopped` is asked between lines: once it answers true, the restore ends as if refused (nothing written).
+    package static func restore(from input: String, into path: String, stopped: () -> Bool = { false }) throws -> RestoreReport {
         let before = try LogFile.kind(path)
         if case .sqlite(let wal) = before { try requireNoEvents(path, wal: wal) }
         let lines = try VerbatimReader(path: input)
-        guard case .sqlite = before else { return try restoreIntoNewFile(from: lines, at: path, replacingEmpty: before.isZeroBytes) }
-        return try EventStore(path: path, create: true).restoreRows(from: lines)
+        guard case .sqlite = before else { return try restoreIntoNewFile(from: lines, at: path, replacingEmpty: before.isZeroBytes, stopped: stopped) }
+        return try EventStore(path: path, create: true).restoreRows(from: lines, stopped: stopped)
     }
 
     /// A missing or 0-byte target: the log is built in a file of its own beside it, without a journal (nothing in it
     /// is kept unless the whole restore succeeds), made durable, switched to WAL like every log, and only then
     /// renamed onto the target; on any failure that file is removed and the target left as it was.
-    private static func restoreIntoNewFile(from lines: VerbatimReader, at path: String, replacingEmpty: Bool) throws -> RestoreReport {
+    private static func restoreIntoNewFile(from lines: VerbatimReader, at path: String, replacingEmpty: Bool,
+                                           stopped: () -> Bool) throws -> RestoreReport {
         let building = path + ".restoring-\(getpid())"
         let descriptor = open(building, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else { throw StoreError.database("cannot create \(building): \(String(cString: strerror(errno)))") }
@@ -44,7 +46,7 @@ extension EventStore {
                 try migrate(queue)
                 let report: RestoreReport
                 do {
-                    report = try restoreRows(from: lines, queue: queue, path: path)
+                    report = try restoreRows(from: lines, queue: queue, path: path, stopped: stopped)
                 } catch let error as VerbatimRefusal {
                     refusal = error
                     throw error
@@ -93,11 +95,12 @@ extension EventStore {
                               hint: "pass --db with a new file; nothing was written"))
     }
 
-    private func restoreRows(from lines: VerbatimReader) throws -> RestoreReport {
-        try Self.restoreRows(from: lines, queue: queue, path: path)
+    private func restoreRows(from lines: VerbatimReader, stopped: () -> Bool) throws -> RestoreReport {
+        try Self.restoreRows(from: lines, queue: queue, path: path, stopped: stopped)
     }
 
-    private static func restoreRows(from lines: VerbatimReader, queue: DatabaseQueue, path: String) throws -> RestoreReport {
+    private static func restoreRows(from lines: VerbatimReader, queue: DatabaseQueue, path: String,
+                                    stopped: () -> Bool) throws -> RestoreReport {
         var refusal: VerbatimRefusal?
         do {
             return try queue.reportingFullDisk {
@@ -126,6 +129,7 @@ extension EventStore {
                         }
                         do {
                             try lines.forEach { parsed in
+                                if stopped() { throw StoreError.database("the restore was stopped; nothing was written") }
                                 if let row = try check.accept(parsed) { try write(row) }
                             }
                             try check.finish()

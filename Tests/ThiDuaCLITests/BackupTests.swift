@@ -89,4 +89,25 @@ struct BackupTests {
         #expect(backup.status == 1 && backup.stderr.contains("thidua rebuild"), "\(backup)")
         #expect(!FileManager.default.fileExists(atPath: cli.path("copy.sqlite")))
     }
+
+    @Test("Ctrl-C stops a restore: it ends by the signal, and neither the target nor the file being built is left")
+    func interruptedRestore() throws {
+        let cli = try Self.openYear(scores: 40_000)
+        defer { cli.remove() }
+        let export = try cli.run("export", "--verbatim")
+        let file = try cli.write("verbatim.jsonl", export.stdout)
+        let (process, _, _) = try cli.start(["restore", file, "--db", cli.path("copy.sqlite")])
+        let deadline = Date().addingTimeInterval(20)
+        func building() -> Bool {
+            ((try? FileManager.default.contentsOfDirectory(atPath: cli.directory.path)) ?? []).contains { $0.contains(".restoring-") }
+        }
+        while !building(), process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.002) }
+        try #require(process.isRunning, "the restore ended before it could be interrupted")
+        Thread.sleep(forTimeInterval: 0.05)
+        process.interrupt()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGINT)
+        let left = try FileManager.default.contentsOfDirectory(atPath: cli.directory.path).filter { $0.hasPrefix("copy.sqlite") }
+        #expect(left.isEmpty, "\(left)")
+    }
 }

@@ -24,7 +24,10 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         guard !destination.isEmpty else { throw CLIError.usage("backup needs the path of a new file") }
+        // Ctrl-C (or SIGTERM, SIGHUP) is noted while the copy is made and checked; the unfinished copy is then removed.
+        StopSignals.catchThem()
         let building = try global.openForReading().backup(to: destination)
+        Self.endIfStopped(removing: building)
         let report: VerifyReport
         do {
             report = try EventStore(readingAt: building).verify(quick: quick)
@@ -32,6 +35,7 @@ struct BackupCommand: ParsableCommand {
             EventStore.removeBackup(building)
             throw CLIError(description: "the copy of the log cannot be read back (\(error)); nothing was written", exitCode: 2)
         }
+        Self.endIfStopped(removing: building)
         try EventStore.publishBackup(building, at: destination)
         guard report.isIntact else {
             throw CLIError(description: "the copy at \(destination) does not verify, so neither does the log it copies: "
@@ -39,5 +43,12 @@ struct BackupCommand: ParsableCommand {
         }
         Console.line("backed up \(report.rows) event(s) to \(Visible.escaped(destination)); the copy verifies")
         if let head = report.head { Console.line("digest \(head.position):\(EventHashing.hex(head.hash))") }
+    }
+
+    static func endIfStopped(removing building: String) {
+        guard StopSignals.received != 0 else { return }
+        EventStore.removeBackup(building)
+        Console.error("error: the backup was stopped; nothing was written")
+        StopSignals.end(as: StopSignals.received)
     }
 }

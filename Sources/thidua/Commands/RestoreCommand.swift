@@ -22,10 +22,16 @@ struct RestoreCommand: ParsableCommand {
     func run() throws {
         let path = try global.databasePath
         let report: RestoreReport
+        // Ctrl-C (or SIGTERM, SIGHUP) stops the restore between lines; nothing is written and the file being built is removed.
+        StopSignals.catchThem()
         do {
-            report = try EventStore.restore(from: file, into: path)
+            report = try EventStore.restore(from: file, into: path, stopped: { StopSignals.received != 0 })
         } catch let refusal as VerbatimRefusal {
             throw CLIError(description: "restore: \(file) \(refusal); nothing was written", exitCode: 2)
+        } catch where StopSignals.received != 0 {
+            Console.flush()
+            Console.error("error: \(error)")
+            StopSignals.end(as: StopSignals.received)
         }
         Console.line("restored \(report.events) event(s) into \(Visible.escaped(path))")
         if report.events > 0 { Console.line("digest \(report.head.position):\(EventHashing.hex(report.head.hash))") }
