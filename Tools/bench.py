@@ -267,12 +267,36 @@ def bench(size, args, binary, signed):
         run([binary] + t + ["export"], stdout=out)
     total = count + sum(1 for _ in open(small)) + args.runs
     result.update(db_bytes_per_event=os.path.getsize(db) / total, export_bytes_per_event=os.path.getsize(export) / total)
+    result.update(copies(binary, db, export, work))
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(db + suffix):
             os.unlink(db + suffix)
     if signed:
         result.update(signed_bench(big, first_year + years - 1, work, args, binary))
     shutil.rmtree(work)
+    return result
+
+
+def copies(binary, db, export, work):
+    """Verbatim copies and backups (§13): restore of the verbatim export beside append of the plain one, each into a
+    new log; verify --export of the verbatim export; backup of the log (verified, digest printed)."""
+    verbatim = os.path.join(work, "verbatim.jsonl")
+    with open(verbatim, "wb") as out:
+        run([binary, "--db", db, "export", "--verbatim"], stdout=out)
+    timings = {"restore_s": [], "append_plain_s": [], "backup_s": []}
+    for attempt in range(3):
+        for key, argv in (("append_plain_s", ["append", export]), ("restore_s", ["restore", verbatim])):
+            target = os.path.join(work, "copy.sqlite")
+            timings[key].append(run([binary, "--db", target] + argv)[0])
+            for suffix in ("", "-wal", "-shm"):
+                if os.path.exists(target + suffix):
+                    os.unlink(target + suffix)
+        backup = os.path.join(work, "backup.sqlite")
+        timings["backup_s"].append(run([binary, "--db", db, "backup", backup])[0])
+        os.unlink(backup)
+    result = {key: statistics.median(values) for key, values in timings.items()}
+    result["verify_export_s"] = statistics.median(run([binary, "verify", "--export", verbatim])[0] for _ in range(3))
+    os.unlink(verbatim)
     return result
 
 
@@ -482,6 +506,10 @@ def table(results):
     row("rebuild", lambda r: "%.2f s" % r["rebuild_s"])
     row("verify (chain, every event re-decided, integrity_check, triggers, projections)", lambda r: "%.2f s" % r["verify_s"])
     row("verify --quick (quick_check instead of integrity_check)", lambda r: "%.2f s" % r["verify_quick_s"])
+    row("restore of the verbatim export / append of the plain export, each into a new log", lambda r: "%.2f s / %.2f s" % (
+        r["restore_s"], r["append_plain_s"]))
+    row("verify --export of the verbatim export (chain, every event re-decided)", lambda r: "%.2f s" % r["verify_export_s"])
+    row("backup (online copy, then verify of the copy)", lambda r: "%.2f s" % r["backup_s"])
     row("database bytes per event / export bytes per event", lambda r: "%.0f / %.0f (%.2f×)" % (
         r["db_bytes_per_event"], r["export_bytes_per_event"], r["db_bytes_per_event"] / r["export_bytes_per_event"]))
     row("peak memory: import / replay / rebuild / verify", lambda r: "%d / %d / %d / %d MiB" % (
@@ -542,6 +570,10 @@ def targets(results):
         ("verify of 1M events ≤ 3 s (with integrity_check)", big["verify_s"] <= 3, "%.2f s" % big["verify_s"]),
         ("verify of 1M events ≤ 3 s (verify --quick)", big["verify_quick_s"] <= 3, "%.2f s" % big["verify_quick_s"]),
         ("verify of 1M events, re-deciding every event, ≤ 4 s (§14)", big["verify_s"] <= 4, "%.2f s" % big["verify_s"]),
+        ("restore of 1M events at least as fast as append of its plain export", big["restore_s"] <= big["append_plain_s"],
+         "%.2f s vs %.2f s" % (big["restore_s"], big["append_plain_s"])),
+        ("backup of 1M events ≤ 5 s", big["backup_s"] <= 5, "%.2f s" % big["backup_s"]),
+        ("verify --export of 1M events ≤ 4 s", big["verify_export_s"] <= 4, "%.2f s" % big["verify_export_s"]),
         ("database ≤ 2× the JSON Lines export", big["db_bytes_per_event"] <= 2 * big["export_bytes_per_event"],
          "%.2f×" % (big["db_bytes_per_event"] / big["export_bytes_per_event"])),
         ("one append, standings, small replay flat from %s to %s events" % (format(first["events"], ","), format(big["events"], ",")),

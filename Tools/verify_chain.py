@@ -2,6 +2,7 @@
 """Independent verifier of a thidua event log (EventLog/HASHING.md), Python standard library only.
 
 Usage: python3 verify_chain.py LOG.sqlite [--digest POS:HEX] [--quick] [--no-rules]
+       python3 verify_chain.py EXPORT.jsonl [--digest POS:HEX] [--no-rules]   a verbatim export (verify_export.py)
        python3 verify_chain.py --schema        print the schema it expects (EventLog/schema.sql)
 
 It checks what `thidua verify` checks of the record: the schema is exactly thidua's (the same
@@ -29,6 +30,7 @@ import urllib.parse
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import thidua_projections  # noqa: E402  (beside this script, whatever the working directory)
 import thidua_rules  # noqa: E402
+import verify_export  # noqa: E402
 
 # The schema thidua creates, exactly as EventLog/schema.sql gives it (a test keeps them equal),
 # and the table in which GRDB, the store's SQLite library, records the migrations applied.
@@ -381,6 +383,8 @@ def listed(problems, limit=5):
 
 
 def verify(path, digest, quick, rules=True):
+    if verify_export.looks_like_export(path):
+        return verify_export.verify(path, digest, rules, say)
     try:
         connection = open_read_only(path)
         problems, missing = schema_problems(connection)

@@ -20,7 +20,7 @@ struct ThiDua: ParsableCommand {
             AwardCommand.self,
             KeyCommand.self, KeysCommand.self, SignCommand.self, EvidenceCommand.self, ServeCommand.self,
             StandingsCommand.self, ElectionsCommand.self, AwardsCommand.self, CriteriaCommand.self, RegistrationsCommand.self,
-            LogCommand.self, ReplayCommand.self, ReportCommand.self, DiffCommand.self, ExportCommand.self, DigestCommand.self, VerifyCommand.self, RebuildCommand.self,
+            LogCommand.self, ReplayCommand.self, ReportCommand.self, DiffCommand.self, ExportCommand.self, RestoreCommand.self, BackupCommand.self, DigestCommand.self, VerifyCommand.self, RebuildCommand.self,
             BenchSignaturesCommand.self,
         ]
     )

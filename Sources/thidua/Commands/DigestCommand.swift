@@ -15,9 +15,18 @@ struct DigestCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: FormatOption
 
+    @Option(help: ArgumentHelp("The digest at an earlier position instead of the head (e.g. a backup's).", valueName: "POS"))
+    var at: Int64?
+
     func run() throws {
         let store = try global.openForReading()
-        guard let head = try store.head() else { throw CLIError.rejected("the log is empty; there is nothing to digest") }
+        guard var head = try store.head() else { throw CLIError.rejected("the log is empty; there is nothing to digest") }
+        if let at {
+            guard at >= 1, at <= head.position, let hash = try store.hash(at: at) else {
+                throw CLIError.rejected("the log has no position \(at); it ends at \(head.position)")
+            }
+            head = (at, hash)
+        }
         let hex = EventHashing.hex(head.hash)
         switch output.format {
         case .json: Console.line(YearDocument.digest(position: head.position, hash: head.hash).canonicalText)

@@ -9,14 +9,26 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write the log (or a year with its bloc events) as JSON Lines with positions and hashes.",
-        discussion: "Example: thidua export > bdtw.jsonl; thidua --db copy.sqlite append bdtw.jsonl"
+        discussion: """
+            Example: thidua export > bdtw.jsonl; thidua --db copy.sqlite append bdtw.jsonl (a new log: same events, new recordedAt).
+            With --verbatim, every row exactly as stored, to rebuild an identical log: thidua export --verbatim > bdtw.verbatim.jsonl;
+            thidua restore bdtw.verbatim.jsonl --db copy.sqlite (EventLog/EXPORT.md).
+            """
     )
 
     @OptionGroup var global: GlobalOptions
 
     @Option(parsing: .unconditional, help: "Only this year's stream, with the bloc events it depends on.") var year: Int?
 
+    @Flag(help: "Every row exactly as stored (recordedAt, hashes, signatures), for thidua restore and verify --export.")
+    var verbatim = false
+
     func run() throws {
+        if verbatim {
+            guard year == nil, global.bloc == nil else { throw CLIError.usage("--verbatim exports the whole log; it takes neither --year nor --bloc") }
+            try VerbatimExport.write(try global.openForReading())
+            return
+        }
         let store = try global.openForReading()
         var filter = EventFilter()
         if let bloc = global.bloc { filter.bloc = try store.resolveBloc(bloc) }

@@ -19,8 +19,12 @@ struct VerifyCommand: ParsableCommand {
     @Flag(help: "Use SQLite's quick_check instead of integrity_check (skips checking index contents; much faster on a large log).")
     var quick = false
 
+    @Option(help: ArgumentHelp("Check a verbatim export file (thidua export --verbatim) instead of a log.", valueName: "FILE"))
+    var export: String?
+
     func run() throws {
         let expected = try digest.map(Self.parseDigest)
+        if let export { return try ExportVerification.run(export, digest: expected) }
         let report: VerifyReport
         do {
             report = try global.openForReading().verify(digest: expected, quick: quick)

@@ -9,6 +9,11 @@ enum Console {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    static func write(bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     static func line(_ text: String = "") {
         write(text)
         buffer.append(0x0A)

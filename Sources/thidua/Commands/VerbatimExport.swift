@@ -1,0 +1,16 @@
+import ThiDuaLog
+import ThiDuaStore
+
+/// `thidua export --verbatim`: the header, every row as stored, the end line (EventLog/EXPORT.md).
+enum VerbatimExport {
+    static func write(_ store: EventStore) throws {
+        Console.line(Verbatim.headerLine)
+        var line: [UInt8] = []
+        let (events, head) = try store.forEachStoredRow { row in
+            line.removeAll(keepingCapacity: true)
+            Verbatim.writeEvent(row, to: &line)
+            Console.write(bytes: line)
+        }
+        Console.line(Verbatim.endLine(events: events, head: head))
+    }
+}
