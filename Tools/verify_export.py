@@ -7,10 +7,11 @@ line last; each row follows the one before (position, its stream's version, prev
 its hash (EventLog/HASHING.md) and is re-decided with thidua_rules.py. The first problem is reported
 with its line: `line 12 (position 11): the row does not match its hash: it was edited [export-chain-broken]`.
 """
+import base64
 import hashlib
 import json
 
-import thidua_rules
+import thidua_projections
 
 HEADER = b'{"format":"thidua.verbatim","kind":"header","version":1}'
 KINDS = ("header", "event", "evidence", "end")
@@ -51,8 +52,17 @@ def event_line(row):
     return canonical(record)
 
 
-def end_line(events, head):
-    return ('{"events":%d,"head":"%s","kind":"end","position":%d}' % (events, head[1].hex(), head[0])).encode("ascii")
+def evidence_line(sha256, content, media_type):
+    """The canonical line of a kept evidence document, as thidua writes it."""
+    record = {"bytes": len(content), "content": base64.b64encode(content).decode("ascii"), "kind": "evidence", "sha256": sha256}
+    if media_type is not None:
+        record["mediaType"] = media_type
+    return canonical(record)
+
+
+def end_line(events, head, documents=0):
+    counted = '{"documents":%d,' % documents if documents else "{"
+    return (counted + '"events":%d,"head":"%s","kind":"end","position":%d}' % (events, head[1].hex(), head[0])).encode("ascii")
 
 
 class Check:
@@ -67,6 +77,9 @@ class Check:
         self.head = (0, bytes(32))
         self.hashes = {}
         self.rules = rules
+        self.documents = 0
+        self.last_document = None
+        self.kept = {}
 
     def refuse(self, code, reason, position=None):
         return Refusal(self.line, code, reason, position)
@@ -95,7 +108,7 @@ class Check:
         if kind == "end":
             return self.end(record, line)
         if kind == "evidence":
-            raise self.refuse("export-unknown-kind", "an evidence document, which this build of thidua does not read")
+            return self.evidence(record, line)
         if kind == "header":
             raise self.refuse("export-malformed", "a second header line")
         raise self.refuse("export-unknown-kind", 'a record of kind "%s", which this thidua does not know' % kind[:40])
@@ -150,9 +163,42 @@ class Check:
                     prevHash=hexbytes("prevHash", 32), hash=hexbytes("hash", 32),
                     signature=hexbytes("signature", SIGNATURE_BYTES) if "signature" in record else None)
 
+    def evidence(self, record, line):
+        def fail(reason, code="export-malformed"):
+            return self.refuse(code, reason)
+
+        media_type = record.get("mediaType")
+        if "mediaType" in record and not isinstance(media_type, str):
+            raise fail("field mediaType is not a string")
+        sha256 = record.get("sha256")
+        if not isinstance(sha256, str) or len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+            raise fail("field sha256 is not 64 lowercase hex digits")
+        try:
+            content = base64.b64decode(record.get("content"), validate=True)
+        except (ValueError, TypeError):
+            raise fail("field content of document %s is not base64: a byte was changed" % sha256)
+        if type(record.get("bytes")) is not int or record["bytes"] != len(content):
+            raise fail("field bytes of document %s is not the size of its content" % sha256)
+        if hashlib.sha256(content).hexdigest() != sha256:
+            raise fail("the content of document %s does not hash to it: it was edited" % sha256, "evidence-mismatch")
+        try:
+            same = evidence_line(sha256, content, media_type) == line
+        except UnicodeEncodeError:
+            same = False
+        if not same:
+            raise fail("the line is not the canonical text of document %s (keys in order, no spaces, minimal escapes, "
+                       "plain base64): a byte was changed" % sha256)
+        if self.last_document is not None and sha256 <= self.last_document:
+            raise fail("document %s is out of order or repeated: documents come once each, in ascending sha256 order" % sha256)
+        self.last_document = sha256
+        self.kept[sha256] = len(content)
+        self.documents += 1
+
     def event(self, record, line, watched):
         row = self.row(record)
         position = row["position"]
+        if self.last_document is not None:
+            raise self.refuse("export-chain-broken", "an event line after the evidence documents: lines were reordered", position)
         try:
             same = event_line(row) == line
         except UnicodeEncodeError:
@@ -207,13 +253,21 @@ class Check:
 
     def end(self, record, line):
         events, position, head = record.get("events"), record.get("position"), record.get("head")
-        if type(events) is not int or type(position) is not int or not isinstance(head, str) or len(record) != 4:
-            raise self.refuse("export-malformed", 'the end line is not {"events":N,"head":HEX,"kind":"end","position":N}')
+        documents = record.get("documents", 0)
+        if type(documents) is not int or documents < 1:
+            documents = 0
+        if type(events) is not int or type(position) is not int or not isinstance(head, str) \
+                or len(record) != (5 if documents else 4):
+            raise self.refuse("export-malformed", 'the end line is not {["documents":N,]"events":N,"head":HEX,"kind":"end",'
+                              '"position":N}')
         if events != self.events or position != self.head[0] or head != self.head[1].hex():
             raise self.refuse("export-truncated", "the end line says %d event(s) up to position %d, but the file holds %d up "
                               "to position %d with another head: rows were removed or added"
                               % (events, position, self.events, self.head[0]))
-        if line != end_line(self.events, self.head):
+        if documents != self.documents:
+            raise self.refuse("export-truncated", "the end line says %d evidence document(s), but the file holds %d: documents "
+                              "were removed or added" % (documents, self.documents))
+        if line != end_line(self.events, self.head, self.documents):
             raise self.refuse("export-malformed", "the end line is not in canonical form: a byte was changed")
         self.ended = True
 
@@ -223,6 +277,10 @@ class Check:
         if not self.ended:
             raise Refusal(self.line, "export-truncated", "the file ends without its end line: it was cut short after %d "
                           "event(s)" % self.events)
+        for sha256, (size, position) in (self.rules.cited.items() if self.rules is not None else ()):
+            if self.kept.get(sha256) != size:
+                raise Refusal(self.line, "evidence-missing", "the event at position %d cites evidence document %s (%d bytes), "
+                              "which the file does not hold" % (position, sha256, size), position)
 
 
 def looks_like_export(path):
@@ -237,7 +295,7 @@ def looks_like_export(path):
 
 def verify(path, digest, rules, say):
     """Checks the file; returns None when intact, else the failure to report (exit 2)."""
-    check = Check(thidua_rules.Redecider() if rules else None)
+    check = Check(thidua_projections.Replay() if rules else None)
     watched = None if digest is None else digest[0]
     try:
         with open(path, "rb") as handle:
@@ -251,6 +309,8 @@ def verify(path, digest, rules, say):
     say("chain: intact" + (" up to position %d, head %s" % (check.head[0], check.head[1].hex()) if check.events else
                            " (empty log)"))
     say("rules: " + ("every event re-decided from the start follows them" if rules else "not re-decided (--no-rules)"))
+    say("evidence: %d document(s) in the file, each hashing to its name" % check.documents
+        + ("; every document cited is among them" if rules else ""))
     if digest is not None:
         matches = check.hashes.get(digest[0]) == digest[1]
         say("digest %d: %s" % (digest[0], "matches; the log up to it is unchanged" if matches else "DOES NOT MATCH"))

@@ -13,6 +13,8 @@ extension Problem {
         case .noBloc(let reason): self.init(.notFound, code: .notFound, detail: reason)
         case .altered(let position, let rule):
             self.init(.internalServerError, code: .altered, detail: error.description, hint: "position \(position): \(rule.code)")
+        case .documentAltered(let sha256):
+            self.init(.internalServerError, code: .altered, detail: error.description, hint: "evidence \(sha256)")
         case .noLog, .notALog, .needsUpgrade, .damaged, .database:
             self.init(.serviceUnavailable, code: .unavailable, detail: error.description)
         }

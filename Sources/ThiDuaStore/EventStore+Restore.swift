@@ -130,7 +130,11 @@ extension EventStore {
                         do {
                             try lines.forEach { parsed in
                                 if stopped() { throw StoreError.database("the restore was stopped; nothing was written") }
-                                if let row = try check.accept(parsed) { try write(row) }
+                                switch try check.accept(parsed) {
+                                case .event(let row)?: try write(row)
+                                case .document(let document)?: _ = try Self.insert(document, db)
+                                case nil: break
+                                }
                             }
                             try check.finish()
                         } catch let error as VerbatimRefusal {

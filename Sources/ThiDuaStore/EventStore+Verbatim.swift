@@ -54,6 +54,31 @@ extension EventStore {
         }
     }
 
+    /// Every kept evidence document, in ascending sha256 order, one at a time (memory holds one document); the number
+    /// of documents. A document whose content no longer hashes to its name is refused (exit 2): a verbatim copy
+    /// must not carry it as if it were intact.
+    package func forEachKeptDocument(_ body: (EvidenceDocument) -> Void) throws(StoreError) -> Int64 {
+        try Self.translating {
+            try queue.read { db in
+                guard try db.tableExists("evidence") else { return 0 }
+                let names = try String.fetchAll(db, sql: "SELECT sha256 FROM evidence ORDER BY sha256")
+                let mediaTypes = try db.makeStatement(sql: "SELECT mediaType FROM evidence WHERE sha256 = ?")
+                var count: Int64 = 0
+                for sha256 in names {
+                    let content = try Self.content(sha256: sha256, db) ?? []
+                    let mediaType = try String.fetchOne(mediaTypes, arguments: [sha256])
+                    let document = EvidenceDocument(content: content, mediaType: mediaType)
+                    guard document.sha256 == sha256 else {
+                        throw StoreError.documentAltered(sha256: sha256)
+                    }
+                    body(document)
+                    count += 1
+                }
+                return count
+            }
+        }
+    }
+
     /// The stored hash of the row at `position`; nil when the log has no such row.
     package func hash(at position: Int64) throws(StoreError) -> [UInt8]? {
         try Self.translating {

@@ -15,6 +15,8 @@ package enum StoreError: Error, Sendable, CustomStringConvertible {
     case noBloc(String)
     /// The log holds an event that breaks a rule: someone altered it. The CLI exits 2.
     case altered(position: Int64, rule: ThiDuaError)
+    /// A kept evidence document no longer hashes to its name: someone altered it. The CLI exits 2.
+    case documentAltered(sha256: String)
     /// SQLite found the file damaged or not a database at all (SQLITE_CORRUPT, SQLITE_NOTADB).
     case damaged(String)
     /// SQLite failed (disk full, locked for too long…).
@@ -34,6 +36,8 @@ package enum StoreError: Error, Sendable, CustomStringConvertible {
         case .database(let reason): "database: \(reason)"
         case .altered(let position, let rule):
             "the event at position \(position) breaks a rule, so the log was altered: \(rule); run thidua verify"
+        case .documentAltered(let sha256):
+            "the evidence document kept as \(sha256) no longer hashes to it, so the log was altered; run thidua verify"
         }
     }
 
@@ -48,7 +52,7 @@ package enum StoreError: Error, Sendable, CustomStringConvertible {
     /// 2 when the log was found altered, else 1 (§7).
     package var exitCode: Int32 {
         switch self {
-        case .altered: 2
+        case .altered, .documentAltered: 2
         default: 1
         }
     }

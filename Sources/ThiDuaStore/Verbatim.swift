@@ -1,3 +1,4 @@
+import Foundation
 import ThiDuaJSON
 import ThiDuaLog
 
@@ -7,8 +8,8 @@ package enum Verbatim {
     /// The first line of every verbatim export.
     package static let headerLine = #"{"format":"thidua.verbatim","kind":"header","version":1}"#
 
-    /// The kinds of line. `evidence` is reserved for the content-addressed evidence documents kept outside
-    /// the chain; this thidua writes none and refuses a file that holds one.
+    /// The kinds of line. `evidence` lines carry the documents of the `evidence` table (minh chứng), which are kept
+    /// outside the chain: after the last event line, one per document in ascending sha256 order.
     package enum Kind: String {
         case header, event, evidence, end
     }
@@ -79,8 +80,25 @@ package enum Verbatim {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    /// The last line: how many events the file holds and the head of their chain (`thidua digest`'s POS:HEX).
-    package static func endLine(events: Int64, head: (position: Int64, hash: [UInt8])) -> String {
-        #"{"events":\#(events),"head":"\#(EventHashing.hex(head.hash))","kind":"end","position":\#(head.position)}"#
+    /// The evidence line of a kept document: its size, its content in base64, its media type when kept with one and
+    /// its sha256, followed by a line feed.
+    package static func writeEvidence(_ document: EvidenceDocument, to out: inout [UInt8]) {
+        out.append(contentsOf: #"{"bytes":\#(document.bytes),"content":""#.utf8)
+        out.append(contentsOf: Data(document.content).base64EncodedString().utf8)
+        out.append(contentsOf: #"","kind":"evidence","#.utf8)
+        if let mediaType = document.mediaType {
+            out.append(contentsOf: #""mediaType":"#.utf8)
+            JSON.writeString(mediaType, to: &out)
+            out.append(UInt8(ascii: ","))
+        }
+        out.append(contentsOf: #""sha256":"\#(document.sha256)"}"#.utf8)
+        out.append(UInt8(ascii: "\n"))
+    }
+
+    /// The last line: how many documents (only when there are some) and events the file holds and the head of their
+    /// chain (`thidua digest`'s POS:HEX).
+    package static func endLine(documents: Int64 = 0, events: Int64, head: (position: Int64, hash: [UInt8])) -> String {
+        (documents > 0 ? #"{"documents":\#(documents),"# : "{")
+            + #""events":\#(events),"head":"\#(EventHashing.hex(head.hash))","kind":"end","position":\#(head.position)}"#
     }
 }

@@ -8,14 +8,24 @@ package enum VerbatimLine: Sendable {
     case header
     /// An event row in canonical form; `hashMatches` when its hash recomputes from its own prevHash and columns.
     case event(Verbatim.Row, hashMatches: Bool, id: RowID)
-    case end(events: Int64, position: Int64, head: String, canonical: Bool)
+    /// A kept evidence document in canonical form whose content hashes to its sha256.
+    case evidence(EvidenceDocument)
+    case end(documents: Int64, events: Int64, position: Int64, head: String, canonical: Bool)
     case refused(VerbatimRefusal)
+}
+
+/// What a line accepted in order holds for the log: an event row or an evidence document.
+package enum VerbatimRecord {
+    case event(Verbatim.Row)
+    case document(EvidenceDocument)
 }
 
 /// Reads a verbatim export as restore and `verify --export` do: each line must be the canonical text of its record
 /// (`parse`, which runs on any thread), and, in order (`accept`), each row must follow the one before (position, its
 /// stream's version, prevHash), recompute to its hash and be an event thidua would have accepted there (re-decided
-/// with the fold verify uses), and the end line must close the file. The first problem is thrown with its line.
+/// with the fold verify uses); the evidence documents follow the last event in ascending sha256 order, each hashing to
+/// its name, and every document an event cites must be among them; the end line must close the file. The first
+/// problem is thrown with its line.
 package struct VerbatimCheck {
     private var previous = EventHashing.genesis
     private var expectedPosition: Int64 = 1
@@ -24,9 +34,13 @@ package struct VerbatimCheck {
     private var ids = IDSet()
     private var line = 0
     private var ended = false
+    private var lastDocument: String?
+    private var kept: [String: Int64] = [:]
     var fold = LogFold()
     /// Events read so far, and the last one's position and hash.
     package private(set) var events: Int64 = 0
+    /// Evidence documents read so far.
+    package private(set) var documents: Int64 = 0
     package private(set) var head: (position: Int64, hash: [UInt8]) = (0, EventHashing.genesis)
     /// The hash the file holds at `watched`, once read (for `--digest`).
     package var watched: Int64?
@@ -66,18 +80,55 @@ package struct VerbatimCheck {
                 return .refused(error)
             }
         case .end:
+            var documents = 0
+            if case .number(let count)? = object["documents"], let whole = count.intValue, whole > 0 { documents = whole }
             guard case .number(let count)? = object["events"], let events = count.intValue,
-                  case .number(let at)? = object["position"], let position = at.intValue, object.count == 4,
+                  case .number(let at)? = object["position"], let position = at.intValue, object.count == (documents > 0 ? 5 : 4),
                   case .string(let head)? = object["head"] else {
-                return refused(.exportMalformed, "the end line is not {\"events\":N,\"head\":HEX,\"kind\":\"end\",\"position\":N}")
+                return refused(.exportMalformed, "the end line is not {[\"documents\":N,]\"events\":N,\"head\":HEX,\"kind\":\"end\",\"position\":N}")
             }
-            let canonical = Verbatim.endLine(events: Int64(events), head: (Int64(position), Self.bytes(hex: head) ?? []))
-            return .end(events: Int64(events), position: Int64(position), head: head, canonical: bytes.elementsEqual(canonical.utf8))
+            let canonical = Verbatim.endLine(documents: Int64(documents), events: Int64(events),
+                                             head: (Int64(position), Self.bytes(hex: head) ?? []))
+            return .end(documents: Int64(documents), events: Int64(events), position: Int64(position), head: head,
+                        canonical: bytes.elementsEqual(canonical.utf8))
         case .evidence:
-            return refused(.exportUnknownKind, "an evidence document, which this build of thidua does not read")
+            return document(object, bytes, line: line)
         case .header: return refused(.exportMalformed, "a second header line")
         case nil: return refused(.exportUnknownKind, "a record of kind \"\(kindText.prefix(40))\", which this thidua does not know")
         }
+    }
+
+    /// The document an evidence line carries, when the line is its canonical text and its content hashes to its name.
+    private static func document(_ object: JSONObject, _ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> VerbatimLine {
+        func refused(_ code: ThiDuaError.Code, _ reason: String) -> VerbatimLine {
+            .refused(VerbatimRefusal(line: line, code: code, reason: reason))
+        }
+        var mediaType: String?
+        if let value = object["mediaType"] {
+            guard case .string(let text) = value else { return refused(.exportMalformed, "field mediaType is not a string") }
+            mediaType = text
+        }
+        guard case .string(let sha256)? = object["sha256"], Evidence.isSHA256(sha256) else {
+            return refused(.exportMalformed, "field sha256 is not 64 lowercase hex digits")
+        }
+        guard case .string(let text)? = object["content"], let content = Data(base64Encoded: text) else {
+            return refused(.exportMalformed, "field content of document \(sha256) is not base64: a byte was changed")
+        }
+        guard case .number(let size)? = object["bytes"], size.intValue == content.count else {
+            return refused(.exportMalformed, "field bytes of document \(sha256) is not the size of its content")
+        }
+        let document = EvidenceDocument(content: [UInt8](content), mediaType: mediaType)
+        guard document.sha256 == sha256 else {
+            return refused(.evidenceMismatch, "the content of document \(sha256) does not hash to it: it was edited")
+        }
+        var rewritten: [UInt8] = []
+        rewritten.reserveCapacity(bytes.count + 1)
+        Verbatim.writeEvidence(document, to: &rewritten)
+        guard rewritten.count == bytes.count + 1, let start = bytes.baseAddress, memcmp(rewritten, start, bytes.count) == 0 else {
+            return refused(.exportMalformed, "the line is not the canonical text of document \(sha256) (keys in order, no spaces, "
+                           + "minimal escapes, plain base64): a byte was changed")
+        }
+        return .evidence(document)
     }
 
     /// Whether the row's hash recomputes from its own prevHash and columns (EventLog/HASHING.md).
@@ -90,24 +141,40 @@ package struct VerbatimCheck {
         return computed.withUnsafeBytes { $0.elementsEqual(row.hash) }
     }
 
-    /// Takes the next line, parsed, in file order; the event row it holds, if any.
-    package mutating func accept(_ parsed: VerbatimLine) throws(VerbatimRefusal) -> Verbatim.Row? {
+    /// Takes the next line, parsed, in file order; the event row or document it holds, if any.
+    package mutating func accept(_ parsed: VerbatimLine) throws(VerbatimRefusal) -> VerbatimRecord? {
         line += 1
         if ended { throw refusal(.exportMalformed, "a line follows the end line") }
         switch parsed {
         case .refused(let refusal): throw refusal
         case .header: return nil
-        case .end(let events, let position, let head, let canonical):
+        case .end(let documents, let events, let position, let head, let canonical):
             guard events == self.events, position == self.head.position, head == EventHashing.hex(self.head.hash) else {
                 throw refusal(.exportTruncated, "the end line says \(events) event(s) up to position \(position), but the file holds "
                               + "\(self.events) up to position \(self.head.position) with another head: rows were removed or added")
+            }
+            guard documents == self.documents else {
+                throw refusal(.exportTruncated, "the end line says \(documents) evidence document(s), but the file holds \(self.documents): "
+                              + "documents were removed or added")
             }
             guard canonical else { throw refusal(.exportMalformed, "the end line is not in canonical form: a byte was changed") }
             ended = true
             return nil
         case .event(let row, let hashMatches, let id):
+            guard lastDocument == nil else {
+                throw refusal(.exportChainBroken, "an event line after the evidence documents: lines were reordered", position: row.position)
+            }
             try event(row, hashMatches: hashMatches, id: id)
-            return row
+            return .event(row)
+        case .evidence(let document):
+            if let lastDocument, document.sha256 <= lastDocument {
+                throw refusal(.exportMalformed, "document \(document.sha256) is out of order or repeated: documents come once each, "
+                              + "in ascending sha256 order")
+            }
+            lastDocument = document.sha256
+            kept[document.sha256] = document.bytes
+            documents += 1
+            return .document(document)
         }
     }
 
@@ -117,6 +184,11 @@ package struct VerbatimCheck {
         guard ended else {
             throw VerbatimRefusal(line: line, position: nil, code: .exportTruncated,
                                   reason: "the file ends without its end line: it was cut short after \(events) event(s)")
+        }
+        for cited in fold.citedEvidence.documents where kept[cited.sha256] != cited.bytes {
+            throw VerbatimRefusal(line: line, position: cited.position, code: .evidenceMissing,
+                                  reason: "the event at position \(cited.position) cites evidence document \(cited.sha256) "
+                                  + "(\(cited.bytes) bytes), which the file does not hold")
         }
     }
 

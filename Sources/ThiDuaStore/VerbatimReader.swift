@@ -8,6 +8,8 @@ package final class VerbatimReader {
     private var line = 0
 
     static let chunkLines = 2048
+    /// Evidence lines can be megabytes each: a chunk also ends once it holds this many bytes.
+    static let chunkBytes = 32 << 20
 
     package init(path: String) throws(StoreError) {
         file = try LineFile(path: path)
@@ -26,7 +28,7 @@ package final class VerbatimReader {
     private func readChunk() throws -> Chunk? {
         var chunk = Chunk(firstLine: line + 1)
         chunk.bytes.reserveCapacity(Self.chunkLines * 512)
-        while chunk.lines.count < Self.chunkLines {
+        while chunk.lines.count < Self.chunkLines, chunk.bytes.count < Self.chunkBytes {
             let more = try file.next { bytes, complete in
                 chunk.lines.append((chunk.bytes.count, bytes.count, complete))
                 chunk.bytes.append(contentsOf: bytes)

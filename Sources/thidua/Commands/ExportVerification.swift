@@ -24,6 +24,7 @@ enum ExportVerification {
         VerifyCommand.say("export: a verbatim export of \(check.events) event(s)")
         VerifyCommand.say("chain: intact" + (check.events > 0 ? " up to position \(check.head.position), head \(EventHashing.hex(check.head.hash))" : " (empty log)"))
         VerifyCommand.say("rules: every event re-decided from the start follows them")
+        VerifyCommand.say("evidence: \(check.documents) document(s) in the file, each hashing to its name; every document cited is among them")
         if let digest {
             let matches = check.watchedHash == digest.hash
             VerifyCommand.say("digest \(digest.position): " + (matches ? "matches; the log up to it is unchanged" : "DOES NOT MATCH"))

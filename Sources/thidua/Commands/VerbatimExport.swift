@@ -1,7 +1,7 @@
 import ThiDuaLog
 import ThiDuaStore
 
-/// `thidua export --verbatim`: the header, every row as stored, the end line (EventLog/EXPORT.md).
+/// `thidua export --verbatim`: the header, every row as stored, every kept evidence document, the end line (EventLog/EXPORT.md).
 enum VerbatimExport {
     static func write(_ store: EventStore) throws {
         Console.line(Verbatim.headerLine)
@@ -11,6 +11,11 @@ enum VerbatimExport {
             Verbatim.writeEvent(row, to: &line)
             Console.write(bytes: line)
         }
-        Console.line(Verbatim.endLine(events: events, head: head))
+        let documents = try store.forEachKeptDocument { document in
+            line.removeAll(keepingCapacity: true)
+            Verbatim.writeEvidence(document, to: &line)
+            Console.write(bytes: line)
+        }
+        Console.line(Verbatim.endLine(documents: documents, events: events, head: head))
     }
 }
