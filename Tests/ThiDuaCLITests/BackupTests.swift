@@ -82,7 +82,7 @@ struct BackupTests {
     func olderSchema() throws {
         let cli = try Thidua()
         defer { cli.remove() }
-        try cli.sqlite(try String(contentsOf: Thidua.packageRoot.appendingPathComponent("Tests/Fixtures/log-before-signatures.sql"), encoding: .utf8))
+        try cli.sqlite(try String(contentsOf: Thidua.packageRoot.appendingPathComponent("EventLog/fixtures/log-before-signatures.sql"), encoding: .utf8))
         let schema = try cli.run("--db", cli.database, "export", "--verbatim")
         #expect(schema.status == 1 && schema.stderr.contains("thidua rebuild"), "\(schema)")
         let backup = try cli.run("backup", cli.path("copy.sqlite"))
