@@ -98,39 +98,6 @@ package struct VerbatimCheck {
         }
     }
 
-    /// The document an evidence line carries, when the line is its canonical text and its content hashes to its name.
-    private static func document(_ object: JSONObject, _ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> VerbatimLine {
-        func refused(_ code: ThiDuaError.Code, _ reason: String) -> VerbatimLine {
-            .refused(VerbatimRefusal(line: line, code: code, reason: reason))
-        }
-        var mediaType: String?
-        if let value = object["mediaType"] {
-            guard case .string(let text) = value else { return refused(.exportMalformed, "field mediaType is not a string") }
-            mediaType = text
-        }
-        guard case .string(let sha256)? = object["sha256"], Evidence.isSHA256(sha256) else {
-            return refused(.exportMalformed, "field sha256 is not 64 lowercase hex digits")
-        }
-        guard case .string(let text)? = object["content"], let content = Data(base64Encoded: text) else {
-            return refused(.exportMalformed, "field content of document \(sha256) is not base64: a byte was changed")
-        }
-        guard case .number(let size)? = object["bytes"], size.intValue == content.count else {
-            return refused(.exportMalformed, "field bytes of document \(sha256) is not the size of its content")
-        }
-        let document = EvidenceDocument(content: [UInt8](content), mediaType: mediaType)
-        guard document.sha256 == sha256 else {
-            return refused(.evidenceMismatch, "the content of document \(sha256) does not hash to it: it was edited")
-        }
-        var rewritten: [UInt8] = []
-        rewritten.reserveCapacity(bytes.count + 1)
-        Verbatim.writeEvidence(document, to: &rewritten)
-        guard rewritten.count == bytes.count + 1, let start = bytes.baseAddress, memcmp(rewritten, start, bytes.count) == 0 else {
-            return refused(.exportMalformed, "the line is not the canonical text of document \(sha256) (keys in order, no spaces, "
-                           + "minimal escapes, plain base64): a byte was changed")
-        }
-        return .evidence(document)
-    }
-
     /// Whether the row's hash recomputes from its own prevHash and columns (EventLog/HASHING.md).
     private static func hashMatches(_ row: Verbatim.Row) -> Bool {
         var canonical = CanonicalRow()
@@ -320,75 +287,5 @@ package struct VerbatimCheck {
         if row.id.count != 36 { return "id is not 36 characters" }
         if row.stream.isEmpty || row.stream.count > 40 { return "stream is not 1 to 40 characters" }
         return nil
-    }
-}
-
-/// An id as a set member: a lowercase UUID as 128 bits, any other text as itself.
-package enum RowID: Hashable, Sendable {
-    case uuid(UInt64, UInt64)
-    case text(String)
-
-    init(_ id: String) {
-        var high: UInt64 = 0, low: UInt64 = 0, digits = 0
-        for (index, byte) in id.utf8.enumerated() {
-            let nibble: UInt64
-            switch byte {
-            case UInt8(ascii: "-") where index == 8 || index == 13 || index == 18 || index == 23: continue
-            case UInt8(ascii: "0")...UInt8(ascii: "9") where index != 8 && index != 13 && index != 18 && index != 23:
-                nibble = UInt64(byte - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f") where index != 8 && index != 13 && index != 18 && index != 23:
-                nibble = UInt64(byte - UInt8(ascii: "a") + 10)
-            default: self = .text(id); return
-            }
-            if digits < 16 { high = high << 4 | nibble } else { low = low << 4 | nibble }
-            digits += 1
-        }
-        self = digits == 32 && id.utf8.count == 36 ? .uuid(high, low) : .text(id)
-    }
-}
-
-/// The ids seen so far. UUIDs (nearly every id) go into an open-addressing table of their 128 bits, hashed by one
-/// multiplication: a `Set` would seed and run a full hasher per id on the one thread every row passes through.
-private struct IDSet {
-    private var table = [(UInt64, UInt64)](repeating: (0, 0), count: 1 << 16)
-    private var shift = 64 - 16
-    private var count = 0
-    private var zero = false
-    private var others = Set<String>()
-
-    /// False when `id` was already in the set.
-    mutating func insert(_ id: RowID) -> Bool {
-        switch id {
-        case .text(let text): return others.insert(text).inserted
-        case .uuid(0, 0):
-            defer { zero = true }
-            return !zero
-        case .uuid(let high, let low):
-            if 2 * (count + 1) > table.count { grow() }
-            return place(high, low)
-        }
-    }
-
-    private mutating func place(_ high: UInt64, _ low: UInt64) -> Bool {
-        let mask = table.count - 1
-        var index = Int(truncatingIfNeeded: (((high &* 0x9E37_79B9_7F4A_7C15) ^ low) &* 0xBF58_476D_1CE4_E5B9) >> UInt64(shift))
-        while true {
-            let slot = table[index]
-            if slot == (0, 0) {
-                table[index] = (high, low)
-                count += 1
-                return true
-            }
-            if slot == (high, low) { return false }
-            index = (index + 1) & mask
-        }
-    }
-
-    private mutating func grow() {
-        let old = table
-        table = [(UInt64, UInt64)](repeating: (0, 0), count: old.count * 2)
-        shift -= 1
-        count = 0
-        for slot in old where slot != (0, 0) { _ = place(slot.0, slot.1) }
     }
 }
