@@ -4,7 +4,7 @@
 Usage (after `swift build -c release -Xswiftc -static-stdlib`, which links the Swift runtime statically
 and halves process start-up):
     python3 Tools/bench.py [--sizes 100000,1000000] [--runs 30] [--binary .build/release/thidua]
-                           [--only-signed] [--write BENCHMARKS.md]
+                           [--only-signed] [--only-evidence] [--only-server] [--write BENCHMARKS.md]
 
 For each size it generates a history (Tools/generate_history.py: years of ~100k events, 20 members ×
 50 criteria × 100 resubmissions, plus a small year in a second bloc), then measures import, one
@@ -456,6 +456,7 @@ def server_table(r):
                     ("request latency p50 / p99 (send to 201)", lambda m: "%s / %s" % (ms(m["latencyP50"]), ms(m["latencyP99"]))),
                     ("SSE delay p50 / p99 (201 to the event on GET /v1/log's stream)",
                      lambda m: "%s / %s" % (ms(m["sseP50"]), ms(m["sseP99"]))),
+                    ("server CPU per event (user + system)", lambda m: ms(m["serverCPUPerEvent"])),
                     ("201s / rows appended / streamed once; verify", lambda m: "%d / %d / %d; exit %d" % (
                         m["acknowledged"], m["rowsAfter"] - m["rowsBefore"], m["streamed"], m["verifyStatus"]))]:
         lines.append("| %s | %s | %s |" % (name, f(group), f(each)))

@@ -123,6 +123,15 @@ class Server:
             raise SystemExit("error: serve printed no port: %r %s" % (line, self.process.stderr.read().decode()))
         self.port = int(match.group(1))
 
+    def cpu_seconds(self):
+        """User and system CPU the server has used so far (Linux's /proc; None elsewhere)."""
+        try:
+            with open("/proc/%d/stat" % self.process.pid) as stat:
+                fields = stat.read().rpartition(")")[2].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError, IndexError):
+            return None
+
     def stop(self):
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
@@ -273,6 +282,7 @@ def run_mode(mode, binary, bodies, work, args):
         follow.start()
         processes.append(follow)
         ready.wait(30)
+        cpu_before = server.cpu_seconds()
         start_at = time.monotonic() + 0.5
         deadline = start_at + args.max_seconds
         share = max(1, min(args.processes, len(bodies)))
@@ -285,6 +295,7 @@ def run_mode(mode, binary, bodies, work, args):
         for _ in range(share):
             requests += results.get(timeout=args.max_seconds + 120)
         acknowledged = [p for r in requests if r[2] == 201 for p in r[3]]
+        cpu_after = server.cpu_seconds()
         stop_at.value = max(acknowledged) if acknowledged else before
         seen = streamed.get(timeout=60)
     finally:
@@ -313,6 +324,8 @@ def run_mode(mode, binary, bodies, work, args):
         "verifyOutput": (verify.stdout + verify.stderr).decode("utf-8", "replace").strip(), "serverStatus": status,
         "seconds": finished - started, "rate": len(acknowledged) / (finished - started) if finished > started else 0,
         "latencyP50": percentile(latencies, 50), "latencyP99": percentile(latencies, 99),
+        "serverCPUPerEvent": (cpu_after - cpu_before) / len(acknowledged) if acknowledged and cpu_before is not None
+        and cpu_after is not None else None,
         "sseP50": percentile(delays, 50), "sseP99": percentile(delays, 99), "sseMax": max(delays) if delays else None,
     }
 
@@ -364,9 +377,9 @@ def problems(r):
 def summary(r):
     ms = lambda x: "—" if x is None else "%.1f ms" % (x * 1000)
     return ("%-5s %d clients, %d events in %.2f s: %.0f events/s; latency p50 %s, p99 %s; SSE delay p50 %s, p99 %s; "
-            "%d rows appended, verify %d, server exit %s" % (
+            "server CPU %s an event; %d rows appended, verify %d, server exit %s" % (
                 r["mode"], r["clients"], r["acknowledged"], r["seconds"], r["rate"], ms(r["latencyP50"]), ms(r["latencyP99"]),
-                ms(r["sseP50"]), ms(r["sseP99"]), r["rowsAfter"] - r["rowsBefore"], r["verifyStatus"], r["serverStatus"]))
+                ms(r["sseP50"]), ms(r["sseP99"]), ms(r["serverCPUPerEvent"]), r["rowsAfter"] - r["rowsBefore"], r["verifyStatus"], r["serverStatus"]))
 
 
 def measure(binary, clients=32, events=100, modes=("group", "each"), max_seconds=60, processes=4, doctored=None):
