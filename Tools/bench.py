@@ -4,7 +4,7 @@
 Usage (after `swift build -c release -Xswiftc -static-stdlib`, which links the Swift runtime statically
 and halves process start-up):
     python3 Tools/bench.py [--sizes 100000,1000000] [--runs 30] [--binary .build/release/thidua]
-                           [--only-signed] [--write BENCHMARKS.md]
+                           [--only-signed] [--only-evidence] [--only-server] [--write BENCHMARKS.md]
 
 For each size it generates a history (Tools/generate_history.py: years of ~100k events, 20 members ×
 50 criteria × 100 resubmissions, plus a small year in a second bloc), then measures import, one
@@ -22,6 +22,10 @@ signing bytes on every core), and `score submit --key` on the signed log. `--onl
 
 Evidence documents (§13): `evidence add` of a 10 MiB document (new content each run) into a small log, with its peak
 memory, and `evidence get --out` of it. `--only-evidence` runs that part alone.
+
+The server (§12): Tools/load_server.py, 32 clients each posting single signed events on loopback, against group
+commit and against one transaction per request (`serve --max-group 1`) in the same run; throughput, request latency,
+the SSE follower's delay and the checks that nothing was lost. `--only-server` runs that part alone.
 """
 import argparse
 import base64
@@ -452,6 +456,52 @@ def evidence_checks(r):
              r["evidence_add_rss"] <= 3 * EVIDENCE_BYTES // 1024 + 40 * 1024, "%d MiB" % (r["evidence_add_rss"] // 1024))]
 
 
+SERVER_CLIENTS = 32
+
+
+def server_bench(args, binary):
+    """Tools/load_server.py: group commit and one transaction per request, side by side."""
+    import load_server
+    results, found = load_server.measure(binary, clients=SERVER_CLIENTS, events=args.server_events)
+    by_mode = {r["mode"]: r for r in results}
+    return {"server_group": by_mode["group"], "server_each": by_mode["each"], "server_problems": found}
+
+
+def server_table(r):
+    group, each = r["server_group"], r["server_each"]
+
+    def ms(x):
+        return "—" if x is None else "%.1f ms" % (x * 1000)
+
+    lines = ["| server (thidua serve, loopback): %d clients × %d single signed events | group commit | one transaction per request |"
+             % (group["clients"], group["acknowledged"] // max(1, group["clients"])),
+             "|---|---|---|"]
+    for name, f in [("throughput (events acknowledged 201 per second)", lambda m: "%.0f/s" % m["rate"]),
+                    ("request latency p50 / p99 (send to 201)", lambda m: "%s / %s" % (ms(m["latencyP50"]), ms(m["latencyP99"]))),
+                    ("SSE delay p50 / p99 (201 to the event on GET /v1/log's stream)",
+                     lambda m: "%s / %s" % (ms(m["sseP50"]), ms(m["sseP99"]))),
+                    ("server CPU per event (user + system)", lambda m: ms(m["serverCPUPerEvent"])),
+                    ("201s / rows appended / streamed once; verify", lambda m: "%d / %d / %d; exit %d" % (
+                        m["acknowledged"], m["rowsAfter"] - m["rowsBefore"], m["streamed"], m["verifyStatus"]))]:
+        lines.append("| %s | %s | %s |" % (name, f(group), f(each)))
+    return "\n".join(lines)
+
+
+def server_checks(r):
+    group, each = r["server_group"], r["server_each"]
+    ratio = group["rate"] / each["rate"] if each["rate"] else 0
+    return [
+        ("server: group commit ≥ 10× the throughput of one transaction per request (32 clients, single signed events)",
+         ratio >= 10, "%.1f× (%.0f/s vs %.0f/s)" % (ratio, group["rate"], each["rate"])),
+        ("server: request p99 ≤ 25 ms (group commit)", group["latencyP99"] is not None and group["latencyP99"] <= 0.025,
+         "—" if group["latencyP99"] is None else "%.1f ms" % (group["latencyP99"] * 1000)),
+        ("server: nothing lost (201s = rows appended, gap-free, verify, each position streamed once)", not r["server_problems"],
+         "; ".join(r["server_problems"]) or "%d + %d events" % (group["acknowledged"], each["acknowledged"])),
+        ("server: an SSE follower sees every event within 100 ms (p99)", group["sseP99"] is not None and group["sseP99"] <= 0.1,
+         "—" if group["sseP99"] is None else "%.0f ms" % (group["sseP99"] * 1000)),
+    ]
+
+
 def machine():
     cpu = "unknown CPU"
     try:
@@ -586,6 +636,8 @@ def targets(results):
         checks += signed_checks(big)
     if "evidence_add_p50" in big:
         checks += evidence_checks(big)
+    if "server_group" in big:
+        checks += server_checks(big)
     return checks_table(checks)
 
 
@@ -602,11 +654,18 @@ def main():
     p.add_argument("--only-signed", action="store_true",
                    help="only the signed import, the bare Ed25519 loop and score submit --key, on the largest size")
     p.add_argument("--only-evidence", action="store_true", help="only evidence add and get of a 10 MiB document")
+    p.add_argument("--only-server", action="store_true",
+                   help="only the server load test (Tools/load_server.py): group commit against a transaction per request")
+    p.add_argument("--server-events", type=int, default=200, help="events each of the server load test's 32 clients posts")
     p.add_argument("--write", help="write the report to this Markdown file")
     args = p.parse_args()
     if not os.path.exists(args.binary):
         raise SystemExit("no release binary at %s; run swift build -c release -Xswiftc -static-stdlib first" % args.binary)
     sizes = [int(s) for s in args.sizes.split(",")]
+    if args.only_server:
+        result = server_bench(args, args.binary)
+        print(server_table(result) + "\n\n" + checks_table(server_checks(result)))
+        return
     if args.only_evidence:
         work = tempfile.mkdtemp(prefix="thidua-bench-")
         result = evidence_bench(work, args, args.binary)
@@ -630,6 +689,8 @@ def main():
     work = tempfile.mkdtemp(prefix="thidua-bench-")
     results[-1].update(evidence_bench(work, args, args.binary))
     shutil.rmtree(work)
+    print("benchmarking the server…", file=sys.stderr)
+    results[-1].update(server_bench(args, args.binary))
     report = "\n\n".join([
         "# Benchmarks",
         "Measured by `python3 Tools/bench.py` on %s; %s. Release build; WAL, synchronous=FULL; "
@@ -638,6 +699,7 @@ def main():
         table(results),
         signed_table(results[-1]),
         evidence_table(results[-1]),
+        server_table(results[-1]),
         targets(results),
     ])
     print(report)

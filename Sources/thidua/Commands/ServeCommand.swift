@@ -28,7 +28,10 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("request-timeout"), help: ArgumentHelp("Seconds a request may take to arrive and be answered.", valueName: "seconds"))
     var requestTimeout: Double = 30
 
-    @Option(name: .customLong("max-group"), help: .hidden) var maximumGroup = GroupCommitWriter.defaultMaximumGroup
+    @Option(name: .customLong("max-group"), help: ArgumentHelp(
+        "Benchmark switch: the most write requests one transaction takes; 1 commits each request alone (Tools/load_server.py's baseline).",
+        valueName: "n", visibility: .hidden))
+    var maximumGroup = GroupCommitWriter.defaultMaximumGroup
 
     func run() throws {
         var options = try Self.address(listen)

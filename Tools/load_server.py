@@ -1,0 +1,435 @@
+#!/usr/bin/env python3
+"""Load test of `thidua serve` (§12, §8 wave 2): concurrent clients posting single signed events on loopback.
+
+Usage (after `swift build -c release -Xswiftc -static-stdlib`):
+    python3 Tools/load_server.py [--binary .build/release/thidua] [--clients 32] [--events 100]
+                                 [--modes group,each] [--max-seconds 60] [--json]
+
+For each mode it starts a server on a fresh copy of the signed seed (EventLog/examples/signed: the BDTW bloc, its
+open 2018, signatures required, TEST keys only), on a free loopback port:
+  group  `thidua serve` as it ships: concurrent requests share one transaction (group commit);
+  each   `thidua serve --max-group 1`: the benchmark switch for one transaction per request, the baseline.
+`--clients` clients (threads spread over a few processes, each on one kept-alive connection) each post `--events`
+single `score.submitted` events, one request per event, signed beforehand by the members' TEST keys with
+`thidua sign` (so the clock measures the server, not the signing). A follower, in a process of its own, reads
+`GET /v1/log` as server-sent events from the position before the load.
+
+Reported per mode: throughput (acknowledged events per second, from the first request to the last answer), request
+latency p50/p99 (send to the end of the 201), the SSE delay p50/p99 (from a request's 201 to its event on the stream,
+the same monotonic clock in both processes), and the checks that nothing was lost: every request answered 201; the
+201s name as many events as rows were appended; the positions they name are distinct and gap-free and the log's
+positions are gap-free; `thidua verify` exits 0; the stream carried every acknowledged position exactly once; the
+server stopped on SIGTERM with exit 0. Any failed check is printed and the exit status is 1.
+
+Bounded: each client stops at its count or after --max-seconds, whichever comes first; every process the tool
+starts (servers, signers, the follower) is stopped before it exits.
+"""
+import argparse
+import json
+import multiprocessing
+import os
+import re
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SIGNED_SEED = os.path.join(ROOT, "EventLog", "examples", "signed", "bdtw-2017-2018-signed.jsonl")
+YEAR = 2018
+OCCURRED_AT = "2018-12-01T08:00:00+07:00"
+MODES = {"group": [], "each": ["--max-group", "1"]}
+# Ways to doctor a run's results before the checks, so a test can see the checks notice a lost or repeated event.
+DOCTORS = ("extra-ack", "drop-streamed", "duplicate-streamed", "drop-row")
+
+
+def percentile(values, p):
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def seed_lines():
+    with open(SIGNED_SEED, encoding="utf-8") as handle:
+        return handle.read().splitlines()
+
+
+def members_and_criteria(lines):
+    members, criteria = [], []
+    for line in lines:
+        event = json.loads(line)
+        if event.get("year") != YEAR:
+            continue
+        if event["type"] == "year.opened":
+            members = [m["code"] for m in event["data"]["members"]]
+        elif event["type"] == "criterion.set" and event["data"].get("kind") == "base":
+            criteria.append(event["data"]["code"])
+    if not members or not criteria:
+        raise SystemExit("error: the signed seed has no open %d with members and base criteria" % YEAR)
+    return members, criteria
+
+
+def presign(work, binary, clients, events):
+    """`events` signed lines per client: client i acts as member i mod 8 (its own scores), criteria in turn, 0 points."""
+    members, criteria = members_and_criteria(seed_lines())
+    keys = os.path.join(work, "keys")
+    subprocess.run([sys.executable, os.path.join(ROOT, "Tools", "signed_example.py"), "--keys", keys], check=True,
+                   stdout=subprocess.DEVNULL)
+    unsigned = {m: [] for m in members}
+    owner = []
+    for client in range(clients):
+        member = members[client % len(members)]
+        for n in range(events):
+            number = len(unsigned[member])
+            unsigned[member].append(json.dumps({
+                "id": "0194%04x-%04x-7000-8000-%012x" % (client, n & 0xffff, number), "type": "score.submitted", "bloc": "BDTW",
+                "year": YEAR, "actor": member, "occurredAt": OCCURRED_AT,
+                "data": {"member": member, "criterion": criteria[n % len(criteria)], "points": 0}}, separators=(",", ":")))
+            owner.append((client, member, number))
+    signed = {}
+    for member, lines in unsigned.items():
+        if not lines:
+            continue
+        source = os.path.join(work, "%s.jsonl" % member)
+        with open(source, "w", encoding="utf-8") as handle:
+            handle.write("\n".join(lines) + "\n")
+        done = subprocess.run([binary, "sign", source, "--key", os.path.join(keys, member.lower() + ".key")],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        if done.returncode != 0:
+            raise SystemExit("error: thidua sign for %s: %s" % (member, done.stderr.decode()))
+        signed[member] = done.stdout.decode("utf-8").splitlines()
+    bodies = [[] for _ in range(clients)]
+    for client, member, number in owner:
+        bodies[client].append((signed[member][number] + "\n").encode("utf-8"))
+    return bodies
+
+
+class Server:
+    """`thidua serve` on a free loopback port; `stop()` sends SIGTERM and waits (SIGKILL after 30 s)."""
+
+    def __init__(self, binary, db, extra):
+        self.process = subprocess.Popen([binary, "serve", "--db", db, "--listen", "127.0.0.1:0"] + extra,
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        line = self.process.stdout.readline().decode()
+        match = re.search(r":(\d+)\s*$", line)
+        if not match:
+            self.stop()
+            raise SystemExit("error: serve printed no port: %r %s" % (line, self.process.stderr.read().decode()))
+        self.port = int(match.group(1))
+
+    def cpu_seconds(self):
+        """User and system CPU the server has used so far (Linux's /proc; None elsewhere)."""
+        try:
+            with open("/proc/%d/stat" % self.process.pid) as stat:
+                fields = stat.read().rpartition(")")[2].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError, IndexError):
+            return None
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        return self.process.returncode
+
+
+def read_response(sock, buffer):
+    """One HTTP/1.1 response from a kept-alive connection: (status, body, rest of the buffer)."""
+    while b"\r\n\r\n" not in buffer:
+        chunk = sock.recv(65536)
+        if not chunk:
+            raise ConnectionError("the server closed the connection")
+        buffer += chunk
+    head, _, buffer = buffer.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split(" ", 2)[1])
+    headers = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:])}
+    if headers.get("transfer-encoding", "").lower() == "chunked":
+        body = b""
+        while True:
+            while b"\r\n" not in buffer:
+                buffer += sock.recv(65536)
+            size_line, _, buffer = buffer.partition(b"\r\n")
+            size = int(size_line.split(b";")[0], 16)
+            while len(buffer) < size + 2:
+                buffer += sock.recv(65536)
+            body, buffer = body + buffer[:size], buffer[size + 2:]
+            if size == 0:
+                return status, body, buffer
+    length = int(headers.get("content-length", "0"))
+    while len(buffer) < length:
+        chunk = sock.recv(65536)
+        if not chunk:
+            raise ConnectionError("the server closed the connection")
+        buffer += chunk
+    return status, buffer[:length], buffer[length:]
+
+
+def client(port, bodies, start_at, deadline, out):
+    """Posts its bodies one at a time on one connection; appends (start, end, status, positions) per request."""
+    sock = socket.create_connection(("127.0.0.1", port))
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    sock.settimeout(30)
+    prefix = "POST /v1/events HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nContent-Type: application/x-ndjson\r\n" % port
+    requests = [(prefix + "Content-Length: %d\r\n\r\n" % len(b)).encode() + b for b in bodies]
+    buffer = b""
+    time.sleep(max(0.0, start_at - time.monotonic()))
+    try:
+        for request in requests:
+            if time.monotonic() > deadline:
+                break
+            began = time.monotonic()
+            sock.sendall(request)
+            status, body, buffer = read_response(sock, buffer)
+            ended = time.monotonic()
+            positions = []
+            if status == 201:
+                positions = [a["position"] for a in json.loads(body)["appended"]]
+            out.append((began, ended, status, positions))
+    except (OSError, ValueError) as error:
+        out.append((time.monotonic(), time.monotonic(), "error: %s" % error, []))
+    finally:
+        sock.close()
+
+
+def client_process(port, client_bodies, start_at, deadline, results):
+    """A few clients as threads of one process (Python threads share one core; processes spread them)."""
+    outs = [[] for _ in client_bodies]
+    threads = [threading.Thread(target=client, args=(port, bodies, start_at, deadline, out)) for bodies, out in zip(client_bodies, outs)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    results.put([row for out in outs for row in out])
+
+
+def follower(port, after, ready, stop_at, results):
+    """Reads the SSE stream from position `after`; records (position, arrival) until told the last position and seen it,
+    or a deadline passes."""
+    sock = socket.create_connection(("127.0.0.1", port))
+    sock.settimeout(0.2)
+    sock.sendall(("GET /v1/log HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nAccept: text/event-stream\r\nLast-Event-ID: %d\r\n\r\n"
+                  % (port, after)).encode())
+    seen, raw, text, headers_done = [], b"", b"", False
+    ready.set()
+    give_up = time.monotonic() + 600
+    try:
+        while time.monotonic() < give_up:
+            last = stop_at.value
+            if last > 0:
+                give_up = min(give_up, time.monotonic() + 10)
+                if seen and max(p for p, _ in seen) >= last:
+                    break
+            try:
+                chunk = sock.recv(1 << 20)
+            except socket.timeout:
+                continue
+            arrived = time.monotonic()
+            if not chunk:
+                break
+            raw += chunk
+            if not headers_done:
+                if b"\r\n\r\n" not in raw:
+                    continue
+                raw = raw.partition(b"\r\n\r\n")[2]
+                headers_done = True
+            # The body's chunked framing: size line, data, CRLF.
+            while b"\r\n" in raw:
+                size_line, _, rest = raw.partition(b"\r\n")
+                size = int(size_line.split(b";")[0], 16)
+                if len(rest) < size + 2:
+                    break
+                text += rest[:size]
+                raw = rest[size + 2:]
+            *lines, text = text.split(b"\n")
+            for line in lines:
+                if line.startswith(b"id: "):
+                    seen.append((int(line[4:]), arrived))
+    finally:
+        sock.close()
+        results.put(seen)
+
+
+def rows(db):
+    connection = sqlite3.connect("file:%s?mode=ro" % db, uri=True)
+    try:
+        return connection.execute("SELECT COUNT(*), COALESCE(MIN(position), 0), COALESCE(MAX(position), 0) FROM event").fetchone()
+    finally:
+        connection.close()
+
+
+def run_mode(mode, binary, bodies, work, args):
+    db = os.path.join(work, "%s.sqlite" % mode)
+    subprocess.run([binary, "--db", db, "append", SIGNED_SEED], check=True, stdout=subprocess.DEVNULL)
+    before = rows(db)[0]
+    server = Server(binary, db, MODES[mode])
+    context = multiprocessing.get_context("fork")
+    results, streamed = context.Queue(), context.Queue()
+    ready, stop_at = context.Event(), context.Value("q", 0)
+    processes = []
+    try:
+        follow = context.Process(target=follower, args=(server.port, before, ready, stop_at, streamed))
+        follow.start()
+        processes.append(follow)
+        ready.wait(30)
+        cpu_before = server.cpu_seconds()
+        start_at = time.monotonic() + 0.5
+        deadline = start_at + args.max_seconds
+        share = max(1, min(args.processes, len(bodies)))
+        for p in range(share):
+            part = bodies[p::share]
+            worker = context.Process(target=client_process, args=(server.port, part, start_at, deadline, results))
+            worker.start()
+            processes.append(worker)
+        requests = []
+        for _ in range(share):
+            requests += results.get(timeout=args.max_seconds + 120)
+        acknowledged = [p for r in requests if r[2] == 201 for p in r[3]]
+        cpu_after = server.cpu_seconds()
+        stop_at.value = max(acknowledged) if acknowledged else before
+        seen = streamed.get(timeout=60)
+    finally:
+        for process in processes:
+            process.join(timeout=30)
+            if process.is_alive():
+                process.kill()
+                process.join()
+        status = server.stop()
+    count, low, high = rows(db)
+    verify = subprocess.run([binary, "--db", db, "verify"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    ok = [r for r in requests if r[2] == 201]
+    started = min(r[0] for r in requests) if requests else 0
+    finished = max(r[1] for r in ok) if ok else started
+    ack_time = {}
+    for r in ok:
+        for p in r[3]:
+            ack_time[p] = r[1]
+    delays = [arrival - ack_time[p] for p, arrival in seen if p in ack_time]
+    latencies = [r[1] - r[0] for r in ok]
+    return {
+        "mode": mode, "clients": len(bodies), "requests": len(requests), "acknowledged": acknowledged,
+        "statuses": sorted({str(r[2]) for r in requests}), "non201": sum(1 for r in requests if r[2] != 201),
+        "rowsBefore": before, "rowsAfter": count, "minPosition": low, "maxPosition": high,
+        "streamed": [p for p, _ in seen if p > before], "verifyStatus": verify.returncode,
+        "verifyOutput": (verify.stdout + verify.stderr).decode("utf-8", "replace").strip(), "serverStatus": status,
+        "seconds": finished - started, "rate": len(acknowledged) / (finished - started) if finished > started else 0,
+        "latencyP50": percentile(latencies, 50), "latencyP99": percentile(latencies, 99),
+        "serverCPUPerEvent": (cpu_after - cpu_before) / len(acknowledged) if acknowledged and cpu_before is not None
+        and cpu_after is not None else None,
+        "sseP50": percentile(delays, 50), "sseP99": percentile(delays, 99), "sseMax": max(delays) if delays else None,
+    }
+
+
+def doctor(result, how):
+    """Alters a run's results as a lost or repeated event would: the checks must then fail."""
+    if how == "extra-ack":
+        result["acknowledged"] = result["acknowledged"] + [result["maxPosition"] + 1]
+    elif how == "drop-streamed":
+        result["streamed"] = result["streamed"][1:]
+    elif how == "duplicate-streamed":
+        result["streamed"] = result["streamed"] + result["streamed"][:1]
+    elif how == "drop-row":
+        result["rowsAfter"] -= 1
+        result["maxPosition"] -= 1
+
+
+def problems(r):
+    """What the run shows was lost, repeated or refused; empty when nothing was."""
+    found = []
+    if r["non201"] or not r["requests"]:
+        found.append("%d of %d requests were not answered 201 (%s)" % (r["non201"], r["requests"], ", ".join(r["statuses"])))
+    acked = r["acknowledged"]
+    appended = r["rowsAfter"] - r["rowsBefore"]
+    if len(acked) != appended:
+        found.append("the 201s acknowledged %d events but %d rows were appended" % (len(acked), appended))
+    if len(set(acked)) != len(acked):
+        found.append("a position was acknowledged twice")
+    if sorted(acked) != list(range(r["rowsBefore"] + 1, r["rowsBefore"] + 1 + len(acked))):
+        found.append("the acknowledged positions are not the gap-free run %d…%d" % (r["rowsBefore"] + 1, r["rowsBefore"] + len(acked)))
+    if r["maxPosition"] - r["minPosition"] + 1 != r["rowsAfter"] or r["minPosition"] != 1:
+        found.append("the log's positions are not gap-free (%d rows, %d…%d)" % (r["rowsAfter"], r["minPosition"], r["maxPosition"]))
+    if r["verifyStatus"] != 0:
+        found.append("thidua verify exited %d: %s" % (r["verifyStatus"], r["verifyOutput"]))
+    streamed = r["streamed"]
+    if len(set(streamed)) != len(streamed):
+        found.append("the stream carried %d positions more than once" % (len(streamed) - len(set(streamed))))
+    missing = set(acked) - set(streamed)
+    if missing:
+        found.append("the stream never carried %d acknowledged positions (first %d)" % (len(missing), min(missing)))
+    extra = set(streamed) - set(acked)
+    if extra:
+        found.append("the stream carried %d positions no 201 acknowledged (first %d)" % (len(extra), min(extra)))
+    if r["serverStatus"] != 0:
+        found.append("the server exited %s on SIGTERM" % r["serverStatus"])
+    return found
+
+
+def summary(r):
+    ms = lambda x: "—" if x is None else "%.1f ms" % (x * 1000)
+    return ("%-5s %d clients, %d events in %.2f s: %.0f events/s; latency p50 %s, p99 %s; SSE delay p50 %s, p99 %s; "
+            "server CPU %s an event; %d rows appended, verify %d, server exit %s" % (
+                r["mode"], r["clients"], r["acknowledged"], r["seconds"], r["rate"], ms(r["latencyP50"]), ms(r["latencyP99"]),
+                ms(r["sseP50"]), ms(r["sseP99"]), ms(r["serverCPUPerEvent"]), r["rowsAfter"] - r["rowsBefore"], r["verifyStatus"], r["serverStatus"]))
+
+
+def measure(binary, clients=32, events=100, modes=("group", "each"), max_seconds=60, processes=4, doctored=None):
+    """Runs the modes side by side; returns the results (without the position lists) and every problem found."""
+    args = argparse.Namespace(max_seconds=max_seconds, processes=processes)
+    work = tempfile.mkdtemp(prefix="thidua-load-")
+    try:
+        bodies = presign(work, binary, clients, events)
+        results, found = [], []
+        for mode in modes:
+            result = run_mode(mode, binary, bodies, work, args)
+            if doctored:
+                doctor(result, doctored)
+            found += ["%s: %s" % (mode, p) for p in problems(result)]
+            result["acknowledged"], result["streamed"] = len(result["acknowledged"]), len(result["streamed"])
+            results.append(result)
+        return results, found
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--binary", default=os.path.join(ROOT, ".build/release/thidua"))
+    p.add_argument("--clients", type=int, default=32)
+    p.add_argument("--events", type=int, default=100, help="events each client posts, one request each")
+    p.add_argument("--modes", default="group,each", help="group (group commit), each (--max-group 1), or both")
+    p.add_argument("--max-seconds", type=float, default=60, help="each client stops after this long, posted or not")
+    p.add_argument("--processes", type=int, default=4, help="client processes the clients are spread over")
+    p.add_argument("--json", action="store_true", help="print the results as one JSON object")
+    p.add_argument("--doctor", choices=DOCTORS, help=argparse.SUPPRESS)
+    args = p.parse_args()
+    modes = [m for m in args.modes.split(",") if m]
+    if not modes or any(m not in MODES for m in modes):
+        p.error("--modes: give group, each or group,each")
+    if not (1 <= args.clients <= 1024 and 1 <= args.events <= 100_000 and 0 < args.max_seconds <= 3600 and 1 <= args.processes <= 64):
+        p.error("--clients 1…1024, --events 1…100000, --max-seconds up to 3600, --processes 1…64")
+    if not os.path.exists(args.binary):
+        raise SystemExit("error: no binary at %s; build it first (swift build -c release -Xswiftc -static-stdlib)" % args.binary)
+    results, found = measure(args.binary, args.clients, args.events, modes, args.max_seconds, args.processes, args.doctor)
+    if args.json:
+        print(json.dumps({"results": results, "problems": found}, indent=1))
+    else:
+        for r in results:
+            print(summary(r))
+        print("\n".join("LOST OR WRONG: " + f for f in found) if found else
+              "nothing lost: every request 201, as many rows as acknowledged, positions gap-free, verify 0, "
+              "every position streamed once")
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
