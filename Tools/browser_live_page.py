@@ -62,8 +62,10 @@ def kill_all():
 
 
 def total(driver, member):
-    cells = driver.find_elements('css selector', 'td[data-n="standings.total"][data-m="%s"]' % member)
-    return cells[0].text.strip() if cells else None
+    """The member's total as the page shows it now, read in one step (the body may be swapped at any moment)."""
+    return driver.execute_script(
+        'var cell = document.querySelector(\'td[data-n="standings.total"][data-m="\' + arguments[0] + \'"]\');'
+        ' return cell ? cell.textContent.trim() : null;', member)
 
 
 def wait(condition, seconds, step=0.05):
