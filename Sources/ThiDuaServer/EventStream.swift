@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import ServiceLifecycle
+import ThiDuaCore
 import ThiDuaJSON
 import ThiDuaLog
 import ThiDuaStore
@@ -45,7 +46,7 @@ package enum EventStream {
             if !batch.events.isEmpty {
                 var text = ""
                 for (event, prev) in batch.events {
-                    text += "id: \(event.position)\nevent: \(event.type)\ndata: \(event.outputJSON(prevHash: prev).canonicalText)\n\n"
+                    text += "id: \(event.position)\nevent: \(event.type)\ndata: \(event.shownJSON(prevHash: prev).canonicalText)\n\n"
                 }
                 try await send(text)
                 quiet = 0

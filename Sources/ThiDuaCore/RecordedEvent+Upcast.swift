@@ -1,4 +1,3 @@
-import ThiDuaCore
 import ThiDuaJSON
 import ThiDuaLog
 
@@ -6,7 +5,7 @@ extension RecordedEvent {
     /// The output line (§4) with, for a row stored in an older layout that its type's latest reads differently,
     /// `"upcast":{"schema":…,"data":…}`: the data as every reader sees it (`Upcast`). The row's own `schema` and
     /// `data` stay as stored, so the line re-imports with its signature and matches its hash.
-    func shownJSON(prevHash: [UInt8]) -> JSON {
+    public func shownJSON(prevHash: [UInt8]) -> JSON {
         let json = outputJSON(prevHash: prevHash)
         guard let known = EventType(rawValue: type), schema < known.latestSchema, case .object(var fields) = json,
               case .object(let data)? = fields["data"] else { return json }
