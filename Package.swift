@@ -45,8 +45,9 @@ let package = Package(
         .target(
             name: "ThiDuaServer",
             dependencies: [
-                "ThiDuaJSON", "ThiDuaLog", "ThiDuaCore", "ThiDuaStore",
+                "ThiDuaJSON", "ThiDuaLog", "ThiDuaCore", "ThiDuaStore", "ThiDuaReport",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],

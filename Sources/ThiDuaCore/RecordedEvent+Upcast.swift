@@ -1,4 +1,3 @@
-import ThiDuaCore
 import ThiDuaJSON
 import ThiDuaLog
 

@@ -20,10 +20,12 @@ struct SchemathesisTests {
         let before = try cli.run("digest").stdout
         let server = try ServerProcess(cli)
         defer { server.stop() }
+        // One worker: with two, hypothesis parses lambdas' source from two threads and CPython 3.11 raises
+        // "AST constructor recursion depth mismatch" (a runtime error of the tool, not a finding).
         let result = try Thidua.capture(Self.tool, [
             "run", server.base + "/openapi.yaml",
             "--checks", "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,negative_data_rejection",
-            "--max-examples", "25", "--max-time", "45", "--seed", "1", "--no-color", "--workers", "2",
+            "--max-examples", "25", "--max-time", "45", "--seed", "1", "--no-color", "--workers", "1",
             "--suppress-health-check", "all", "--generation-database", "none",
         ], in: cli.directory)
         #expect(result.status == 0, "\(result)")

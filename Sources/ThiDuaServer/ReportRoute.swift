@@ -1,0 +1,37 @@
+import Foundation
+import Hummingbird
+import ThiDuaLog
+import ThiDuaReport
+import ThiDuaStore
+
+/// `GET /v1/years/{year}/report`: the year report (§11), the document `thidua report --year YEAR` writes at the same
+/// moment (replay's `asOf`, `knownAt`, `at`), naming the log file as the server was given it.
+enum ReportRoute {
+    static func get(_ request: Request, _ context: some RequestContext, _ log: ServerLog) async throws -> Response {
+        let html = try await document(request, context, log)
+        return WebPage.html(html, scripts: [])
+    }
+
+    /// The report's HTML for the year in the path, at the moment the query names.
+    static func document(_ request: Request, _ context: some RequestContext, _ log: ServerLog) async throws -> String {
+        let query = Query(request)
+        let yearText = context.parameters.get("year") ?? ""
+        guard let year = Int(yearText) else { throw Query.bad("year", yearText, "a year, e.g. 2018") }
+        let bloc = query.string("bloc")?.uppercased()
+        let bounds = ReplayBounds(asOf: try query.bound("asOf"), knownAt: try query.bound("knownAt"), at: try query.position("at"))
+        let moment = YearReport.Moment(asOf: query.typed("asOf"), knownAt: query.typed("knownAt"), at: bounds.at)
+        let path = log.path
+        return try await log.read { store in
+            let bloc = try store.resolveBloc(bloc)
+            guard try store.years(bloc: bloc).contains(year) else { throw YearRoutes.unopened(bloc, year) }
+            let (replay, digest) = try store.reportFacts(bloc: bloc, year: year, bounds: bounds)
+            let madeAt = Timestamp(utcMicroseconds: Int64(Date().timeIntervalSince1970 * 1_000_000)).text
+            return YearReport(
+                state: replay.state, bloc: replay.bloc, position: replay.position, events: replay.events.map(\.recorded),
+                decodedEvents: replay.decodedEvents,
+                digest: digest.map { YearReport.Digest(position: $0.position, hash: EventHashing.hex($0.hash)) },
+                moment: moment, madeAt: madeAt, logFile: path
+            ).html()
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Hummingbird
+import ThiDuaLog
+import ThiDuaStore
+
+/// The web pages (§12), in Vietnamese: `/` lists the bloc's years, `/years/{year}` is the year report that follows the
+/// log and redraws itself when an event arrives.
+enum WebRoutes {
+    static func add(to router: Router<BasicRequestContext>, _ log: ServerLog) {
+        router.get("/v1/years/:year/report") { request, context in try await ReportRoute.get(request, context, log) }
+        router.get("/") { request, _ in try await index(request, log) }
+        router.get("/years/:year") { request, context in
+            let report = try await ReportRoute.document(request, context, log)
+            return WebPage.html(LiveReport.page(report), scripts: [LiveReport.script])
+        }
+    }
+
+    /// The years of the bloc (`?bloc=`, or the only one); when the log holds several blocs and none is named, the blocs.
+    static func index(_ request: Request, _ log: ServerLog) async throws -> Response {
+        let given = Query(request).string("bloc")?.uppercased()
+        let listing = try await log.read { store -> Listing in
+            let blocs = try store.blocs()
+            if given == nil, blocs.count > 1 {
+                return Listing(blocs: try blocs.map { ($0, try store.blocState(bloc: $0).name) }, several: true)
+            }
+            let bloc = try store.resolveBloc(given)
+            return Listing(bloc: bloc, name: try store.blocState(bloc: bloc).name, years: try store.years(bloc: bloc), several: blocs.count > 1)
+        }
+        return WebPage.html(listing.html, scripts: [])
+    }
+
+    struct Listing: Sendable {
+        var bloc: String?
+        var name: String?
+        var years: [Int] = []
+        var blocs: [(code: String, name: String?)] = []
+        var several: Bool
+
+        init(blocs: [(String, String?)], several: Bool) {
+            self.blocs = blocs.map { (code: $0.0, name: $0.1) }
+            self.several = several
+        }
+
+        init(bloc: String, name: String?, years: [Int], several: Bool) {
+            self.bloc = bloc
+            self.name = name
+            self.years = years
+            self.several = several
+        }
+
+        var html: String {
+            var items: [String] = []
+            let heading: String
+            if let bloc {
+                let query = several ? "?bloc=" + WebPage.queryValue(bloc) : ""
+                heading = WebPage.escaped(name.map { "\(bloc) — \($0)" } ?? bloc)
+                items = years.map { year in
+                    "<li><a href=\"/years/\(year)\(WebPage.escaped(query))\">Năm \(year)</a>: báo cáo kết quả thi đua</li>"
+                }
+                if items.isEmpty { items = ["<li>Khối chưa mở năm thi đua nào.</li>"] }
+            } else {
+                heading = "Các khối thi đua trong sổ"
+                items = blocs.map { bloc in
+                    let label = WebPage.escaped(bloc.name.map { "\(bloc.code) — \($0)" } ?? bloc.code)
+                    return "<li><a href=\"/?bloc=\(WebPage.escaped(WebPage.queryValue(bloc.code)))\">\(label)</a></li>"
+                }
+            }
+            return """
+                <!DOCTYPE html>
+                <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>\(heading)</title><style>\(Self.style)</style></head>
+                <body><h1>\(heading)</h1><ul class="years">\(items.joined())</ul>
+                <p class="note">Mỗi trang năm là báo cáo kết quả thi đua, tự cập nhật khi sổ có sự kiện mới.</p></body></html>
+
+                """
+        }
+
+        static let style = "body { font-family: \"Times New Roman\", \"Liberation Serif\", serif; margin: 2em auto; max-width: 40em; "
+            + "padding: 0 1em; } li { margin: .4em 0; } .note { color: #444; font-size: .9em; }"
+    }
+}
