@@ -16,6 +16,7 @@ struct DigestCommand: ParsableCommand {
     @OptionGroup var output: FormatOption
 
     func run() throws {
+        if let server = try global.server { return try runRemote(server) }
         let store = try global.openForReading()
         guard let head = try store.head() else { throw CLIError.rejected("the log is empty; there is nothing to digest") }
         let hex = EventHashing.hex(head.hash)

@@ -20,6 +20,7 @@ struct ReplayCommand: ParsableCommand {
     @OptionGroup var output: FormatOption
 
     func run() throws {
+        if let server = try global.server { return try runRemote(server) }
         let store = try global.openForReading()
         let bloc = try store.resolveBloc(global.bloc)
         let replay = try store.replay(bloc: bloc, year: year, bounds: try bounds.bounds)
@@ -30,6 +31,23 @@ struct ReplayCommand: ParsableCommand {
             let lang = try global.lang
             ReplayReport.print(replay, bounds: bounds.summary(lang), lang)
         }
+    }
+}
+
+extension ReplayCommand {
+    /// The server's replay (`GET /v1/years/{year}/replay`), the document `--format json` prints; the table is drawn
+    /// from a Replay, which the server does not send, so it is refused rather than drawn differently.
+    func runRemote(_ server: RemoteServer) throws {
+        guard output.format == .json else {
+            throw CLIError.usage("replay on a server prints JSON only (--format json); for tables use the queries (standings, elections, …)")
+        }
+        let b = try bounds.bounds
+        var query: [(String, String)] = []
+        if let bloc = global.bloc { query.append(("bloc", bloc)) }
+        if let asOf = b.asOf { query.append(("asOf", asOf.text)) }
+        if let knownAt = b.knownAt { query.append(("knownAt", knownAt.text)) }
+        if let at = b.at { query.append(("at", String(at))) }
+        Console.line(try server.json("/v1/years/\(year)/replay", query).canonicalText)
     }
 }
 

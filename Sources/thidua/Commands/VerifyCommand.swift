@@ -20,6 +20,7 @@ struct VerifyCommand: ParsableCommand {
     var quick = false
 
     func run() throws {
+        if let server = try global.server { return try runRemote(server) }
         let expected = try digest.map(Self.parseDigest)
         let report: VerifyReport
         do {
