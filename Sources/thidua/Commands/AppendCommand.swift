@@ -28,7 +28,9 @@ struct AppendCommand: ParsableCommand {
         let reader = try JSONLinesReader(path: file, defaultActor: try global.optionalActor())
         if let server = try global.server {
             // Read and checked as a local append reads the file; the server decides and appends, all or nothing.
-            let events = try reader.map { item in (line: item.line ?? 0, event: try item.event.get()) }
+            let events = try reader.map { item throws(ThiDuaError) in
+                do throws(ThiDuaError) { return (line: item.line ?? 0, event: try item.event.get()) } catch { throw error.at(line: item.line) }
+            }
             guard !events.isEmpty else {
                 Console.line(Phrase.nothingToAppend(lang))
                 return

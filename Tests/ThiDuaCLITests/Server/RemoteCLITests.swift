@@ -206,4 +206,58 @@ struct RemoteCLITests {
         // Nothing was appended by any refusal.
         #expect(try cli.run("log", "--format", "csv").stdout == before)
     }
+
+    /// The same writes on two logs alike, one through a server and one on its file, print the same lines; `append` and
+    /// `scores import` post their lines, and a refused cell of a sheet is named by its row and column as locally.
+    @Test func writesPrintAsOnAFileAndAppendAndImportPost() throws {
+        let (served, servedSecretariat, servedKeys) = try Self.founded()
+        defer { served.remove() }
+        let (local, localSecretariat, localKeys) = try Self.founded()
+        defer { local.remove() }
+        let server = try ServerProcess(served)
+        defer { server.stop() }
+        let servedHead = Office(code: "BNCTW", key: try #require(servedKeys["BNCTW"]).file, server: server.base)
+        let servedSecretariatOffice = Office(code: "secretariat", key: servedSecretariat, server: server.base)
+        let writes: [(Office) -> [String]] = [
+            { _ in ["year", "open", Self.year, "--member", "BNCTW=Ban Nội chính", "--member", "VPTW=Văn phòng", "--head", "BNCTW",
+                    "--occurred-at", "2026-02-01"] },
+            { _ in ["criterion", "set", "--year", Self.year, "--code", "1.1", "--title", "Tham mưu", "--max", "20", "--kind", "base",
+                    "--occurred-at", "2026-03-01"] },
+            { _ in ["score", "submit", "--year", Self.year, "--criterion", "1.1", "--points", "18,5", "--occurred-at", "2026-04-01"] },
+            { _ in ["pact", "draft", "--year", Self.year, "--clause", "Đoàn kết", "--occurred-at", "2026-04-02"] },
+        ]
+        for holder in ["BNCTW", "VPTW"] {
+            try Self.expectDone(served.run(servedSecretariatOffice.arguments(["key", "register", "--holder", holder,
+                                                                              "--public-key", try #require(servedKeys[holder]).publicKey])))
+            try Self.expectDone(local.run("--as", "secretariat", "key", "register", "--holder", holder, "--public-key",
+                                          try #require(localKeys[holder]).publicKey, "--key", localSecretariat))
+        }
+        for (index, write) in writes.enumerated() {
+            let office = index == 0 ? servedSecretariatOffice : servedHead
+            let remote = try served.run(office.arguments(write(office)))
+            let onFile = try local.run(["--as", office.code] + write(office) + ["--key", try #require(index == 0 ? localSecretariat : localKeys["BNCTW"]?.file)])
+            try Self.expectDone(remote)
+            #expect(remote.stdout == onFile.stdout && !remote.stdout.isEmpty, "\(write(office)):\n--- server\n\(remote)\n--- file\n\(onFile)")
+        }
+
+        // append: lines signed on the member's machine, posted in one request.
+        let unsignedLine = #"{"type":"pact.signed","bloc":"BDTW","year":2026,"actor":"VPTW","occurredAt":"2026-04-03T09:00:00+07:00","data":{"member":"VPTW","signatory":"Đại diện VPTW"}}"#
+        let signed = try served.run(["sign", try served.write("pact.jsonl", "\n" + unsignedLine + "\n"), "--key", try #require(servedKeys["VPTW"]).file])
+        try Self.expectDone(signed)
+        let appended = try served.run("--server", server.base, "append", try served.write("pact.signed.jsonl", signed.stdout), "--lang", "en")
+        try Self.expectDone(appended)
+        #expect(appended.stdout.contains("pact.signed"), "\(appended)")
+        let malformed = try served.run("--server", server.base, "append", try served.write("bad.jsonl", signed.stdout + "{not json\n"))
+        #expect(malformed.status == 1 && malformed.stderr.contains("line 2"), "\(malformed)")
+
+        // scores import: the head's own row, signed with its key; a cell over the maximum is named by row and column.
+        let sheet = try served.write("diem.csv", "Đơn vị,1.1\nBNCTW,19\n")
+        let imported = try served.run(servedHead.arguments(["scores", "import", sheet, "--year", Self.year]))
+        try Self.expectDone(imported)
+        #expect(imported.stdout.contains("score.submitted"), "\(imported)")
+        let over = try served.run(servedHead.arguments(["scores", "import", try served.write("over.csv", "Đơn vị,1.1\nBNCTW,25\n"), "--year", Self.year]))
+        #expect(over.status == 1 && over.stderr.contains("row 2, column B") && over.stderr.contains("[points-over-maximum]"), "\(over)")
+        let scores = try served.run("--server", server.base, "scores", "--year", Self.year, "--format", "csv")
+        #expect(scores.stdout.contains("BNCTW,Ban Nội chính,19"), "\(scores)")
+    }
 }
