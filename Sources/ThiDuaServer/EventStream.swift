@@ -45,7 +45,7 @@ package enum EventStream {
             if !batch.events.isEmpty {
                 var text = ""
                 for (event, prev) in batch.events {
-                    text += "id: \(event.position)\nevent: \(event.type)\ndata: \(event.outputJSON(prevHash: prev).canonicalText)\n\n"
+                    text += "id: \(event.position)\nevent: \(event.type)\ndata: \(event.servedJSON(prevHash: prev).canonicalText)\n\n"
                 }
                 try await send(text)
                 quiet = 0

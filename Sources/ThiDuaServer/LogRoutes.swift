@@ -24,7 +24,7 @@ enum LogRoutes {
                 let batch = try await EventStream.batch(after: after, bounded, log)
                 var text = ""
                 for (event, prev) in batch.events {
-                    text += event.outputJSON(prevHash: prev).canonicalText
+                    text += event.servedJSON(prevHash: prev).canonicalText
                     text += "\n"
                 }
                 if !text.isEmpty { try await writer.write(ByteBuffer(string: text)) }

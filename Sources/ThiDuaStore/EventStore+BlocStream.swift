@@ -1,4 +1,5 @@
 import GRDB
+import ThiDuaCore
 import ThiDuaLog
 
 extension EventStore {
@@ -12,5 +13,20 @@ extension EventStore {
                 return events
             }
         }
+    }
+}
+
+extension EventStore {
+    /// The bloc's own events a replay within `bounds` admits: those that shape the replay's bloc (its rules, award kinds).
+    package func blocStream(bloc: String, admittedBy bounds: ReplayBounds) throws(StoreError) -> [RecordedEvent] {
+        try blocStream(bloc: bloc).filter { $0.position <= bounds.at ?? .max && bounds.admits($0) }
+    }
+}
+
+extension Replay {
+    /// A replay as a server sent it: its state, position and bloc (the CLI's `replay` table drawn from it).
+    package init(state: YearState, position: Int64, bloc: BlocState) {
+        self.init(state: state, position: position, rowsRead: 0, events: [])
+        self.bloc = bloc
     }
 }

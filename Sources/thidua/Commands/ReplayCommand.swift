@@ -35,19 +35,25 @@ struct ReplayCommand: ParsableCommand {
 }
 
 extension ReplayCommand {
-    /// The server's replay (`GET /v1/years/{year}/replay`), the document `--format json` prints; the table is drawn
-    /// from a Replay, which the server does not send, so it is refused rather than drawn differently.
+    /// The server's replay: `--format json` prints its `GET /v1/years/{year}/replay`; the table is drawn, as from the
+    /// file, from the state, position and bloc the server's replay left (`GET /v1/state?replay=true`).
     func runRemote(_ server: RemoteServer) throws {
-        guard output.format == .json else {
-            throw CLIError.usage("replay on a server prints JSON only (--format json); for tables use the queries (standings, elections, …)")
-        }
         let b = try bounds.bounds
-        var query: [(String, String)] = []
-        if let bloc = global.bloc { query.append(("bloc", bloc)) }
-        if let asOf = b.asOf { query.append(("asOf", asOf.text)) }
-        if let knownAt = b.knownAt { query.append(("knownAt", knownAt.text)) }
-        if let at = b.at { query.append(("at", String(at))) }
-        Console.line(try server.json("/v1/years/\(year)/replay", query).canonicalText)
+        switch output.format {
+        case .json:
+            var query: [(String, String)] = []
+            if let bloc = global.bloc { query.append(("bloc", bloc)) }
+            if let asOf = b.asOf { query.append(("asOf", asOf.text)) }
+            if let knownAt = b.knownAt { query.append(("knownAt", knownAt.text)) }
+            if let at = b.at { query.append(("at", String(at))) }
+            Console.line(try server.json("/v1/years/\(year)/replay", query).canonicalText)
+        case .csv: throw CLIError.usage("replay prints a table or JSON; for CSV use the queries (standings, elections, …)")
+        case .table:
+            let remote = try RemoteState(server, bloc: global.bloc, year: year, replay: b)
+            guard let (projection, state) = remote.year else { throw RemoteState.unreadable(server) }
+            let lang = try global.lang
+            ReplayReport.print(Replay(state: state, position: projection.position, bloc: remote.blocState), bounds: bounds.summary(lang), lang)
+        }
     }
 }
 

@@ -14,8 +14,15 @@ struct RemoteState {
     var year: (projection: YearProjection, state: YearState)?
 
     /// With `yearState` false, only the bloc (no year's state is sent).
-    init(_ server: RemoteServer, bloc: String?, year: Int?, yearState: Bool = true) throws {
+    /// `replay`: the year replayed by the server within these bounds (`GET /v1/state?replay=true&asOf=&knownAt=&at=`).
+    init(_ server: RemoteServer, bloc: String?, year: Int?, yearState: Bool = true, replay: ReplayBounds? = nil) throws {
         var query: [(String, String)] = yearState ? [] : [("part", "bloc")]
+        if let replay {
+            query.append(("replay", "true"))
+            if let asOf = replay.asOf { query.append(("asOf", asOf.text)) }
+            if let knownAt = replay.knownAt { query.append(("knownAt", knownAt.text)) }
+            if let at = replay.at { query.append(("at", String(at))) }
+        }
         if let bloc { query.append(("bloc", bloc)) }
         if let year { query.append(("year", String(year))) }
         let document = try server.json("/v1/state", query)

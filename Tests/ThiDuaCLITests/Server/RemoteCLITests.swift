@@ -61,7 +61,9 @@ struct RemoteCLITests {
                         ["log", "--member", "UBKTTW", "--format", format], ["digest", "--format", format]]
         }
         queries += [["scores", "--year", year, "--member", "VPTW"], ["elections", "--year", year, "--election", "HEAD-2026"],
-                    ["standings", "--lang", "en"], ["export"], ["export", "--year", year], ["replay", "--year", year, "--format", "json"]]
+                    ["standings", "--lang", "en"], ["export"], ["export", "--year", year], ["replay", "--year", year, "--format", "json"],
+                    ["replay", "--year", year], ["replay", "--year", year, "--at", "12", "--lang", "en"],
+                    ["replay", "--year", year, "--at", "12", "--format", "json"], ["replay", "--year", year, "--as-of", "2026-01-06"]]
         return queries
     }()
 
