@@ -14,7 +14,9 @@ enum StateRoutes {
         let query = Query(request)
         let bloc = query.string("bloc")?.uppercased()
         let year = try query.int("year")
-        let blocOnly = query.string("part") == "bloc"
+        let part = query.typed("part")
+        if let part, part != "bloc" { throw Query.bad("part", part, "bloc (the bloc alone), or leave it out") }
+        let blocOnly = part == "bloc"
         let bounds = ReplayBounds(asOf: try query.bound("asOf"), knownAt: try query.bound("knownAt"), at: try query.position("at"))
         let replaying = try query.bool("replay")
         let document = try await log.read { store throws -> JSON in
