@@ -31,7 +31,9 @@ struct RemoteCLITests {
             keys[holder] = (file, try #require(json["publicKey"] as? String, "\(made)"))
         }
         let secretariat = try #require(keys["secretariat"])
-        try expectDone(cli.run("--as", "secretariat", "key", "register", "--holder", "secretariat", "--public-key", secretariat.publicKey))
+        // A date: an unsigned event's "now" is finer than a signed one's (to the second), and would come after it.
+        try expectDone(cli.run("--as", "secretariat", "key", "register", "--holder", "secretariat", "--public-key", secretariat.publicKey,
+                               "--occurred-at", "2026-01-05"))
         return (cli, secretariat.file, keys)
     }
 
