@@ -264,4 +264,31 @@ struct RemoteCLITests {
         let scores = try served.run("--server", server.base, "scores", "--year", Self.year, "--format", "csv")
         #expect(scores.stdout.contains("BNCTW,Ban Nội chính,19"), "\(scores)")
     }
+
+    /// A bloc founded through a server that takes unsigned writes (a loopback trial), and `log --follow` on the server
+    /// printing an event another process posts, until a signal stops it.
+    @Test func initAndFollowThroughAServer() throws {
+        let cli = try Thidua()
+        defer { cli.remove() }
+        let server = try ServerProcess(cli, ["--allow-unsigned"])
+        defer { server.stop() }
+        let founded = try cli.run("--server", server.base, "init", "--bloc", "BDTW", "--name", "Khối thử", "--occurred-at", "2026-01-05", "--lang", "en")
+        try Self.expectDone(founded)
+        #expect(founded.stdout == "appended position 1: BDTW v1 bloc.founded\nbloc BDTW founded in \(server.base)\n", "\(founded)")
+
+        let (follower, out, _) = try cli.start(["--server", server.base, "log", "--follow", "--format", "json"])
+        defer { Thidua.stop(follower, with: SIGKILL) }
+        let first = out.fileHandleForReading.availableData
+        #expect(String(decoding: first, as: UTF8.self).contains("bloc.founded"))
+        try Self.expectDone(cli.run("--server", server.base, "--as", "secretariat", "year", "open", Self.year, "--member", "BNCTW=Ban Nội chính",
+                                    "--member", "VPTW=Văn phòng", "--occurred-at", "2026-02-01"))
+        var followed = ""
+        let deadline = Date().addingTimeInterval(10)
+        while !followed.contains("year.opened"), Date() < deadline, follower.isRunning {
+            followed += String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        #expect(followed.contains("\"position\":2") && followed.contains("year.opened"), "\(followed)")
+        #expect(Thidua.stop(follower, with: SIGTERM), "log --follow still running after SIGTERM")
+        #expect(follower.terminationReason == .uncaughtSignal && follower.terminationStatus == SIGTERM)
+    }
 }
