@@ -2,11 +2,15 @@ import ArgumentParser
 import Foundation
 
 extension GlobalOptions {
-    /// The server to act on: --server, else $THIDUA_SERVER (an empty one counts as unset); nil means the local file.
+    /// The server to act on: --server, else $THIDUA_SERVER (an empty one counts as unset) unless --db names a file;
+    /// nil means the local file. --server with --db is a usage error: one command acts on one log.
     var server: RemoteServer? {
         get throws {
-            if let serverOption { return try RemoteServer(serverOption) }
-            guard let text = ProcessInfo.processInfo.environment["THIDUA_SERVER"], !text.isEmpty else { return nil }
+            if let serverOption {
+                if let db { throw CLIError.usage("--server \(serverOption) and --db \(db) name two logs; give one") }
+                return try RemoteServer(serverOption)
+            }
+            guard db == nil, let text = ProcessInfo.processInfo.environment["THIDUA_SERVER"], !text.isEmpty else { return nil }
             return try RemoteServer(text)
         }
     }

@@ -196,6 +196,12 @@ struct RemoteCLITests {
             let refused = try cli.run(["--server", server.base] + command)
             #expect(refused.status == 64 && refused.stderr.contains("cannot act on a server"), "\(command): \(refused)")
         }
+        let both = try cli.run("--server", server.base, "--db", cli.database, "standings")
+        #expect(both.status == 64 && both.stderr.contains("name two logs"), "\(both)")
+        var withEnvironment = cli
+        withEnvironment.environment = ["THIDUA_SERVER": "http://127.0.0.1:1"]
+        let fileWins = try withEnvironment.run("--db", cli.database, "standings", "--format", "json")
+        #expect(fileWins.status == 0, "--db names the file over $THIDUA_SERVER: \(fileWins)")
         let badURL = try cli.run("--server", "ftp://x", "standings")
         #expect(badURL.status == 64 && badURL.stderr.contains("--server ftp://x"), "\(badURL)")
         #expect(!FileManager.default.fileExists(atPath: cli.path("x.key")))
