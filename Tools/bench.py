@@ -412,7 +412,26 @@ def signed_bench(history, open_year, work, args, binary):
                              "--criterion", "1.1", "--points", str(i % 5), "--key", keys["M001"]])
         submits.append(elapsed)
     result.update(key_submit_p50=percentile(submits, 50), key_submit_p99=percentile(submits, 99))
+    result.update(remote_bench(db, open_year, args, binary, keys["M001"]))
     return result
+
+
+def remote_bench(db, open_year, args, binary, key):
+    """`score submit --key` and `standings` from a separate CLI process acting on `thidua serve` over the same signed
+    log (--server, loopback): what a member in its own office waits for."""
+    server = subprocess.Popen([binary, "serve", "--db", db, "--listen", "127.0.0.1:0"], stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True)
+    try:
+        url = "http://127.0.0.1:" + server.stdout.readline().strip().rsplit(":", 1)[-1]
+        remote = [binary, "--server", url, "--bloc", "K001"]
+        submits = [run(remote + ["--as", "M001", "score", "submit", "--year", str(open_year), "--criterion", "1.1",
+                                 "--points", str(i % 5), "--key", key])[0] for i in range(args.runs)]
+        standings = [run(remote + ["standings", "--year", str(open_year)])[0] for _ in range(args.runs)]
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    return {"remote_submit_p50": percentile(submits, 50), "remote_submit_p99": percentile(submits, 99),
+            "remote_standings_p50": percentile(standings, 50), "remote_standings_p99": percentile(standings, 99)}
 
 
 EVIDENCE_BYTES = 10 * 1024 * 1024
@@ -580,6 +599,10 @@ def signed_table(r):
              "| signed import / bare loop | %.0f%% |" % (100 * r["signed_import_rate"] / r["loop_rate"]),
              "| score submit --key end to end on the signed log (100k-event year, signatures required), p50 / p99 | %.1f ms / %.1f ms |"
              % (r["key_submit_p50"] * 1000, r["key_submit_p99"] * 1000),
+             "| score submit --key through thidua serve (--server, loopback, a CLI process each), p50 / p99 | %.1f ms / %.1f ms |"
+             % (r["remote_submit_p50"] * 1000, r["remote_submit_p99"] * 1000),
+             "| standings through thidua serve (--server, loopback, a CLI process each), p50 / p99 | %.1f ms / %.1f ms |"
+             % (r["remote_standings_p50"] * 1000, r["remote_standings_p99"] * 1000),
              "| peak memory of the signed import | %d MiB |" % (r["signed_import_rss"] // 1024),
              "| signing the history (thidua sign, one process per actor, two at a time) | %.0f s |" % r["signing_s"]]
     return "\n".join(lines)

@@ -53,6 +53,7 @@ package struct LogServer: Sendable {
             router.get("/v1/years/:year/\(name)") { request, context in try await YearRoutes.get(name, request, context, log) }
         }
         router.get("/v1/log") { request, _ in try await LogRoutes.log(request, log, limits: limits) }
+        router.get("/v1/state") { request, _ in try await StateRoutes.get(request, log) }
         router.get("/v1/digest") { _, _ in try await LogRoutes.digest(log) }
         router.get("/v1/verify") { request, _ in try await LogRoutes.verify(request, log) }
         WebRoutes.add(to: router, log)

@@ -2,6 +2,8 @@
 struct CLIError: Error, CustomStringConvertible {
     var description: String
     var exitCode: Int32
+    /// The input line a server's refusal names (RFC 9457 `line`), for a command that maps it back to its own input.
+    var line: Int? = nil
 
     /// A usage mistake: exit 64, like the parser's own.
     static func usage(_ message: String) -> CLIError { CLIError(description: message, exitCode: 64) }

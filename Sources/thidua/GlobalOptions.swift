@@ -17,6 +17,9 @@ struct GlobalOptions: ParsableArguments {
 
     var bloc: String? { blocOption?.uppercased() }
 
+    @Option(name: .customLong("server"), help: ArgumentHelp("Act on this thidua server instead of a file (else $THIDUA_SERVER), e.g. http://127.0.0.1:8080.", valueName: "url"))
+    var serverOption: String?
+
     @Option(name: .customLong("lang"), help: ArgumentHelp("The language of tables (default: $THIDUA_LANG, else vi).", valueName: "vi|en"))
     var langOption: Lang?
 
@@ -24,7 +27,7 @@ struct GlobalOptions: ParsableArguments {
     var lang: Lang { get throws { try Lang.resolve(langOption) } }
 
     /// Options with a value that may also be written before the command: `thidua --db x.sqlite log`.
-    static let leadingOptions: Set<String> = ["--db", "--as", "--bloc", "--format", "--lang"]
+    static let leadingOptions: Set<String> = ["--db", "--as", "--bloc", "--format", "--lang", "--server"]
 
     /// Moves global options written before the command name to the end, where the command's
     /// option group parses them (before a `--` terminator, if there is one).
@@ -83,12 +86,14 @@ struct GlobalOptions: ParsableArguments {
 
     /// The log for a command that writes: its schema brought up to date; created when `create` is true.
     func openStore(create: Bool = false) throws -> EventStore {
-        try EventStore(path: databasePath, create: create)
+        try refuseRemote()
+        return try EventStore(path: databasePath, create: create)
     }
 
     /// The log for a command that only reads: opened read-only, never created, migrated or changed (§14).
     func openForReading() throws -> EventStore {
-        try EventStore(readingAt: databasePath)
+        try refuseRemote()
+        return try EventStore(readingAt: databasePath)
     }
 }
 

@@ -50,6 +50,7 @@ struct Thidua {
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "THIDUA_DB")
         env.removeValue(forKey: "THIDUA_ACTOR")
+        env.removeValue(forKey: "THIDUA_SERVER")
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe(), err = Pipe(), input = Pipe()

@@ -26,6 +26,18 @@ struct AppendCommand: ParsableCommand {
     func run() throws {
         let lang = try global.lang
         let reader = try JSONLinesReader(path: file, defaultActor: try global.optionalActor())
+        if let server = try global.server {
+            // Read and checked as a local append reads the file; the server decides and appends, all or nothing.
+            let events = try reader.map { item throws(ThiDuaError) in
+                do throws(ThiDuaError) { return (line: item.line ?? 0, event: try item.event.get()) } catch { throw error.at(line: item.line) }
+            }
+            guard !events.isEmpty else {
+                Console.line(Phrase.nothingToAppend(lang))
+                return
+            }
+            try RemoteWrite.post(events, to: server, lang)
+            return
+        }
         let store = try global.openStore(create: true)
         let report = try store.append(reader, mode: .pipelined)
         if report.appended + report.alreadyRecorded == 0 {

@@ -20,6 +20,7 @@ struct DemoCommand: ParsableCommand {
     var examples: String?
 
     func run() throws {
+        try global.refuseRemote("demo", "it writes a demonstration log file on this machine")
         let histories = try examples.map { try Self.exampleFiles(in: $0).map(History.file) } ?? [Self.embedded]
         let lang = try global.lang
         try refuseOtherBlocs(demo: Self.blocs(in: histories))

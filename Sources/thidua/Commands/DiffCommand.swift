@@ -22,6 +22,7 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var output: FormatOption
 
     func run() throws {
+        try global.refuseRemote("diff", "it compares two replays of a file, which the server does not offer yet; run it on a copy of the file")
         let store = try global.openForReading()
         let bloc = try store.resolveBloc(global.bloc)
         let before = try store.replay(bloc: bloc, year: year, bounds: try Self.bounds(from, "--from"), keepEvents: true)

@@ -19,6 +19,7 @@ struct DigestCommand: ParsableCommand {
     var at: Int64?
 
     func run() throws {
+        if let server = try global.server { return try runRemote(server) }
         let store = try global.openForReading()
         guard var head = try store.head() else { throw CLIError.rejected("the log is empty; there is nothing to digest") }
         if let at {

@@ -31,6 +31,7 @@ struct EvidenceAddCommand: ParsableCommand {
     @OptionGroup var output: FormatOption
 
     func run() throws {
+        try global.refuseRemote("evidence add", "POST /v1/events takes events, not documents; keep the document where the file is")
         let type = mediaType?.lowercased() ?? MediaType.guess(file)
         if let type, !Evidence.isMediaType(type) {
             throw ThiDuaError(code: .badMediaType, field: "--media-type", reason: "\"\(type.prefix(60))\" is not a media type",
@@ -67,6 +68,7 @@ struct EvidenceGetCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
+        try global.refuseRemote("evidence get", "the server does not serve kept documents; get it where the file is")
         let content: [UInt8]
         do {
             content = try global.openForReading().evidence(sha256: sha256.lowercased())

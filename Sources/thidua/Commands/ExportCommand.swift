@@ -29,6 +29,7 @@ struct ExportCommand: ParsableCommand {
             try VerbatimExport.write(try global.openForReading())
             return
         }
+        if let server = try global.server { return try runRemote(server) }
         let store = try global.openForReading()
         var filter = EventFilter()
         if let bloc = global.bloc { filter.bloc = try store.resolveBloc(bloc) }
@@ -37,6 +38,24 @@ struct ExportCommand: ParsableCommand {
             if let year, let stream = StreamID(event.stream), stream.year != nil, stream.year != year { return true }
             Console.line(event.shownJSON(prevHash: prev).canonicalText)
             return true
+        }
+    }
+
+    /// The events read from the server's `GET /v1/log`, chosen and printed as from the file.
+    func runRemote(_ server: RemoteServer) throws {
+        var query: [(String, String)] = []
+        if let bloc = global.bloc { query.append(("bloc", bloc)) }
+        if let year {
+            // The server holds one bloc unless --bloc says which; its years are checked as the file's would be.
+            let remote = try RemoteState(server, bloc: global.bloc, year: nil, yearState: false)
+            if !remote.years.contains(year) {
+                let years = remote.years.isEmpty ? "(none)" : remote.years.map(String.init).joined(separator: ", ")
+                throw CLIError.rejected("--year \(year): \(remote.bloc) has no such year; known years: \(years)")
+            }
+        }
+        for (event, prev) in try RemoteEvents.read(server, query) {
+            if let year, let stream = StreamID(event.stream), stream.year != nil, stream.year != year { continue }
+            Console.line(event.shownJSON(prevHash: prev).canonicalText)
         }
     }
 }

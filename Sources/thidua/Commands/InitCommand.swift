@@ -28,6 +28,11 @@ struct InitCommand: ParsableCommand {
         if let organiser { data["organiser"] = .string(organiser) }
         let founded = try Typed.event(.blocFounded, bloc: bloc, year: nil, actor: try global.optionalActor() ?? Text.secretariat,
                                       occurredAt: event.occurredAt, data: data, correlation: event.correlation, id: event.id)
+        if let server = try global.server {
+            try RemoteWrite.post([(1, try EventSigning.signed(founded, key: event.key))], to: server, lang)
+            Console.line(Visible.escaped(Phrase.blocFounded(bloc, path: server.written, lang)))
+            return
+        }
         let store = try global.openStore(create: true)
         let report = try store.append([founded])
         Typed.printAppended(report, lang)

@@ -31,7 +31,10 @@ struct KeyGenerateCommand: ParsableCommand {
 
     @OptionGroup var output: FormatOption
 
+    @OptionGroup var localOnly: LocalOnlyServerOption
+
     func run() throws {
+        try localOnly.refuse("key generate", "a private key is made and kept on the holder's own machine; register its public key through the server with key register")
         let key: SigningKey
         do {
             key = try SigningKey(generatingFor: holder)

@@ -37,6 +37,7 @@ struct LogCommand: ParsableCommand {
     var follow = false
 
     func run() throws {
+        if let server = try global.server { return try runRemote(server) }
         if follow {
             let signal = try followUntilStopped()
             Console.flush()

@@ -10,6 +10,7 @@ struct RebuildCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
+        try global.refuseRemote("rebuild", "it rebuilds the projections of a file; run it where the file is, with the server stopped")
         let store = try global.openStore()
         let years = try store.rebuild()
         Console.line("rebuilt the projections of \(years) year(s) from the log")

@@ -20,6 +20,7 @@ struct ReplayCommand: ParsableCommand {
     @OptionGroup var output: FormatOption
 
     func run() throws {
+        if let server = try global.server { return try runRemote(server) }
         let store = try global.openForReading()
         let bloc = try store.resolveBloc(global.bloc)
         let replay = try store.replay(bloc: bloc, year: year, bounds: try bounds.bounds)
@@ -29,6 +30,29 @@ struct ReplayCommand: ParsableCommand {
         case .table:
             let lang = try global.lang
             ReplayReport.print(replay, bounds: bounds.summary(lang), lang)
+        }
+    }
+}
+
+extension ReplayCommand {
+    /// The server's replay: `--format json` prints its `GET /v1/years/{year}/replay`; the table is drawn, as from the
+    /// file, from the state, position and bloc the server's replay left (`GET /v1/state?replay=true`).
+    func runRemote(_ server: RemoteServer) throws {
+        let b = try bounds.bounds
+        switch output.format {
+        case .json:
+            var query: [(String, String)] = []
+            if let bloc = global.bloc { query.append(("bloc", bloc)) }
+            if let asOf = b.asOf { query.append(("asOf", asOf.text)) }
+            if let knownAt = b.knownAt { query.append(("knownAt", knownAt.text)) }
+            if let at = b.at { query.append(("at", String(at))) }
+            Console.line(try server.json("/v1/years/\(year)/replay", query).canonicalText)
+        case .csv: throw CLIError.usage("replay prints a table or JSON; for CSV use the queries (standings, elections, …)")
+        case .table:
+            let remote = try RemoteState(server, bloc: global.bloc, year: year, replay: b)
+            guard let (projection, state) = remote.year else { throw RemoteState.unreadable(server) }
+            let lang = try global.lang
+            ReplayReport.print(Replay(state: state, position: projection.position, bloc: remote.blocState), bounds: bounds.summary(lang), lang)
         }
     }
 }

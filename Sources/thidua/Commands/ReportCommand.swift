@@ -24,6 +24,7 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Replace the --out file if it exists.") var replace = false
 
     func run() throws {
+        try global.refuseRemote("report", "the server shows the year's report itself; open its web page /years/YEAR, or run report on a copy of the file")
         if let out, out.isEmpty { throw CLIError.usage("--out needs the path of the HTML file to write") }
         if replace, out == nil { throw CLIError.usage("--replace goes with --out FILE") }
         let store = try global.openForReading()

@@ -34,6 +34,7 @@ struct ServeCommand: ParsableCommand {
     var maximumGroup = GroupCommitWriter.defaultMaximumGroup
 
     func run() throws {
+        if let server = global.serverOption { throw CLIError.usage("serve cannot act on a server (--server \(server)): it is the server; give it the file with --db") }
         var options = try Self.address(listen)
         guard (1...100_000).contains(maximumGroup) else { throw CLIError.usage("--max-group \(maximumGroup): give a number from 1 to 100000") }
         options.maximumGroup = maximumGroup

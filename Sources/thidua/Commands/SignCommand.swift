@@ -24,7 +24,10 @@ struct SignCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The private key file (else $THIDUA_KEY).", valueName: "file"))
     var key: String?
 
+    @OptionGroup var localOnly: LocalOnlyServerOption
+
     func run() throws {
+        try localOnly.refuse("sign", "it signs lines on this machine and opens no log; post what it prints with thidua --server URL append")
         let signingKey = try KeyFile.load(KeyFile.path(key))
         let reader = try JSONLinesReader(path: file, defaultActor: signingKey.holder)
         let now = try Self.now()

@@ -23,6 +23,7 @@ struct VerifyCommand: ParsableCommand {
     var export: String?
 
     func run() throws {
+        if let server = try global.server { return try runRemote(server) }
         let expected = try digest.map(Self.parseDigest)
         if let export { return try ExportVerification.run(export, digest: expected) }
         let report: VerifyReport

@@ -21,28 +21,21 @@ struct KeysCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try global.openForReading()
-        var filter = EventFilter()
-        filter.bloc = try store.resolveBloc(global.bloc)
-        filter.year = nil
-        filter.types = [EventType.keyRegistered.rawValue, EventType.keyRevoked.rawValue]
         var listed: [Listed] = []
-        try store.forEachEvent(filter) { event, _ in
-            guard event.stream == filter.bloc, let decoded = DomainEvent(recorded: event) else { return true }
+        try Self.forEachKeyEvent(global) { position, decoded in
             switch decoded.payload {
             case .keyRegistered(let holder, let publicKey, let label):
                 if !listed.contains(where: { $0.key.publicKey == publicKey }) {
-                    listed.append(Listed(key: RegisteredKey(holder: holder, publicKey: publicKey, label: label), registeredAt: event.position))
+                    listed.append(Listed(key: RegisteredKey(holder: holder, publicKey: publicKey, label: label), registeredAt: position))
                 }
             case .keyRevoked(_, let publicKey, _):
                 if let index = listed.firstIndex(where: { $0.key.publicKey == publicKey }), listed[index].revokedAt == nil {
                     listed[index].key.revoked = true
-                    listed[index].revokedAt = event.position
+                    listed[index].revokedAt = position
                 }
             default:
                 break
             }
-            return true
         }
         switch output.format {
         case .json:
@@ -67,6 +60,24 @@ struct KeysCommand: ParsableCommand {
                            String(item.registeredAt), item.revokedAt.map(String.init) ?? ""])
             }
             Console.line(table.rows.isEmpty ? Phrase.noKeys(lang) : table.render())
+        }
+    }
+
+    /// The bloc's key events in log order, from the file or from the server.
+    static func forEachKeyEvent(_ global: GlobalOptions, _ body: (Int64, DomainEvent) -> Void) throws {
+        if let server = try global.server {
+            for (position, event) in try RemoteState(server, bloc: global.bloc, year: nil, yearState: false).blocEvents { body(position, event) }
+            return
+        }
+        let store = try global.openForReading()
+        var filter = EventFilter()
+        filter.bloc = try store.resolveBloc(global.bloc)
+        filter.year = nil
+        filter.types = [EventType.keyRegistered.rawValue, EventType.keyRevoked.rawValue]
+        try store.forEachEvent(filter) { event, _ in
+            guard event.stream == filter.bloc, let decoded = DomainEvent(recorded: event) else { return true }
+            body(event.position, decoded)
+            return true
         }
     }
 }

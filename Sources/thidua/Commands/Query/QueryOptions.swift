@@ -10,6 +10,7 @@ struct YearQueryOptions: ParsableArguments {
 
     /// The stored projection of the year asked for; never reads events.
     func projection(_ global: GlobalOptions) throws -> YearProjection {
+        if let server = try global.server { return try remote(server, global).projection }
         let (store, bloc, year) = try target(global)
         guard let projection = try store.projection(bloc: bloc, year: year) else { throw Self.unopened(bloc, year) }
         return projection
@@ -18,11 +19,16 @@ struct YearQueryOptions: ParsableArguments {
     /// The stored projection and the bloc's state, whose rules name the award kinds.
     /// The bloc's state (its rules and award kinds), for the names of award kinds.
     func blocState(_ global: GlobalOptions) throws -> BlocState {
+        if let server = try global.server { return try RemoteState(server, bloc: global.bloc, year: year).blocState }
         let (store, bloc, _) = try target(global)
         return try store.blocState(bloc: bloc)
     }
 
     func projectionAndBloc(_ global: GlobalOptions) throws -> (projection: YearProjection, bloc: BlocState) {
+        if let server = try global.server {
+            let remote = try RemoteState(server, bloc: global.bloc, year: year)
+            return (try Self.year(of: remote, year).projection, remote.blocState)
+        }
         let (store, bloc, year) = try target(global)
         guard let projection = try store.projection(bloc: bloc, year: year) else { throw Self.unopened(bloc, year) }
         return (projection, try store.blocState(bloc: bloc))
@@ -31,8 +37,23 @@ struct YearQueryOptions: ParsableArguments {
     /// The stored projection and the year's whole state (criteria, scores, registrations) from the snapshot kept
     /// beside it; never folds the log while the snapshot is current.
     func yearState(_ global: GlobalOptions) throws -> (projection: YearProjection, state: YearState) {
+        if let server = try global.server { return try remote(server, global) }
         let (store, bloc, year) = try target(global)
         guard let read = try store.yearState(bloc: bloc, year: year) else { throw Self.unopened(bloc, year) }
+        return read
+    }
+
+    /// The year asked for, read from a server.
+    private func remote(_ server: RemoteServer, _ global: GlobalOptions) throws -> (projection: YearProjection, state: YearState) {
+        try Self.year(of: RemoteState(server, bloc: global.bloc, year: year), year)
+    }
+
+    /// The year of a server's state, refused with the messages a local read gives.
+    private static func year(of remote: RemoteState, _ asked: Int?) throws -> (projection: YearProjection, state: YearState) {
+        guard let year = asked ?? remote.years.last else {
+            throw CLIError.rejected("bloc \(remote.bloc) has no year yet; open one with thidua year open YEAR --member CODE=\"Name\" …")
+        }
+        guard let read = remote.year else { throw unopened(remote.bloc, year) }
         return read
     }
 

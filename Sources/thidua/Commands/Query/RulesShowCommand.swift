@@ -14,12 +14,13 @@ struct RulesShowCommand: ParsableCommand {
     @OptionGroup var output: FormatOption
 
     func run() throws {
-        let store = try global.openForReading()
-        let code = try store.resolveBloc(global.bloc)
-        guard let year = try year ?? store.years(bloc: code).last else {
+        let remote = try global.server.map { try RemoteState($0, bloc: global.bloc, year: nil, yearState: false) }
+        let store = try remote == nil ? global.openForReading() : nil
+        let code = try remote?.bloc ?? store?.resolveBloc(global.bloc) ?? ""
+        guard let year = try year ?? (remote?.years ?? store?.years(bloc: code))?.last else {
             throw CLIError.usage("which year? give it as --year YEAR (bloc \(code) has no year yet)")
         }
-        let rules = try store.blocState(bloc: code).rules(forYear: year)
+        let rules = try (remote?.blocState ?? store?.blocState(bloc: code) ?? BlocState(code: code)).rules(forYear: year)
         let fromYear = rules.fromYear == Rules.defaults.fromYear ? nil : rules.fromYear
         switch output.format {
         case .json:

@@ -50,8 +50,9 @@ struct ScoresImportCommand: ParsableCommand {
         guard !parsed.cells.isEmpty else { throw CLIError.rejected("\(sheet): the sheet holds no scores") }
 
         let lang = try global.lang
-        let store = try global.openStore()
-        let bloc = try store.resolveBloc(global.bloc)
+        let server = try global.server
+        let store = try server == nil ? global.openStore() : nil
+        let bloc = try server.map { try RemoteWrite.bloc(global.bloc, $0) } ?? store?.resolveBloc(global.bloc) ?? ""
         let type: EventType = review ? .scoreReviewed : .scoreSubmitted
         let signing = try EventSigning.keyPath(key).map { (key: try KeyFile.load($0), now: try SignCommand.now()) }
         var items: [AppendItem] = []
@@ -62,6 +63,12 @@ struct ScoresImportCommand: ParsableCommand {
             }
             items.append(AppendItem(line: index + 1, event: proposed))
         }
+        if let server {
+            try Self.post(items, parsed, type: type, server, lang)
+            Console.line(Phrase.sheetSaved(cells: parsed.cells.count, sheet: sheet, type: type.rawValue, lang))
+            return
+        }
+        guard let store else { return }
         let report: AppendReport
         do {
             report = try store.append(items)
@@ -87,6 +94,26 @@ struct ScoresImportCommand: ParsableCommand {
             return .failure(error)
         } catch {
             return .failure(ThiDuaError(code: .wrongType, eventType: type.rawValue, reason: "\(error)"))
+        }
+    }
+
+    /// The sheet posted to a server; a refused cell named by its row and column, as locally.
+    static func post(_ items: [AppendItem], _ parsed: SpreadsheetFile, type: EventType, _ server: RemoteServer, _ lang: Lang) throws {
+        var events: [(line: Int, event: ProposedEvent)] = []
+        for item in items {
+            let line = item.line ?? 0
+            do {
+                events.append((line, try item.event.get()))
+            } catch {
+                guard parsed.cells.indices.contains(line - 1) else { throw error }
+                throw CLIError.rejected(located(error, at: parsed.cells[line - 1], type: type))
+            }
+        }
+        do {
+            try RemoteWrite.post(events, to: server, lang)
+        } catch let refusal as CLIError {
+            guard let line = refusal.line, parsed.cells.indices.contains(line - 1) else { throw refusal }
+            throw CLIError.rejected("\(parsed.cells[line - 1].place): " + refusal.description)
         }
     }
 

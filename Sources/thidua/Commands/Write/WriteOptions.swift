@@ -50,9 +50,20 @@ enum Write {
     @discardableResult
     static func append(_ type: EventType, year: Int?, data: JSONObject, global: GlobalOptions,
                        event options: EventOptions, actor: String? = nil, schema: Int = EventType.currentSchema,
-                       keeping documents: [EvidenceDocument] = []) throws -> (AppendReport, YearState?) {
+                       keeping documents: [EvidenceDocument] = []) throws -> (AppendReport, YearState?)? {
         let actor = try actor ?? global.requiredActor()
         let lang = try global.lang
+        if let server = try global.server {
+            guard documents.isEmpty else {
+                throw CLIError.usage("--evidence-file cannot be sent to a server (--server \(server.written)): POST /v1/events takes events, not documents; cite the document by its number with --evidence")
+            }
+            let proposed = try EventSigning.signed(
+                try Typed.event(type, bloc: try RemoteWrite.bloc(global.bloc, server), year: year, actor: actor, occurredAt: options.occurredAt,
+                                data: data, correlation: options.correlation, id: options.id, schema: schema),
+                key: options.key)
+            try RemoteWrite.append(proposed, to: server, year: year, lang)
+            return nil
+        }
         let store = try global.openStore()
         let bloc = try store.resolveBloc(global.bloc)
         let proposed = try EventSigning.signed(

@@ -66,9 +66,8 @@ struct YearCommand: ParsableCommand {
             guard from.addingReportingOverflow(1) == (year, false) else {
                 throw CLIError.usage("--from \(from): a year carries over from the year just before it; for \(year) that is --from \(year &- 1)")
             }
-            let store = try global.openStore()
-            let bloc = try store.resolveBloc(global.bloc)
-            guard let (_, state) = try store.yearState(bloc: bloc, year: from), state.status != .unopened else {
+            let (bloc, read) = try Self.read(from, global)
+            guard let state = read, state.status != .unopened else {
                 throw CLIError.rejected("--from \(from): year \(from) of \(bloc) was never opened; nothing carries over. "
                                         + "Give the members with --member CODE=\"Name\" instead")
             }
@@ -79,6 +78,17 @@ struct YearCommand: ParsableCommand {
             deputies = state.nextTerm.deputies.filter(active.contains)
             headElection = state.nextTerm.headElection
             deputyElection = state.nextTerm.deputyElection
+        }
+
+        /// The bloc and the state of year `from`, from the file or the server.
+        private static func read(_ from: Int, _ global: GlobalOptions) throws -> (String, YearState?) {
+            if let server = try global.server {
+                let remote = try RemoteState(server, bloc: global.bloc, year: from)
+                return (remote.bloc, remote.year?.state)
+            }
+            let store = try global.openStore()
+            let bloc = try store.resolveBloc(global.bloc)
+            return (bloc, try store.yearState(bloc: bloc, year: from)?.state)
         }
 
         /// `Kế thừa năm 2024; bầu tại HEAD-2025, DEP-2025`: the year and the elections whose results are used.

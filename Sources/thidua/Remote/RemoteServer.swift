@@ -1,0 +1,112 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import ThiDuaJSON
+
+/// A `thidua serve` the CLI acts on (`--server URL`, §12): one blocking request at a time through URLSession.
+/// Every refusal the server sends (RFC 9457 problem details) becomes the CLI's own error line and exit code.
+struct RemoteServer {
+    let base: URL
+    let written: String
+
+    /// `http://host:port` (a path prefix is kept, for a server behind a reverse proxy); anything else is a usage error.
+    init(_ text: String) throws {
+        let trimmed = text.hasSuffix("/") ? String(text.dropLast()) : text
+        guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              url.host?.isEmpty == false, url.query == nil, url.fragment == nil else {
+            throw CLIError.usage("--server \(text): not a server address; write it like http://127.0.0.1:8080")
+        }
+        base = url
+        written = trimmed
+    }
+
+    struct Answer {
+        var status: Int
+        var body: Data
+        var contentType: String
+    }
+
+    /// GET `path` with `query`; a refusal is thrown as the CLI's error.
+    func get(_ path: String, _ query: [(String, String)] = []) throws -> Answer {
+        try checked(send(request(path, query, method: "GET")))
+    }
+
+    /// GET a JSON document.
+    func json(_ path: String, _ query: [(String, String)] = []) throws -> JSON {
+        let answer = try get(path, query)
+        guard let document = try? JSON.parse(answer.body) else { throw unreadable(path) }
+        return document
+    }
+
+    /// POST JSON Lines to /v1/events.
+    func postEvents(_ lines: [String]) throws -> JSON {
+        var request = try request("/v1/events", [], method: "POST")
+        request.setValue("application/x-ndjson", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data(lines.map { $0 + "\n" }.joined().utf8)
+        let answer = try checked(send(request))
+        guard let document = try? JSON.parse(answer.body) else { throw unreadable("/v1/events") }
+        return document
+    }
+
+    private func request(_ path: String, _ query: [(String, String)], method: String) throws -> URLRequest {
+        guard var components = URLComponents(string: written + path) else { throw CLIError.usage("--server \(written): not a server address") }
+        if !query.isEmpty { components.queryItems = query.map { URLQueryItem(name: $0.0, value: $0.1) } }
+        // `+` is a space in a query string: a timestamp's offset must travel escaped.
+        components.percentEncodedQuery = components.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
+        guard let url = components.url else { throw CLIError.usage("--server \(written): not a server address") }
+        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: 120)
+        request.httpMethod = method
+        return request
+    }
+
+    private final class Box: @unchecked Sendable {
+        var answer: Answer?
+        var failure: String?
+    }
+
+    private func send(_ request: URLRequest) throws -> Answer {
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        let task = URLSession.shared.dataTask(with: request) { data, response, error in
+            if let error {
+                box.failure = error.localizedDescription
+            } else if let http = response as? HTTPURLResponse {
+                box.answer = Answer(status: http.statusCode, body: data ?? Data(),
+                                    contentType: (http.value(forHTTPHeaderField: "Content-Type") ?? "").lowercased())
+            } else {
+                box.failure = "no HTTP answer"
+            }
+            done.signal()
+        }
+        task.resume()
+        done.wait()
+        guard let answer = box.answer else {
+            throw CLIError.rejected("cannot reach the server at \(written): \(box.failure ?? "no answer"); is thidua serve running there?")
+        }
+        return answer
+    }
+
+    /// A 2xx answer as it is; a problem document as the message the CLI prints for the same refusal locally.
+    private func checked(_ answer: Answer) throws -> Answer {
+        guard !(200..<300).contains(answer.status) else { return answer }
+        throw Self.refusal(answer, server: written)
+    }
+
+    static func refusal(_ answer: Answer, server: String) -> CLIError {
+        guard let problem = try? JSON.parse(answer.body), let fields = problem.objectValue,
+              let detail = fields["detail"]?.stringValue else {
+            return CLIError.rejected("the server at \(server) answered HTTP \(answer.status) without a problem document")
+        }
+        var message = detail
+        if let code = fields["code"]?.stringValue, !message.contains("[\(code)]") { message += " [\(code)]" }
+        if let hint = fields["hint"]?.stringValue, !message.contains(hint) { message += "; " + hint }
+        var error = CLIError.rejected(message)
+        error.line = fields["line"]?.numberValue?.intValue
+        return error
+    }
+
+    private func unreadable(_ path: String) -> CLIError {
+        CLIError.rejected("the server at \(written) answered \(path) with something that is not JSON; is it a thidua server?")
+    }
+}
