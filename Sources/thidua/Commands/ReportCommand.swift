@@ -24,19 +24,9 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Replace the --out file if it exists.") var replace = false
 
     func run() throws {
-        try global.refuseRemote("report", "the server shows the year's report itself; open its web page /years/YEAR, or run report on a copy of the file")
         if let out, out.isEmpty { throw CLIError.usage("--out needs the path of the HTML file to write") }
         if replace, out == nil { throw CLIError.usage("--replace goes with --out FILE") }
-        let store = try global.openForReading()
-        let bloc = try store.resolveBloc(global.bloc)
-        let (replay, digest) = try store.reportFacts(bloc: bloc, year: year, bounds: try bounds.bounds)
-        let report = YearReport(
-            state: replay.state, bloc: replay.bloc, position: replay.position, events: replay.events.map(\.recorded),
-            decodedEvents: replay.decodedEvents,
-            digest: digest.map { YearReport.Digest(position: $0.position, hash: EventHashing.hex($0.hash)) },
-            moment: YearReport.Moment(asOf: bounds.asOf.map(Typed.isoDate), knownAt: bounds.knownAt.map(Typed.isoDate), at: bounds.at),
-            madeAt: Timestamp(utcMicroseconds: Int64(Date().timeIntervalSince1970 * 1_000_000)).text, logFile: try global.databasePath)
-        let html = report.html()
+        let (html, made) = try global.server.map(remote) ?? local()
         guard let out else {
             Console.write(html)
             return
@@ -49,6 +39,35 @@ struct ReportCommand: ParsableCommand {
         } catch {
             throw CLIError.rejected("cannot write \(out): \((error as NSError).localizedDescription)")
         }
-        Console.line("báo cáo năm \(year): \(Visible.escaped(out)) (vị trí \(replay.position), stateHash \(replay.document.stateHash))")
+        Console.line("báo cáo năm \(year): \(Visible.escaped(out))" + made)
+    }
+
+    /// The report from the log file, and what the confirmation line adds (its position and stateHash).
+    private func local() throws -> (String, String) {
+        let store = try global.openForReading()
+        let bloc = try store.resolveBloc(global.bloc)
+        let (replay, digest) = try store.reportFacts(bloc: bloc, year: year, bounds: try bounds.bounds)
+        let report = YearReport(
+            state: replay.state, bloc: replay.bloc, position: replay.position, events: replay.events.map(\.recorded),
+            decodedEvents: replay.decodedEvents,
+            digest: digest.map { YearReport.Digest(position: $0.position, hash: EventHashing.hex($0.hash)) },
+            moment: YearReport.Moment(asOf: bounds.asOf.map(Typed.isoDate), knownAt: bounds.knownAt.map(Typed.isoDate), at: bounds.at),
+            madeAt: Timestamp(utcMicroseconds: Int64(Date().timeIntervalSince1970 * 1_000_000)).text, logFile: try global.databasePath)
+        return (report.html(), " (vị trí \(replay.position), stateHash \(replay.document.stateHash))")
+    }
+
+    /// The report the server makes of its log at the same moment (`GET /v1/years/{year}/report`).
+    private func remote(_ server: RemoteServer) throws -> (String, String) {
+        let given = try bounds.bounds
+        var query: [(String, String)] = []
+        if let asOf = given.asOf { query.append(("asOf", asOf.text)) }
+        if let knownAt = given.knownAt { query.append(("knownAt", knownAt.text)) }
+        if let at = given.at { query.append(("at", String(at))) }
+        if let bloc = global.bloc { query.append(("bloc", bloc)) }
+        let answer = try server.get("/v1/years/\(year)/report", query)
+        guard answer.contentType.hasPrefix("text/html"), let html = String(data: answer.body, encoding: .utf8) else {
+            throw CLIError.rejected("the server at \(server.written) sent a report this thidua cannot read")
+        }
+        return (html, " (từ \(server.written))")
     }
 }

@@ -192,10 +192,19 @@ struct RemoteCLITests {
         #expect(noBloc.status == 1 && noBloc.stderr.contains("bloc XYZ is not in this log"), "\(noBloc)")
         // Commands that work on a file only say so (usage, 64).
         for command in [["demo"], ["rebuild"], ["serve"], ["key", "generate", "--holder", "BNCTW", "--out", cli.path("x.key")],
-                        ["sign", "-", "--key", head.key], ["report", "--year", Self.year], ["diff", "--year", Self.year, "--from", "1"]] {
+                        ["sign", "-", "--key", head.key], ["diff", "--year", Self.year, "--from", "1"]] {
             let refused = try cli.run(["--server", server.base] + command)
             #expect(refused.status == 64 && refused.stderr.contains("cannot act on a server"), "\(command): \(refused)")
         }
+        // The report comes from the server, the same document the file gives at the same moment (but for when it was made).
+        let remoteReport = try cli.run("--server", server.base, "report", "--year", Self.year, "--at", "5")
+        let localReport = try cli.run("--db", cli.database, "report", "--year", Self.year, "--at", "5")
+        #expect(remoteReport.status == 0 && localReport.status == 0, "\(remoteReport)")
+        #expect(WebPageTests.comparable(remoteReport.stdout) == WebPageTests.comparable(localReport.stdout))
+        let reportFile = cli.path("bao-cao.html")
+        let written = try cli.run("--server", server.base, "report", "--year", Self.year, "--out", reportFile)
+        #expect(written.status == 0 && written.stdout.contains("từ \(server.base)"), "\(written)")
+        #expect(try cli.run("--server", server.base, "report", "--year", "2030").status == 1)
         let both = try cli.run("--server", server.base, "--db", cli.database, "standings")
         #expect(both.status == 64 && both.stderr.contains("name two logs"), "\(both)")
         var withEnvironment = cli
