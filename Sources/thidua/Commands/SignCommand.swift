@@ -56,12 +56,13 @@ struct SignCommand: ParsableCommand {
         }
     }
 
-    /// Now at +07:00 (Vietnam), to the second: `2018-01-10T08:00:00+07:00`.
+    /// Now at +07:00 (Vietnam), to the microsecond as the store's own clock: `2018-01-10T08:00:00.123456+07:00`. A
+    /// whole second would put a signed event before an unsigned one recorded earlier in the same second (`out-of-order-time`).
     static func now() throws -> Timestamp {
-        let seconds = Int64(Date().timeIntervalSince1970.rounded(.down))
-        let local = Timestamp(utcMicroseconds: (seconds + 7 * 3600) * 1_000_000).text
+        let micros = Int64((Date().timeIntervalSince1970 * 1_000_000).rounded(.down))
+        let local = Timestamp(utcMicroseconds: micros + 7 * 3600 * 1_000_000).text
         do {
-            return try Timestamp(parsing: String(local.prefix(19)) + "+07:00")
+            return try Timestamp(parsing: String(local.dropLast()) + "+07:00")
         } catch {
             throw CLIError.rejected("cannot tell the time: \(error.reason)")
         }
