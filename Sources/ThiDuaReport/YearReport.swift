@@ -63,29 +63,17 @@ public struct YearReport: Sendable {
     public func html() -> String {
         let facts = ReportFacts(self)
         let title = "Báo cáo kết quả thi đua năm \(state.year) — \(facts.blocName)"
-        let document = Node.list([
-            .markup("<!DOCTYPE html>\n"),
-            .tag("html", [Attribute("lang", "vi")], [
-                .tag("head", [
-                    .void("meta", [Attribute("charset", "utf-8")]),
-                    .void("meta", [Attribute("name", "viewport"), Attribute("content", "width=device-width, initial-scale=1")]),
-                    .tag("title", text: title),
-                    .tag("style", [.markup(ReportStyle.css)]),
-                ]),
-                .tag("body", [
-                    heading(facts),
-                    standings(facts),
-                    chart(facts),
-                    scoreSheet(facts),
-                    elections(facts),
-                    officers(facts),
-                    pact(facts),
-                    awards(facts),
-                    record(facts),
-                    signing(facts),
-                ]),
-            ]),
+        return Node.page(title: title, css: ReportStyle.css, body: [
+            heading(facts),
+            standings(facts),
+            chart(facts),
+            scoreSheet(facts),
+            elections(facts),
+            officers(facts),
+            pact(facts),
+            awards(facts),
+            record(facts),
+            signing(facts),
         ])
-        return document.rendered
     }
 }

@@ -1,4 +1,5 @@
 import Hummingbird
+import ThiDuaReport
 import ThiDuaLog
 import ThiDuaStore
 
@@ -48,33 +49,33 @@ enum WebRoutes {
         }
 
         var html: String {
-            var items: [String] = []
             let heading: String
+            var items: [Node]
             if let bloc {
                 let query = several ? "?bloc=" + WebPage.queryValue(bloc) : ""
-                heading = WebPage.escaped(name.map { "\(bloc) — \($0)" } ?? bloc)
+                heading = name.map { "\(bloc) — \($0)" } ?? bloc
                 items = years.map { year in
-                    "<li><a href=\"/years/\(year)\(WebPage.escaped(query))\">Năm \(year)</a>: báo cáo kết quả thi đua</li>"
+                    .tag("li", [.tag("a", [Attribute("href", "/years/\(year)\(query)")], text: "Năm \(year)"),
+                                .text(": báo cáo kết quả thi đua")])
                 }
-                if items.isEmpty { items = ["<li>Khối chưa mở năm thi đua nào.</li>"] }
+                if items.isEmpty { items = [.tag("li", text: "Khối chưa mở năm thi đua nào.")] }
             } else {
                 heading = "Các khối thi đua trong sổ"
                 items = blocs.map { bloc in
-                    let label = WebPage.escaped(bloc.name.map { "\(bloc.code) — \($0)" } ?? bloc.code)
-                    return "<li><a href=\"/?bloc=\(WebPage.escaped(WebPage.queryValue(bloc.code)))\">\(label)</a></li>"
+                    .tag("li", [.tag("a", [Attribute("href", "/?bloc=" + WebPage.queryValue(bloc.code))],
+                                     text: bloc.name.map { "\(bloc.code) — \($0)" } ?? bloc.code)])
                 }
             }
-            return """
-                <!DOCTYPE html>
-                <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>\(heading)</title><style>\(Self.style)</style></head>
-                <body><h1>\(heading)</h1><ul class="years">\(items.joined())</ul>
-                <p class="note">Mỗi trang năm là báo cáo kết quả thi đua, tự cập nhật khi sổ có sự kiện mới.</p></body></html>
-
-                """
+            return Node.page(title: heading, css: Self.style, body: [
+                .tag("h1", text: heading),
+                .tag("ul", [.class("years")], items),
+                .tag("p", [.class("note")], text: "Mỗi trang năm là báo cáo kết quả thi đua, tự cập nhật khi sổ có sự kiện mới."),
+            ])
         }
 
-        static let style = "body { font-family: \"Times New Roman\", \"Liberation Serif\", serif; margin: 2em auto; max-width: 40em; "
-            + "padding: 0 1em; } li { margin: .4em 0; } .note { color: #444; font-size: .9em; }"
+        static let style: StaticString = """
+            body { font-family: "Times New Roman", "Liberation Serif", serif; margin: 2em auto; max-width: 40em; padding: 0 1em; } \
+            li { margin: .4em 0; } .note { color: #444; font-size: .9em; }
+            """
     }
 }

@@ -80,6 +80,15 @@ package enum Verbatim {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
+    /// A lowercase hex digit's value; nil for anything else (the export writes lowercase only).
+    static func nibble(_ c: UInt8) -> UInt8? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
+        default: nil
+        }
+    }
+
     /// The evidence line of a kept document: its size, its content in base64, its media type when kept with one and
     /// its sha256, followed by a line feed.
     package static func writeEvidence(_ document: EvidenceDocument, to out: inout [UInt8]) {

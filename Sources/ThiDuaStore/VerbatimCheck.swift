@@ -266,18 +266,10 @@ package struct VerbatimCheck {
             guard digits.count % 2 == 0 else { return nil }
             var out = [UInt8](repeating: 0, count: digits.count / 2)
             for index in out.indices {
-                guard let high = nibble(digits[2 * index]), let low = nibble(digits[2 * index + 1]) else { return nil }
+                guard let high = Verbatim.nibble(digits[2 * index]), let low = Verbatim.nibble(digits[2 * index + 1]) else { return nil }
                 out[index] = high << 4 | low
             }
             return out
-        }
-    }
-
-    private static func nibble(_ c: UInt8) -> UInt8? {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
-        default: nil
         }
     }
 

@@ -71,7 +71,7 @@ private struct LineScanner {
         }
         var out = [UInt8](repeating: 0, count: count)
         for index in 0..<count {
-            guard let high = Self.nibble(bytes[at + 1 + 2 * index]), let low = Self.nibble(bytes[at + 2 + 2 * index]) else { return nil }
+            guard let high = Verbatim.nibble(bytes[at + 1 + 2 * index]), let low = Verbatim.nibble(bytes[at + 2 + 2 * index]) else { return nil }
             out[index] = high << 4 | low
         }
         at += 2 * count + 2
@@ -112,7 +112,7 @@ private struct LineScanner {
             case UInt8(ascii: "f"): decoded = 0x0C
             case UInt8(ascii: "u"):
                 guard bytes.count - at >= 6, bytes[at + 2] == UInt8(ascii: "0"), bytes[at + 3] == UInt8(ascii: "0"),
-                      let high = Self.nibble(bytes[at + 4]), high <= 1, let low = Self.nibble(bytes[at + 5]) else { return nil }
+                      let high = Verbatim.nibble(bytes[at + 4]), high <= 1, let low = Verbatim.nibble(bytes[at + 5]) else { return nil }
                 decoded = high << 4 | low
                 guard ![0x08, 0x09, 0x0A, 0x0C, 0x0D].contains(decoded) else { return nil }
                 length = 6
@@ -123,13 +123,5 @@ private struct LineScanner {
             at += length
         }
         return nil
-    }
-
-    private static func nibble(_ c: UInt8) -> UInt8? {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
-        default: nil
-        }
     }
 }
