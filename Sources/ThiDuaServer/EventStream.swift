@@ -9,7 +9,8 @@ import ThiDuaStore
 /// `GET /v1/log` with `Accept: text/event-stream` (§12 follow): the events that match, then each new one as it is
 /// appended — by this server or by any other process writing the same file — as server-sent events. Each event's
 /// `id:` is its position; a client that reconnects with `Last-Event-ID: N` gets exactly the matching events after N,
-/// with no gap and no duplicate. The end of the log is polled cheaply (its last position) every `followPollSeconds`.
+/// with no gap and no duplicate. A commit of this server's writer wakes the follower at once; appends by other
+/// processes are found by reading again every `followPollSeconds`.
 package enum EventStream {
     /// Events read from the store per step.
     static let batchSize = 500
@@ -39,9 +40,11 @@ package enum EventStream {
                                send: (String) async throws -> Void) async throws {
         var after = start
         var quiet = 0.0
+        let signal = log.writer.commitSignal
         try await send("retry: 1000\n\n")
         while !Task.isCancelled, !Task.isShuttingDownGracefully {
             if let to = filter.toPosition, after >= to { return }
+            let seen = signal.count
             let batch = try await Self.batch(after: after, filter, log)
             if !batch.events.isEmpty {
                 var text = ""
@@ -55,8 +58,11 @@ package enum EventStream {
                 after = batch.through
                 if batch.events.count >= batchSize { continue }
             }
-            try await Task.sleep(nanoseconds: UInt64(limits.followPollSeconds * 1e9))
-            quiet += limits.followPollSeconds
+            let waited = ContinuousClock.now
+            await signal.wait(after: seen, seconds: limits.followPollSeconds)
+            try Task.checkCancellation()
+            let elapsed = ContinuousClock.now - waited
+            quiet += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             if quiet >= limits.keepAliveSeconds {
                 try await send(": keep-alive\n\n")
                 quiet = 0

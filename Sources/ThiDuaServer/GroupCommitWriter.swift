@@ -28,6 +28,10 @@ package final class GroupCommitWriter: Service, @unchecked Sendable {
 
     package static let defaultMaximumGroup = 256
 
+    /// Rings after each commit that appended something (live followers wait on it).
+    package let commitSignal = CommitSignal()
+    private let schemaMemo = SchemaMemo()
+
     package init(store: EventStore, maximumGroup: Int = GroupCommitWriter.defaultMaximumGroup) {
         self.store = store
         self.maximumGroup = max(1, maximumGroup)
@@ -78,15 +82,16 @@ package final class GroupCommitWriter: Service, @unchecked Sendable {
                 committed.transactions += 1
                 committed.requests += jobs.count
             }
+            if results.contains(where: { (try? $0.get())?.appended ?? 0 > 0 }) { commitSignal.ring() }
             for (job, result) in zip(jobs, results) { job.reply.resume(returning: result) }
         }
     }
 
     private func commit(_ batches: [[AppendItem]]) async -> [Result<AppendReport, StoreError>] {
         await withCheckedContinuation { done in
-            queue.async { [store] in
+            queue.async { [store, schemaMemo] in
                 do throws(StoreError) {
-                    let results = try store.appendGroup(batches)
+                    let results = try store.appendGroup(batches, schemaMemo: schemaMemo)
                     done.resume(returning: results)
                 } catch {
                     done.resume(returning: Array(repeating: .failure(error), count: batches.count))

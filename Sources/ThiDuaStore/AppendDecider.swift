@@ -32,6 +32,13 @@ struct AppendDecider {
         self.states = StateCache(db: db)
     }
 
+    /// A decider that goes on from what the earlier accepted batches of a group transaction decided.
+    init(db: Database, start: BatchStart, newID: @escaping () -> String, continuing group: GroupDecisions) {
+        self.init(db: db, start: start, newID: newID)
+        if let states = group.states { self.states = states }
+        self.versions = group.versions
+    }
+
     /// The row to insert for `item`, or nil when its id is already recorded with the same content.
     mutating func decide(_ item: AppendItem) throws -> PendingRow? {
         let event: ProposedEvent

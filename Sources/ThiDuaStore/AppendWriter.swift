@@ -63,9 +63,10 @@ struct AppendWriter {
     }
 
     /// Rewrites the projections and snapshot of every year the batch touched, in the same transaction.
-    func finish(_ batch: inout DecidedBatch) throws {
+    func finish(_ batch: inout DecidedBatch, writingYears: Bool = true) throws {
         try confirmHead()
         batch.report.head = head.position > 0 ? head : nil
+        guard writingYears else { return }
         for (_, year) in batch.touchedYears {
             try YearProjection(state: year.state, position: year.position, version: year.version).write(db)
             try YearSnapshot.write(year.state, version: year.version, db)

@@ -16,11 +16,19 @@ struct EventInsert {
 
     init(_ db: Database, rows count: Int) throws {
         self.count = count
-        let row = "(" + Array(repeating: "?", count: Self.columns).joined(separator: ", ") + ")"
-        statement = try db.cachedStatement(sql: """
+        statement = try db.cachedStatement(sql: count == 1 ? Self.oneRow : count == AppendWriter.groupSize ? Self.groupRows : Self.sql(rows: count))
+    }
+
+    /// The SQL of the two inserts every append prepares, built once per process (the server prepares them per request).
+    private static let oneRow = sql(rows: 1)
+    private static let groupRows = sql(rows: AppendWriter.groupSize)
+
+    private static func sql(rows count: Int) -> String {
+        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+        return """
             INSERT INTO event (position, stream, version, id, type, schema, actor, occurredAt, recordedAt, correlation, data, signature, hash)
             VALUES \(Array(repeating: row, count: count).joined(separator: ", "))
-            """)
+            """
     }
 
     /// SQLite reported success but kept fewer rows than it was given: something in the file (a trigger

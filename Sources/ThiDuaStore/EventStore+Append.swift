@@ -66,6 +66,22 @@ extension EventStore {
         return batch
     }
 
+    /// One batch of a group transaction, in its savepoint: decided from the states the group's earlier accepted
+    /// batches left in memory, its rows written, its years' projections and snapshots left to `GroupDecisions.write`.
+    /// `group` takes the batch's decisions only once it is accepted; a refused batch leaves it as it was.
+    func appendInGroup(_ items: [AppendItem], start: BatchStart, _ db: Database, group: inout GroupDecisions) throws -> AppendReport {
+        var writer = try AppendWriter(db, start: start)
+        var decider = AppendDecider(db: db, start: start, newID: newID, continuing: group)
+        decider.report.outcomeLimit = .max
+        for item in items {
+            if let row = try decider.decide(item) { try writer.write(row) }
+        }
+        var batch = decider.finish()
+        try writer.finish(&batch, writingYears: false)
+        group.accept(decider)
+        return batch.report
+    }
+
     /// A second thread decides the batch from its own read connection and hands rows over in chunks;
     /// this thread, inside the write transaction, writes them as they come.
     private func appendPipelined<Items: Sequence<AppendItem>>(_ items: Items, start: BatchStart, _ db: Database) throws -> DecidedBatch {

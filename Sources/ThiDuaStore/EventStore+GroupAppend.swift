@@ -7,27 +7,34 @@ extension EventStore {
     /// its own, and commits once. A batch that is refused is rolled back to its savepoint and leaves the others;
     /// each later batch is decided against the log the earlier accepted ones leave. Answers one result per batch,
     /// in order, only after the commit; an SQLite failure (disk full, the commit itself) throws for all of them.
-    package func appendGroup(_ batches: [[AppendItem]]) throws(StoreError) -> [Result<AppendReport, StoreError>] {
+    /// The years' projections and snapshots are written once per transaction, as the group's last accepted batch
+    /// leaves them: the same rows as appending the accepted batches one after another. `schemaMemo` spares the
+    /// schema check while the log's `schema_version` stays the one last checked.
+    package func appendGroup(_ batches: [[AppendItem]], schemaMemo: SchemaMemo = SchemaMemo()) throws(StoreError) -> [Result<AppendReport, StoreError>] {
         try Self.translating {
             try queue.reportingFullDisk { try queue.writeWithoutTransaction { db in
                 var results: [Result<AppendReport, StoreError>] = []
                 results.reserveCapacity(batches.count)
                 try db.inTransaction(.immediate) {
-                    if let problem = try SchemaCheck.problems(db).first {
+                    if let problem = try schemaMemo.problems(db).first {
                         throw StoreError.database("the log's schema is not the one thidua creates (\(problem)); run thidua verify; nothing was appended")
                     }
+                    var group = GroupDecisions()
                     for items in batches {
                         var report = AppendReport()
+                        var decided = group
                         do {
                             try db.inSavepoint {
-                                report = try appendInline(items, start: try BatchStart(db, clock: clock), db, keepingOutcomes: .max).report
+                                report = try appendInGroup(items, start: try BatchStart(db, clock: clock), db, group: &decided)
                                 return .commit
                             }
+                            group = decided
                             results.append(.success(report))
                         } catch let refusal as StoreError {
                             results.append(.failure(refusal))
                         }
                     }
+                    try group.write(db)
                     return .commit
                 }
                 return results
