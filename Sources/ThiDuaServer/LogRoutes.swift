@@ -48,7 +48,7 @@ enum LogRoutes {
             }
             return text.lowercased()
         }
-        let code = { (text: String?) in text.map { $0.lowercased() == Text.secretariat ? Text.secretariat : $0.uppercased() } }
+        let code = { (text: String?) in text.map(EventFilter.code) }
         filter.actor = code(query.string("actor"))
         filter.member = code(query.string("member"))
         filter.criterion = code(query.string("criterion"))

@@ -3,6 +3,12 @@ import ThiDuaLog
 
 /// Which events a read returns; every condition given must hold.
 package struct EventFilter: Sendable {
+    /// A code as a filter takes it, typed in any letter case: a member, criterion or election code upper-cased,
+    /// `secretariat` in any case the secretariat.
+    package static func code(_ text: String) -> String {
+        text.lowercased() == Text.secretariat ? Text.secretariat : text.uppercased()
+    }
+
     package var bloc: String?
     package var year: Int?
     package var types: [String] = []

@@ -8,9 +8,7 @@ enum KnownCodes {
     static func filter(_ text: String?) -> String? { text.map(actor) }
 
     /// An actor typed in any letter case: a member code upper-cased, or the secretariat.
-    static func actor(_ text: String) -> String {
-        text.lowercased() == Text.secretariat ? Text.secretariat : text.uppercased()
-    }
+    static func actor(_ text: String) -> String { EventFilter.code(text) }
 
     static func requireMember(_ code: String, blocs: [String], store: EventStore) throws {
         var known: Set<String> = []
