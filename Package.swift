@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // Exact JSON: the parser, numbers kept as decimals, canonical bytes.
@@ -53,10 +55,20 @@ let package = Package(
             ],
             resources: [.embedInCode("openapi.yaml")]
         ),
+        // The remote CLI's HTTP/1.1 client (`--server URL`): SwiftNIO and its TLS, so no command loads libcurl at start.
+        .target(
+            name: "ThiDuaClient",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .executableTarget(
             name: "thidua",
             dependencies: [
-                "ThiDuaJSON", "ThiDuaLog", "ThiDuaCore", "ThiDuaStore", "ThiDuaReport", "ThiDuaServer",
+                "ThiDuaJSON", "ThiDuaLog", "ThiDuaCore", "ThiDuaStore", "ThiDuaReport", "ThiDuaServer", "ThiDuaClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -71,6 +83,7 @@ let package = Package(
             name: "ThiDuaStoreTests",
             dependencies: ["ThiDuaJSON", "ThiDuaLog", "ThiDuaCore", "ThiDuaStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "ThiDuaClientTests", dependencies: ["ThiDuaClient"]),
         .testTarget(name: "ThiDuaServerTests", dependencies: ["ThiDuaLog", "ThiDuaStore", "ThiDuaServer"]),
         .testTarget(
             name: "ThiDuaCLITests",

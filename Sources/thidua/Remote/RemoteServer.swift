@@ -1,10 +1,8 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import ThiDuaClient
 import ThiDuaJSON
 
-/// A `thidua serve` the CLI acts on (`--server URL`, §12): one blocking request at a time through URLSession.
+/// A `thidua serve` the CLI acts on (`--server URL`, §12): one blocking request at a time.
 /// Every refusal the server sends (RFC 9457 problem details) becomes the CLI's own error line and exit code.
 struct RemoteServer {
     let base: URL
@@ -42,49 +40,36 @@ struct RemoteServer {
     /// POST JSON Lines to /v1/events.
     func postEvents(_ lines: [String]) throws -> JSON {
         var request = try request("/v1/events", [], method: "POST")
-        request.setValue("application/x-ndjson", forHTTPHeaderField: "Content-Type")
-        request.httpBody = Data(lines.map { $0 + "\n" }.joined().utf8)
+        request.headers.append((name: "Content-Type", value: "application/x-ndjson"))
+        request.body = Array(lines.map { $0 + "\n" }.joined().utf8)
         let answer = try checked(send(request))
         guard let document = try? JSON.parse(answer.body) else { throw unreadable("/v1/events") }
         return document
     }
 
-    private func request(_ path: String, _ query: [(String, String)], method: String) throws -> URLRequest {
+    private func request(_ path: String, _ query: [(String, String)], method: String) throws -> HTTPExchange {
         guard var components = URLComponents(string: written + path) else { throw CLIError.usage("--server \(written): not a server address") }
         if !query.isEmpty { components.queryItems = query.map { URLQueryItem(name: $0.0, value: $0.1) } }
         // `+` is a space in a query string: a timestamp's offset must travel escaped.
         components.percentEncodedQuery = components.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
-        guard let url = components.url else { throw CLIError.usage("--server \(written): not a server address") }
-        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: 120)
-        request.httpMethod = method
-        return request
+        guard let scheme = components.scheme.flatMap({ HTTPExchange.Scheme(rawValue: $0.lowercased()) }),
+              let host = components.host, !host.isEmpty else { throw CLIError.usage("--server \(written): not a server address") }
+        let target = components.percentEncodedPath + (components.percentEncodedQuery.map { "?" + $0 } ?? "")
+        return HTTPExchange(scheme: scheme, host: host, port: components.port, target: target, method: method)
     }
 
-    private final class Box: @unchecked Sendable {
-        var answer: Answer?
-        var failure: String?
-    }
-
-    private func send(_ request: URLRequest) throws -> Answer {
-        let box = Box()
-        let done = DispatchSemaphore(value: 0)
-        let task = URLSession.shared.dataTask(with: request) { data, response, error in
-            if let error {
-                box.failure = error.localizedDescription
-            } else if let http = response as? HTTPURLResponse {
-                box.answer = Answer(status: http.statusCode, body: data ?? Data(),
-                                    contentType: (http.value(forHTTPHeaderField: "Content-Type") ?? "").lowercased())
-            } else {
-                box.failure = "no HTTP answer"
-            }
-            done.signal()
+    private func send(_ request: HTTPExchange) throws -> Answer {
+        let answer: HTTPAnswer
+        do {
+            answer = try request.send()
+        } catch {
+            throw CLIError.rejected("cannot reach the server at \(written): \(error.description); is thidua serve running there?")
         }
-        task.resume()
-        done.wait()
-        guard let answer = box.answer else {
-            throw CLIError.rejected("cannot reach the server at \(written): \(box.failure ?? "no answer"); is thidua serve running there?")
+        if (300..<400).contains(answer.status), let location = answer.header("Location") {
+            // Redirects are not followed: a signed write must go where it was addressed, and the user should know the address.
+            throw CLIError.rejected("the server at \(written) sends thidua elsewhere (HTTP \(answer.status) to \(location)); give --server that address")
         }
-        return answer
+        return Answer(status: answer.status, body: Data(answer.body), contentType: (answer.header("Content-Type") ?? "").lowercased())
     }
 
     /// A 2xx answer as it is; a problem document as the message the CLI prints for the same refusal locally.
