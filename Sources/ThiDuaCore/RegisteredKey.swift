@@ -69,19 +69,26 @@ extension Decider {
             }
             return
         }
-        guard let key = bloc.keys[signature.publicKey] else {
+        try bloc.requireInForce(signature, of: event.actor, field: "signature.publicKey")
+    }
+}
+
+extension BlocState {
+    /// Refuses a signature whose key is not registered here, is revoked, or is not `actor`'s: what makes a signature
+    /// prove its actor, for an event and for a document handed to a server alike.
+    public func requireInForce(_ signature: EventSignature, of actor: String, field: String) throws(ThiDuaError) {
+        guard let key = keys[signature.publicKey] else {
             throw EventSignature.Problem.notRegistered.error(
-                field: "signature.publicKey", reason: "key \(signature.fingerprint) is not registered in \(stream.bloc)",
-                hint: "the secretariat registers it: thidua key register --holder \(event.actor) --public-key …")
+                field: field, reason: "key \(signature.fingerprint) is not registered in \(code)",
+                hint: "the secretariat registers it: thidua key register --holder \(actor) --public-key …")
         }
         if key.revoked {
-            throw EventSignature.Problem.revoked.error(field: "signature.publicKey",
-                                                       reason: "key \(key.fingerprint) of \(key.holder) was revoked",
+            throw EventSignature.Problem.revoked.error(field: field, reason: "key \(key.fingerprint) of \(key.holder) was revoked",
                                                        hint: "sign with a key of \(key.holder) that is in force (thidua keys)")
         }
-        guard key.holder == event.actor else {
+        guard key.holder == actor else {
             throw EventSignature.Problem.wrongHolder.error(
-                field: "signature.publicKey", reason: "key \(key.fingerprint) is \(key.holder)'s, but the actor is \(event.actor)",
+                field: field, reason: "key \(key.fingerprint) is \(key.holder)'s, but the actor is \(actor)",
                 hint: "the secretariat acting for a member signs with a secretariat key, as secretariat")
         }
     }

@@ -56,6 +56,8 @@ package struct LogServer: Sendable {
         router.get("/v1/state") { request, _ in try await StateRoutes.get(request, log) }
         router.get("/v1/digest") { _, _ in try await LogRoutes.digest(log) }
         router.get("/v1/verify") { request, _ in try await LogRoutes.verify(request, log) }
+        router.put("/v1/evidence/:sha256") { request, context in try await EvidenceRoutes.put(request, context, log, limits: limits) }
+        router.get("/v1/evidence/:sha256") { _, context in try await EvidenceRoutes.get(context, log) }
         WebRoutes.add(to: router, log)
         router.get("/openapi.yaml") { _, _ in
             Responses.text(String(decoding: PackageResources.openapi_yaml, as: UTF8.self), type: "application/yaml")

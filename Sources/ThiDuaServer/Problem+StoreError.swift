@@ -25,6 +25,7 @@ extension Problem {
         if conflicts.contains(code) { return .conflict }
         if malformed.contains(code) { return .badRequest }
         if code == .tooLarge { return .contentTooLarge }
+        if code == .noSuchEvidence { return .notFound }
         return .unprocessableContent
     }
 

@@ -7,6 +7,8 @@ package final class ServerLog: Sendable {
     package let path: String
     package let writer: GroupCommitWriter
     private let reader: EventStore
+    /// Documents (minh chứng) are kept outside the chain, so they need not wait in the writer's groups.
+    private let documents: EventStore
     package let allowUnsigned: Bool
 
     /// Opens (creating when missing, as `thidua append` does) the log at `path`.
@@ -15,7 +17,17 @@ package final class ServerLog: Sendable {
         let store = try EventStore(path: path, create: true)
         writer = GroupCommitWriter(store: store, maximumGroup: maximumGroup)
         reader = try store.readingConnection()
+        documents = try store.documentConnection()
         self.allowUnsigned = allowUnsigned
+    }
+
+    /// Keeps a document in the log's evidence table, on a thread of its own.
+    package func keep(_ document: EvidenceDocument) async throws -> KeptEvidence {
+        try await withCheckedThrowingContinuation { done in
+            DispatchQueue.global().async { [documents] in
+                done.resume(with: Result { try documents.addEvidence(document) })
+            }
+        }
     }
 
     /// Runs `body` with the reading store on a thread of its own, since SQLite blocks.

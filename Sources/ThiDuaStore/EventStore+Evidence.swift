@@ -12,9 +12,27 @@ package struct KeptEvidence: Sendable, Equatable {
     package let mediaType: String?
     /// Whether the log already kept it before (the same content is kept once).
     package let alreadyKept: Bool
+
+    package init(sha256: String, bytes: Int64, mediaType: String?, alreadyKept: Bool) {
+        self.sha256 = sha256
+        self.bytes = bytes
+        self.mediaType = mediaType
+        self.alreadyKept = alreadyKept
+    }
 }
 
 extension EventStore {
+    /// A second connection that writes the log this process already holds, opened by SQLite alone: a file descriptor
+    /// of ours on the same file would drop SQLite's POSIX locks when closed. The server keeps documents through it.
+    package func documentConnection() throws(StoreError) -> EventStore {
+        var config = Configuration()
+        config.busyMode = .timeout(Self.busyTimeout)
+        config.label = "thidua-documents"
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        let queue = try Self.translating { try DatabaseQueue(path: path, configuration: config) }
+        return EventStore(path: path, queue: queue, clock: clock, newID: newID, throughSQLiteOnly: true)
+    }
+
     /// Keeps `document` in the log's `evidence` table (outside the chain), once per content.
     package func addEvidence(_ document: EvidenceDocument) throws(StoreError) -> KeptEvidence {
         try Self.translating {
@@ -82,6 +100,13 @@ extension EventStore {
                 }
                 return content
             }
+        }
+    }
+
+    /// The media type a kept document was added with; nil when none was given or the log keeps no such document.
+    package func evidenceMediaType(sha256: String) throws(StoreError) -> String? {
+        try Self.translating {
+            try queue.read { db in try String.fetchOne(db, sql: "SELECT mediaType FROM evidence WHERE sha256 = ?", arguments: [sha256]) }
         }
     }
 

@@ -28,10 +28,11 @@ struct EvidenceAddCommand: ParsableCommand {
     @Option(name: .customLong("media-type"), help: ArgumentHelp("Its media type, e.g. application/pdf (default: from its extension).", valueName: "type"))
     var mediaType: String?
     @Option(help: "Its title, for the evidence item printed with --format json.") var title: String?
+    @Option(help: ArgumentHelp("With --server: sign the document with this private key file (else $THIDUA_KEY), as --as.", valueName: "file"))
+    var key: String?
     @OptionGroup var output: FormatOption
 
     func run() throws {
-        try global.refuseRemote("evidence add", "POST /v1/events takes events, not documents; keep the document where the file is")
         let type = mediaType?.lowercased() ?? MediaType.guess(file)
         if let type, !Evidence.isMediaType(type) {
             throw ThiDuaError(code: .badMediaType, field: "--media-type", reason: "\"\(type.prefix(60))\" is not a media type",
@@ -39,7 +40,13 @@ struct EvidenceAddCommand: ParsableCommand {
         }
         if let title { _ = try Text.oneLine(try Text.normalized(title, field: "--title"), field: "--title") }
         let document = try EvidenceDocument(path: file, mediaType: type)
-        let kept = try global.openStore().addEvidence(document)
+        let kept: KeptEvidence
+        if let server = try global.server {
+            kept = try RemoteEvidence.keep(document, on: server, bloc: global.bloc, actor: try global.optionalActor(), key: key)
+        } else {
+            if key != nil { throw CLIError.usage("--key signs a document handed to a server; on a file (--db) the document is kept as it is") }
+            kept = try global.openStore().addEvidence(document)
+        }
         let item = Evidence(title: title ?? URL(fileURLWithPath: file).lastPathComponent, sha256: kept.sha256, bytes: kept.bytes,
                             mediaType: type)
         switch output.format {
@@ -68,10 +75,17 @@ struct EvidenceGetCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
-        try global.refuseRemote("evidence get", "the server does not serve kept documents; get it where the file is")
         let content: [UInt8]
         do {
-            content = try global.openForReading().evidence(sha256: sha256.lowercased())
+            if let server = try global.server {
+                guard Evidence.isSHA256(sha256.lowercased()) else {
+                    throw StoreError.rejected(ThiDuaError(code: .noSuchEvidence, field: "sha256", reason: "\"\(sha256.prefix(70))\" is not a SHA-256",
+                                                          hint: "64 lowercase hex digits, as thidua evidence add prints it"))
+                }
+                content = try RemoteEvidence.content(sha256.lowercased(), from: server)
+            } else {
+                content = try global.openForReading().evidence(sha256: sha256.lowercased())
+            }
         } catch let error as StoreError {
             if case .rejected(let rule) = error, rule.code == .logAltered { throw CLIError(description: rule.description, exitCode: 2) }
             throw error

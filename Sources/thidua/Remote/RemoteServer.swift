@@ -47,6 +47,15 @@ struct RemoteServer {
         return document
     }
 
+    /// Any request: `method` on `path` with `headers` and `body`; a refusal is thrown as the CLI's error.
+    func exchange(_ method: String, _ path: String, _ query: [(String, String)] = [], headers: [(String, String)] = [],
+                  body: [UInt8] = []) throws -> Answer {
+        var request = try request(path, query, method: method)
+        request.headers += headers.map { (name: $0.0, value: $0.1) }
+        request.body = body
+        return try checked(send(request))
+    }
+
     private func request(_ path: String, _ query: [(String, String)], method: String) throws -> HTTPExchange {
         guard var components = URLComponents(string: written + path) else { throw CLIError.usage("--server \(written): not a server address") }
         if !query.isEmpty { components.queryItems = query.map { URLQueryItem(name: $0.0, value: $0.1) } }

@@ -54,8 +54,8 @@ enum Write {
         let actor = try actor ?? global.requiredActor()
         let lang = try global.lang
         if let server = try global.server {
-            guard documents.isEmpty else {
-                throw CLIError.usage("--evidence-file cannot be sent to a server (--server \(server.written)): POST /v1/events takes events, not documents; cite the document by its number with --evidence")
+            for document in documents {
+                _ = try RemoteEvidence.keep(document, on: server, bloc: global.bloc, actor: actor, key: options.key)
             }
             let proposed = try EventSigning.signed(
                 try Typed.event(type, bloc: try RemoteWrite.bloc(global.bloc, server), year: year, actor: actor, occurredAt: options.occurredAt,
