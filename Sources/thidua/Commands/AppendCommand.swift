@@ -36,6 +36,7 @@ struct AppendCommand: ParsableCommand {
                 return
             }
             try RemoteWrite.post(events, to: server, lang)
+            try RemoteWrite.printHead(server, lang)
             return
         }
         let store = try global.openStore(create: true)

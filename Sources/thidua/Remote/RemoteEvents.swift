@@ -67,13 +67,17 @@ extension LogCommand {
     func runRemote(_ server: RemoteServer) throws {
         let lang = try global.lang
         let query = try remoteQuery()
-        if output.format == .csv { Console.line(CSV.row(Self.csvHeader)) }
+        var headed = false
         var table = Table(Self.tableHeader, lang, rightAligned: [0, 4])
         var last = from.map { $0 - 1 } ?? 0
         if follow { StopSignals.catchThem() }
         repeat {
             let after = last > 0 ? query.filter { $0.0 != "from" } + [("from", String(last + 1))] : query
-            for (event, prev) in try RemoteEvents.read(server, after) {
+            let events = try RemoteEvents.read(server, after)
+            // The header once the server answered: a refusal prints nothing on standard output, as on a file.
+            if output.format == .csv, !headed { Console.line(CSV.row(Self.csvHeader)) }
+            headed = true
+            for (event, prev) in events {
                 switch (output.format, follow) {
                 case (.json, _): Console.line(event.shownJSON(prevHash: prev).canonicalText)
                 case (.csv, _): Console.line(CSV.row(Self.csvCells(event)))

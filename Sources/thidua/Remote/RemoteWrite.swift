@@ -22,26 +22,35 @@ enum RemoteWrite {
             lines.append(event.inputJSON().canonicalText)
         }
         let answer = try server.postEvents(lines)
-        guard let fields = answer.objectValue, let rows = fields["appended"]?.arrayValue,
-              let already = fields["alreadyRecorded"]?.numberValue?.intValue else {
-            throw CLIError.rejected("the server at \(server.written) answered the append with a document this thidua cannot read")
-        }
-        let appended = rows.compactMap { row -> Appended? in
+        let unreadable = CLIError.rejected("the server at \(server.written) answered the append with a document this thidua cannot read; are both the same version?")
+        guard let rows = answer.objectValue?["events"]?.arrayValue else { throw unreadable }
+        var outcomes: [(placed: Appended, type: String, already: Bool)] = []
+        for row in rows {
             guard let r = row.objectValue, let position = r["position"]?.numberValue?.intValue, let stream = r["stream"]?.stringValue,
-                  let version = r["version"]?.numberValue?.intValue else { return nil }
-            return Appended(position: Int64(position), stream: stream, version: Int64(version))
+                  let version = r["version"]?.numberValue?.intValue, let type = r["type"]?.stringValue,
+                  case .bool(let already)? = r["alreadyRecorded"] else { throw unreadable }
+            outcomes.append((Appended(position: Int64(position), stream: stream, version: Int64(version)), type, already))
         }
-        let types = Dictionary(events.compactMap { e in e.event.id.map { ($0, e.event.type) } }, uniquingKeysWith: { first, _ in first })
-        for (row, a) in zip(rows, appended).prefix(limit) {
-            let type = row.objectValue?["id"]?.stringValue.flatMap { types[$0] } ?? (events.count == 1 ? events.first?.event.type : nil)
-            let event = "\(a.stream) v\(a.version)" + (type.map { " \($0.rawValue)" } ?? "")
-            Console.line(Phrase.appended(position: a.position, event: event, already: false, lang))
+        // As `Typed.printAppended` prints a local append's outcomes (what a server sends shown, never obeyed, by the terminal).
+        for outcome in outcomes.prefix(limit) {
+            let event = "\(outcome.placed.stream) v\(outcome.placed.version) \(outcome.type)"
+            Console.line(Visible.escaped(Phrase.appended(position: outcome.placed.position, event: event, already: outcome.already, lang)))
         }
-        let total = appended.count + already
-        if total > limit || already > 0 && (total > 1 || appended.isEmpty) {
+        let appended = outcomes.filter { !$0.already }.map(\.placed)
+        let already = outcomes.count - appended.count
+        if outcomes.count > limit || already > 0 && outcomes.count > 1 {
             Console.line(Phrase.appendedCount(appended.count, alreadyRecorded: already, lang))
         }
         return (appended, already)
+    }
+
+    /// The head of the server's log (`GET /v1/digest`), as `thidua append` prints it after an import.
+    static func printHead(_ server: RemoteServer, _ lang: Lang) throws {
+        let document = try server.json("/v1/digest")
+        guard let f = document.objectValue, let position = f["position"]?.numberValue?.intValue, let hash = f["hash"]?.stringValue.flatMap(EventHashing.bytes(hex:)) else {
+            throw CLIError.rejected("the server at \(server.written) sent a digest this thidua cannot read")
+        }
+        Console.line(Phrase.logHead(position: Int64(position), hash: EventHashing.hex(hash), lang))
     }
 
     /// A typed write on a server: posted, then described as locally, against the year's state the server now holds.
