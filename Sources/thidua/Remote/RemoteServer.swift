@@ -103,6 +103,7 @@ struct RemoteServer {
         if let hint = fields["hint"]?.stringValue, !message.contains(hint) { message += "; " + hint }
         var error = CLIError.rejected(message)
         error.line = fields["line"]?.numberValue?.intValue
+        error.refusal = rebuilt(fields)
         return error
     }
 

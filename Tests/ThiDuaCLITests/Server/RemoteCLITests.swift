@@ -60,7 +60,7 @@ struct RemoteCLITests {
         }
         for format in ["json", "csv", "table"] {
             queries += [["rules", "--format", format], ["keys", "--format", format], ["log", "--format", format],
-                        ["log", "--member", "UBKTTW", "--format", format], ["digest", "--format", format]]
+                        ["log", "--member", "UBKTTW", "--format", format], ["digest", "--format", format], ["digest", "--at", "5", "--format", format]]
         }
         queries += [["scores", "--year", year, "--member", "VPTW"], ["elections", "--year", year, "--election", "HEAD-2026"],
                     ["standings", "--lang", "en"], ["export"], ["export", "--year", year], ["replay", "--year", year, "--format", "json"],
@@ -219,7 +219,9 @@ struct RemoteCLITests {
             #expect(remote.status == local.status && remote.stdout == local.stdout && remote.stderr == local.stderr,
                     "log \(filter.joined(separator: " ")) differs:\n--- server\n\(remote)\n--- file\n\(local)")
         }
-        for (command, what) in [(["standings", "--year", "2030"], "year"), (["--bloc", "XYZ", "standings"], "bloc")] {
+        for (command, what) in [(["standings", "--year", "2030"], "year"), (["--bloc", "XYZ", "standings"], "bloc"),
+                                (["digest", "--at", "99"], "position"), (["digest", "--at=-1"], "position"), (["report", "--year", "2030"], "year"),
+                                (["export", "--year", "2030"], "year")] {
             let remote = try cli.run(["--server", server.base] + command)
             let local = try cli.run(["--db", cli.database] + command)
             #expect(remote.status == 1 && remote.stderr == local.stderr, "an unknown \(what):\n--- server\n\(remote)\n--- file\n\(local)")
@@ -231,11 +233,14 @@ struct RemoteCLITests {
             #expect(refused.status == 64 && refused.stderr.contains("cannot act on a server"), "\(command): \(refused)")
         }
         // The report comes from the server, the same document the file gives at the same moment (but for when it was made).
-        let remoteReport = try cli.run("--server", server.base, "report", "--year", Self.year, "--at", "5")
-        let localReport = try cli.run("--db", cli.database, "report", "--year", Self.year, "--at", "5")
-        #expect(remoteReport.status == 0 && localReport.status == 0, "\(remoteReport)")
-        #expect(WebPageTests.comparable(remoteReport.stdout) == WebPageTests.comparable(WebPageTests.withoutLogFile(localReport.stdout, cli.database)))
-        #expect(localReport.stdout.contains(cli.database) && !remoteReport.stdout.contains(cli.directory.path), "the server's path is not shown")
+        for moment in [["--at", "5"], ["--as-of", "2026-12-31"], ["--known-at", "31/12/2026", "--at", "6"]] {
+            let remoteReport = try cli.run(["--server", server.base, "report", "--year", Self.year] + moment)
+            let localReport = try cli.run(["--db", cli.database, "report", "--year", Self.year] + moment)
+            #expect(remoteReport.status == 0 && localReport.status == 0, "\(remoteReport)")
+            #expect(WebPageTests.comparable(remoteReport.stdout) == WebPageTests.comparable(WebPageTests.withoutLogFile(localReport.stdout, cli.database)),
+                    "report \(moment)")
+            #expect(localReport.stdout.contains(cli.database) && !remoteReport.stdout.contains(cli.directory.path), "the server's path is not shown")
+        }
         let reportFile = cli.path("bao-cao.html")
         let written = try cli.run("--server", server.base, "report", "--year", Self.year, "--out", reportFile)
         #expect(written.status == 0 && written.stdout.contains("từ \(server.base)"), "\(written)")
@@ -285,6 +290,14 @@ struct RemoteCLITests {
             { _ in ["score", "submit", "--year", Self.year, "--criterion", "1.1", "--points", "17", "--occurred-at", "2026-04-03",
                     "--event-id", "5f0c6a4e-0000-4000-a000-0000000000aa", "--lang", "en"] },
         ]
+        // Refused writes: the same error line and exit code as on the file (a typed write has no input line to name).
+        let refusals: [[String]] = [
+            ["score", "submit", "--year", Self.year, "--criterion", "1.1", "--points", "21"],
+            ["score", "submit", "--year", Self.year, "--criterion", "9.9", "--points", "1"],
+            ["score", "submit", "--year", "2030", "--criterion", "1.1", "--points", "1"],
+            ["--bloc", "nope", "score", "submit", "--year", Self.year, "--criterion", "1.1", "--points", "1"],
+            ["score", "submit", "--year", Self.year, "--criterion", "1.1", "--points", "16", "--event-id", "5f0c6a4e-0000-4000-a000-0000000000aa"],
+        ]
         for holder in ["BNCTW", "VPTW"] {
             try Self.expectDone(served.run(servedSecretariatOffice.arguments(["key", "register", "--holder", holder,
                                                                               "--public-key", try #require(servedKeys[holder]).publicKey])))
@@ -300,6 +313,35 @@ struct RemoteCLITests {
             if index == writes.count - 1 {
                 #expect(remote.stdout.hasPrefix("already recorded at position ") && remote.stdout.hasSuffix(" score.submitted\n"), "\(remote)")
             }
+        }
+        for refused in refusals {
+            let remote = try served.run(servedHead.arguments(refused))
+            let onFile = try local.run(["--as", "BNCTW"] + refused + ["--key", try #require(localKeys["BNCTW"]?.file)])
+            #expect(remote.status == 1 && remote.status == onFile.status && remote.stdout == onFile.stdout && remote.stderr == onFile.stderr
+                    && !remote.stderr.contains("line"), "\(refused):\n--- server\n\(remote)\n--- file\n\(onFile)")
+        }
+        // append and scores import: the lines decided in order, so a refused line before an unreadable one is the one
+        // named, as on a file; the unreadable line is named when the lines before it are accepted.
+        let vptw = { (points: String) in
+            #"{"type":"score.submitted","bloc":"BDTW","year":2026,"actor":"VPTW","occurredAt":"2026-04-05T09:00:00+07:00","data":{"member":"VPTW","criterion":"1.1","points":\#(points)}}"#
+        }
+        for (name, lines) in [("ordered.jsonl", [vptw("3"), vptw("25")]), ("unreadable.jsonl", [vptw("3")])] {
+            var results: [Thidua.Result] = []
+            for (cli, key, target) in [(served, try #require(servedKeys["VPTW"]).file, ["--server", server.base]),
+                                       (local, try #require(localKeys["VPTW"]).file, ["--db", local.database])] {
+                let signed = try cli.run("sign", try cli.write(name, lines.joined(separator: "\n") + "\n"), "--key", key)
+                try Self.expectDone(signed)
+                results.append(try cli.run(target + ["append", try cli.write("signed-" + name, signed.stdout + "{not json\n")]))
+            }
+            let expected = lines.count == 2 ? "at line 2: field data.points" : "at line 2: malformed JSON"
+            #expect(results[0].status == 1 && results[0].stderr == results[1].stderr && results[0].stderr.contains(expected),
+                    "\(name):\n--- server\n\(results[0])\n--- file\n\(results[1])")
+        }
+        for (sheet, expected) in [("Đơn vị,1.1\nBNCTW,25\nVPTW,x\n", "row 2, column B"), ("Đơn vị,1.1\nBNCTW,19\nVPTW,x\n", "row 3, column B")] {
+            let remote = try served.run(servedHead.arguments(["scores", "import", try served.write("order.csv", sheet), "--year", Self.year]))
+            let onFile = try local.run("--as", "BNCTW", "scores", "import", try local.write("order.csv", sheet), "--year", Self.year,
+                                       "--key", try #require(localKeys["BNCTW"]?.file))
+            #expect(remote.status == 1 && remote.stderr == onFile.stderr && remote.stderr.contains(expected), "\(sheet):\n--- server\n\(remote)\n--- file\n\(onFile)")
         }
 
         // append: lines signed on the member's machine, posted in one request.
