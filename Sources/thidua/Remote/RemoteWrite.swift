@@ -22,6 +22,7 @@ enum RemoteWrite {
     static func post(_ events: [(line: Int, event: ProposedEvent)], to server: RemoteServer, _ lang: Lang,
                      limit: Int = 20, typed: Bool = false, unreadable: (line: Int, error: any Error)? = nil)
         throws -> (appended: [Appended], alreadyRecorded: Int) {
+        if events.isEmpty, let unreadable { throw unreadable.error }
         var lines: [String] = []
         for (line, event) in events {
             while lines.count < line - 1 { lines.append("") }
