@@ -219,6 +219,14 @@ struct RemoteCLITests {
             #expect(remote.status == local.status && remote.stdout == local.stdout && remote.stderr == local.stderr,
                     "log \(filter.joined(separator: " ")) differs:\n--- server\n\(remote)\n--- file\n\(local)")
         }
+        // Two mistakes at once: the one a local read finds first is named, whichever of the server and the CLI finds it.
+        for filter in [["--member", "nope", "--since", "garbage"], ["--bloc", "nope", "--type", "nope"], ["--type", "nope", "--member", "nope"],
+                       ["--year", "2030", "--from=-1"]] {
+            let remote = try cli.run(["--server", server.base, "log"] + filter)
+            let local = try cli.run(["--db", cli.database, "log"] + filter)
+            #expect(local.status != 0 && remote.status == local.status && remote.stdout == local.stdout && remote.stderr == local.stderr,
+                    "log \(filter.joined(separator: " ")) differs:\n--- server\n\(remote)\n--- file\n\(local)")
+        }
         for (command, what) in [(["standings", "--year", "2030"], "year"), (["--bloc", "XYZ", "standings"], "bloc"),
                                 (["digest", "--at", "99"], "position"), (["digest", "--at=-1"], "position"), (["report", "--year", "2030"], "year"),
                                 (["export", "--year", "2030"], "year")] {
