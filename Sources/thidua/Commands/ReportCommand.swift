@@ -71,6 +71,18 @@ struct ReportCommand: ParsableCommand {
         guard answer.contentType.hasPrefix("text/html"), let html = String(data: answer.body, encoding: .utf8) else {
             throw CLIError.rejected("the server at \(server.written) sent a report this thidua cannot read")
         }
-        return (html, " (từ \(server.written))")
+        return (html, Self.made(html) ?? " (từ \(server.written))")
+    }
+
+    /// What the confirmation line adds, read from the report itself (the position and stateHash its heading shows), as
+    /// a local report's line says it.
+    static func made(_ html: String) -> String? {
+        let after = { (open: String) -> Substring? in
+            guard let start = html.range(of: open) else { return nil }
+            return html[start.upperBound...].prefix { $0 != "<" }
+        }
+        guard let position = after(#"<span data-n="position">"#), !position.isEmpty, position.allSatisfy(\.isASCII), Int64(position) != nil,
+              let hash = after(#"<span class="hash" id="stateHash">"#), hash.count == 64, hash.allSatisfy(\.isHexDigit) else { return nil }
+        return " (vị trí \(position), stateHash \(hash))"
     }
 }

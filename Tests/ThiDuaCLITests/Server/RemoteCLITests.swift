@@ -251,7 +251,9 @@ struct RemoteCLITests {
         }
         let reportFile = cli.path("bao-cao.html")
         let written = try cli.run("--server", server.base, "report", "--year", Self.year, "--out", reportFile)
-        #expect(written.status == 0 && written.stdout.contains("từ \(server.base)"), "\(written)")
+        let writtenLocally = try cli.run("--db", cli.database, "report", "--year", Self.year, "--out", cli.path("bao-cao-tep.html"))
+        #expect(written.status == 0 && written.stdout == writtenLocally.stdout.replacingOccurrences(of: "bao-cao-tep.html", with: "bao-cao.html"),
+                "the line names the position and stateHash as on a file:\n\(written)\n\(writtenLocally)")
         #expect(try cli.run("--server", server.base, "report", "--year", "2030").status == 1)
         let both = try cli.run("--server", server.base, "--db", cli.database, "standings")
         #expect(both.status == 64 && both.stderr.contains("name two logs"), "\(both)")
