@@ -17,11 +17,18 @@ enum EventsRoute {
         case .success(let done): report = done
         case .failure(let error): throw Problem(error)
         }
-        let appended = report.outcomes.filter { !$0.alreadyRecorded }.map { outcome -> JSON in
-            .object(["position": JSON(Int(outcome.position)), "stream": .string(outcome.stream),
-                     "version": JSON(Int(outcome.version)), "id": .string(outcome.id)])
+        let placed = { (outcome: AppendOutcome) -> JSONObject in
+            ["position": JSON(Int(outcome.position)), "stream": .string(outcome.stream), "version": JSON(Int(outcome.version)), "id": .string(outcome.id)]
         }
-        let document = JSON.object(["appended": .array(appended), "alreadyRecorded": JSON(report.alreadyRecorded)])
+        let appended = report.outcomes.filter { !$0.alreadyRecorded }.map { JSON.object(placed($0)) }
+        // Every line's event in order, new or already recorded, with its position: what `thidua append` prints of each.
+        let events = report.outcomes.map { outcome -> JSON in
+            var fields = placed(outcome)
+            fields["type"] = .string(outcome.type.rawValue)
+            fields["alreadyRecorded"] = .bool(outcome.alreadyRecorded)
+            return .object(fields)
+        }
+        let document = JSON.object(["appended": .array(appended), "alreadyRecorded": JSON(report.alreadyRecorded), "events": .array(events)])
         return Responses.json(document, status: report.appended > 0 ? .created : .ok)
     }
 

@@ -10,6 +10,7 @@ enum LogRoutes {
     /// With `Accept: text/event-stream`, a stream that follows the log (`EventStream`).
     static func log(_ request: Request, _ log: ServerLog, limits: ServerLimits) async throws -> Response {
         let filter = try Self.filter(Query(request))
+        try await requireKnown(filter, log)
         if request.headers[.accept]?.contains("text/event-stream") == true {
             return try EventStream.response(request, filter: filter, log: log, limits: limits)
         }
@@ -34,6 +35,20 @@ enum LogRoutes {
             }
             try await writer.finish(nil)
         })
+    }
+
+    /// A member, criterion, year or election the bloc (or, with none named, any bloc) never had is refused as
+    /// `thidua log` refuses it (404, naming the known ones), not answered with no event.
+    static func requireKnown(_ filter: EventFilter, _ log: ServerLog) async throws {
+        guard filter.member != nil || filter.criterion != nil || filter.year != nil || filter.election != nil else { return }
+        try await log.read { store in
+            let blocs = try filter.bloc.map { [try store.resolveBloc($0)] } ?? store.blocs()
+            do {
+                try store.requireKnown(member: filter.member, criterion: filter.criterion, year: filter.year, election: filter.election, blocs: blocs)
+            } catch let unknown as UnknownCode {
+                throw Problem(.notFound, code: .notFound, detail: unknown.detail, field: unknown.field, hint: unknown.hint)
+            }
+        }
     }
 
     /// The CLI's `thidua log` options as query parameters: `year`, `type` (repeatable), `actor`, `member`, `criterion`,
@@ -63,10 +78,17 @@ enum LogRoutes {
         return filter
     }
 
-    /// `{"position":…,"hash":"…"}`, as `thidua digest --format json`; 404 for an empty log.
-    static func digest(_ log: ServerLog) async throws -> Response {
-        guard let head = try await log.read({ store in try store.head().map { Head(position: $0.position, hash: $0.hash) } }) else {
-            throw Problem(.notFound, code: .notFound, detail: "the log is empty; there is nothing to digest")
+    /// `{"position":…,"hash":"…"}`, as `thidua digest --format json`; `?at=POS` the digest at an earlier position, as
+    /// `thidua digest --at POS`; 404 for an empty log or a position it does not hold.
+    static func digest(_ request: Request, _ log: ServerLog) async throws -> Response {
+        let at = try Query(request).int("at").map(Int64.init)
+        let head = try await log.read { store throws -> Head in
+            guard let head = try store.head() else { throw Problem(.notFound, code: .notFound, detail: "the log is empty; there is nothing to digest") }
+            guard let at else { return Head(position: head.position, hash: head.hash) }
+            guard at >= 1, at <= head.position, let hash = try store.hash(at: at) else {
+                throw Problem(.notFound, code: .notFound, detail: "the log has no position \(at); it ends at \(head.position)")
+            }
+            return Head(position: at, hash: hash)
         }
         return Responses.json(YearDocument.digest(position: head.position, hash: head.hash))
     }
@@ -90,31 +112,8 @@ enum LogRoutes {
         }
         let quick = try query.bool("quick")
         let report = try await log.read { store in
-            try VerifyDocument.json(store.verify(digest: digest.map { ($0.position, $0.hash) }, quick: quick))
+            try store.verify(digest: digest.map { ($0.position, $0.hash) }, quick: quick).json
         }
         return Responses.json(report)
-    }
-}
-
-/// `GET /v1/verify`'s document: each check `thidua verify` prints, as fields.
-enum VerifyDocument {
-    static func json(_ report: VerifyReport) -> JSON {
-        var fields: JSONObject = [
-            "intact": .bool(report.isIntact),
-            "rows": JSON(Int(report.rows)),
-            "integrity": .array(report.integrity.map(JSON.string)),
-            "missingTriggers": .array(report.missingTriggers.map(JSON.string)),
-            "schemaProblems": .array(report.schemaProblems.map(JSON.string)),
-            "projectionProblems": .array(report.projectionProblems.map(JSON.string)),
-            "outdatedSnapshots": .array(report.outdatedSnapshots.map(JSON.string)),
-        ]
-        if let head = report.head { fields["head"] = YearDocument.digest(position: head.position, hash: head.hash) }
-        if let bad = report.firstBad { fields["chainBroken"] = .object(["position": JSON(Int(bad.position)), "reason": .string(bad.reason)]) }
-        if let broken = report.ruleBreak {
-            fields["ruleBroken"] = .object(["position": JSON(Int(broken.position)), "code": .string(broken.rule.code.rawValue),
-                                            "detail": .string(broken.rule.description)])
-        }
-        if let digest = report.digest { fields["digest"] = .object(["position": JSON(Int(digest.position)), "matches": .bool(digest.matches)]) }
-        return .object(fields)
     }
 }

@@ -54,7 +54,7 @@ package struct LogServer: Sendable {
         }
         router.get("/v1/log") { request, _ in try await LogRoutes.log(request, log, limits: limits) }
         router.get("/v1/state") { request, _ in try await StateRoutes.get(request, log) }
-        router.get("/v1/digest") { _, _ in try await LogRoutes.digest(log) }
+        router.get("/v1/digest") { request, _ in try await LogRoutes.digest(request, log) }
         router.get("/v1/verify") { request, _ in try await LogRoutes.verify(request, log) }
         router.put("/v1/evidence/:sha256") { request, context in try await EvidenceRoutes.put(request, context, log, limits: limits) }
         router.get("/v1/evidence/:sha256") { _, context in try await EvidenceRoutes.get(context, log) }

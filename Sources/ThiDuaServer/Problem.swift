@@ -14,6 +14,8 @@ package struct Problem: Error, HTTPResponseError, Sendable, Equatable {
     package var field: String?
     package var eventType: String?
     package var hint: String?
+    /// What is wrong, in words, without the rest of `detail`: with the fields above, a client can print the refusal its own way.
+    package var reason: String?
 
     package init(_ status: HTTPResponse.Status, code: ThiDuaError.Code, detail: String, line: Int? = nil, field: String? = nil,
                  eventType: String? = nil, hint: String? = nil) {
@@ -30,6 +32,7 @@ package struct Problem: Error, HTTPResponseError, Sendable, Equatable {
     package init(_ status: HTTPResponse.Status, _ error: ThiDuaError) {
         self.init(status, code: error.code, detail: error.description, line: error.line, field: error.field,
                   eventType: error.eventType, hint: error.hint)
+        reason = error.reason
     }
 
     /// `urn:thidua:problem:CODE`: a stable name for the kind of problem, the same as `code`.
@@ -52,6 +55,7 @@ package struct Problem: Error, HTTPResponseError, Sendable, Equatable {
         if let field { fields["field"] = .string(field) }
         if let eventType { fields["eventType"] = .string(eventType) }
         if let hint { fields["hint"] = .string(hint) }
+        if let reason { fields["reason"] = .string(reason) }
         return .object(fields)
     }
 

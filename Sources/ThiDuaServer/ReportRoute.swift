@@ -5,7 +5,8 @@ import ThiDuaReport
 import ThiDuaStore
 
 /// `GET /v1/years/{year}/report`: the year report (§11), the document `thidua report --year YEAR` writes at the same
-/// moment (replay's `asOf`, `knownAt`, `at`), naming the log file as the server was given it.
+/// moment (replay's `asOf`, `knownAt`, `at`). Its check commands name no file: the server's path of the log is not
+/// shown to visitors (they read `thidua.sqlite`, the name a copy of the log has by default).
 enum ReportRoute {
     static func get(_ request: Request, _ context: some RequestContext, _ log: ServerLog) async throws -> Response {
         let html = try await document(request, context, log)
@@ -20,7 +21,6 @@ enum ReportRoute {
         let bloc = query.string("bloc")?.uppercased()
         let bounds = ReplayBounds(asOf: try query.bound("asOf"), knownAt: try query.bound("knownAt"), at: try query.position("at"))
         let moment = YearReport.Moment(asOf: query.typed("asOf"), knownAt: query.typed("knownAt"), at: bounds.at)
-        let path = log.path
         return try await log.read { store in
             let bloc = try store.resolveBloc(bloc)
             guard try store.years(bloc: bloc).contains(year) else { throw YearRoutes.unopened(bloc, year) }
@@ -30,7 +30,7 @@ enum ReportRoute {
                 state: replay.state, bloc: replay.bloc, position: replay.position, events: replay.events.map(\.recorded),
                 decodedEvents: replay.decodedEvents,
                 digest: digest.map { YearReport.Digest(position: $0.position, hash: EventHashing.hex($0.hash)) },
-                moment: moment, madeAt: madeAt, logFile: path
+                moment: moment, madeAt: madeAt
             ).html()
         }
     }

@@ -5,13 +5,13 @@ import Hummingbird
 /// How the server answers with HTML: the document as given, and a Content-Security-Policy that lets the page run only
 /// its own inline script and style (by hash) and talk only to this server. Nothing is loaded from elsewhere.
 enum WebPage {
-    static func html(_ document: String, scripts: [String]) -> Response {
+    static func html(_ document: String, scripts: [String], status: HTTPResponse.Status = .ok) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.contentSecurityPolicy] = policy(document, scripts: scripts)
         headers[.cacheControl] = "no-store"
         headers[HeaderName.contentTypeOptions] = "nosniff"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: document)))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: document)))
     }
 
     /// `script-src` and `style-src` name the inline script and style sheets by their SHA-256; no other source is allowed.

@@ -4,14 +4,16 @@ import ThiDuaLog
 import ThiDuaStore
 
 /// The web pages (§12), in Vietnamese: `/` lists the bloc's years, `/years/{year}` is the year report that follows the
-/// log and redraws itself when an event arrives.
+/// log and redraws itself when an event arrives; a page that cannot be shown is `WebErrorPage`.
 enum WebRoutes {
     static func add(to router: Router<BasicRequestContext>, _ log: ServerLog) {
         router.get("/v1/years/:year/report") { request, context in try await ReportRoute.get(request, context, log) }
-        router.get("/") { request, _ in try await index(request, log) }
+        router.get("/") { request, _ in try await WebErrorPage.serving(request, log) { try await index(request, log) } }
         router.get("/years/:year") { request, context in
-            let report = try await ReportRoute.document(request, context, log)
-            return WebPage.html(LiveReport.page(report), scripts: [LiveReport.script])
+            try await WebErrorPage.serving(request, log, year: context.parameters.get("year")) {
+                let report = try await ReportRoute.document(request, context, log)
+                return WebPage.html(LiveReport.page(report), scripts: [LiveReport.script])
+            }
         }
     }
 

@@ -28,14 +28,22 @@ struct AppendCommand: ParsableCommand {
         let reader = try JSONLinesReader(path: file, defaultActor: try global.optionalActor())
         if let server = try global.server {
             // Read and checked as a local append reads the file; the server decides and appends, all or nothing.
-            let events = try reader.map { item throws(ThiDuaError) in
-                do throws(ThiDuaError) { return (line: item.line ?? 0, event: try item.event.get()) } catch { throw error.at(line: item.line) }
+            var events: [(line: Int, event: ProposedEvent)] = []
+            var unreadable: (line: Int, error: any Error)?
+            for item in reader {
+                do throws(ThiDuaError) {
+                    events.append((line: item.line ?? 0, event: try item.event.get()))
+                } catch {
+                    unreadable = (item.line ?? 0, error.at(line: item.line))
+                    break
+                }
             }
-            guard !events.isEmpty else {
+            guard !events.isEmpty || unreadable != nil else {
                 Console.line(Phrase.nothingToAppend(lang))
                 return
             }
-            try RemoteWrite.post(events, to: server, lang)
+            try RemoteWrite.post(events, to: server, lang, unreadable: unreadable)
+            try RemoteWrite.printHead(server, lang)
             return
         }
         let store = try global.openStore(create: true)

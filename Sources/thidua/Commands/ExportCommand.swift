@@ -46,12 +46,9 @@ struct ExportCommand: ParsableCommand {
         var query: [(String, String)] = []
         if let bloc = global.bloc { query.append(("bloc", bloc)) }
         if let year {
-            // The server holds one bloc unless --bloc says which; its years are checked as the file's would be.
-            let remote = try RemoteState(server, bloc: global.bloc, year: nil, yearState: false)
-            if !remote.years.contains(year) {
-                let years = remote.years.isEmpty ? "(none)" : remote.years.map(String.init).joined(separator: ", ")
-                throw CLIError.rejected("--year \(year): \(remote.bloc) has no such year; known years: \(years)")
-            }
+            // The year checked by the server as `log --year` checks it (over every bloc unless --bloc names one), and no
+            // event asked for (`to=0`): a year the log never had is refused with the line a local export prints.
+            _ = try RemoteEvents.read(server, query + [("year", String(year)), ("to", "0")])
         }
         for (event, prev) in try RemoteEvents.read(server, query) {
             if let year, let stream = StreamID(event.stream), stream.year != nil, stream.year != year { continue }

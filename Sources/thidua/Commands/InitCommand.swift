@@ -29,7 +29,7 @@ struct InitCommand: ParsableCommand {
         let founded = try Typed.event(.blocFounded, bloc: bloc, year: nil, actor: try global.optionalActor() ?? Text.secretariat,
                                       occurredAt: event.occurredAt, data: data, correlation: event.correlation, id: event.id)
         if let server = try global.server {
-            try RemoteWrite.post([(1, try EventSigning.signed(founded, key: event.key))], to: server, lang)
+            try RemoteWrite.post([(1, try EventSigning.signed(founded, key: event.key))], to: server, lang, typed: true)
             Console.line(Visible.escaped(Phrase.blocFounded(bloc, path: server.written, lang)))
             return
         }

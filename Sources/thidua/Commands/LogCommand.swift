@@ -80,10 +80,8 @@ struct LogCommand: ParsableCommand {
         filter.election = KnownCodes.filter(election)
         filter.correlation = correlation
         let blocs = try filter.bloc.map { [$0] } ?? store.blocs()
-        if let member = filter.member { try KnownCodes.requireMember(member, blocs: blocs, store: store) }
-        if let criterion = filter.criterion { try KnownCodes.requireCriterion(criterion, blocs: blocs, store: store) }
-        if let year { try KnownCodes.requireYear(year, blocs: blocs, store: store) }
-        if let election = filter.election { try KnownCodes.requireElection(election, blocs: blocs, store: store) }
+        try KnownCodes.requireKnown(member: filter.member, criterion: filter.criterion, year: year, election: filter.election, blocs: blocs,
+                                    store: store)
         try ReplayBoundOptions.requirePosition(from, "--from")
         try ReplayBoundOptions.requirePosition(to, "--to")
         filter.fromPosition = from

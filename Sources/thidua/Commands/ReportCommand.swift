@@ -46,6 +46,8 @@ struct ReportCommand: ParsableCommand {
     private func local() throws -> (String, String) {
         let store = try global.openForReading()
         let bloc = try store.resolveBloc(global.bloc)
+        // As the server's report and the other year queries: a year the bloc never opened has no report.
+        guard try store.years(bloc: bloc).contains(year) else { throw CLIError.rejected("year \(year) of \(bloc) has not been opened") }
         let (replay, digest) = try store.reportFacts(bloc: bloc, year: year, bounds: try bounds.bounds)
         let report = YearReport(
             state: replay.state, bloc: replay.bloc, position: replay.position, events: replay.events.map(\.recorded),
@@ -60,14 +62,27 @@ struct ReportCommand: ParsableCommand {
     private func remote(_ server: RemoteServer) throws -> (String, String) {
         let given = try bounds.bounds
         var query: [(String, String)] = []
-        if let asOf = given.asOf { query.append(("asOf", asOf.text)) }
-        if let knownAt = given.knownAt { query.append(("knownAt", knownAt.text)) }
+        // As written (a date alone stays a date): the report shows the moment as the user gave it, as from a file.
+        if let asOf = bounds.asOf { query.append(("asOf", Typed.isoDate(asOf))) }
+        if let knownAt = bounds.knownAt { query.append(("knownAt", Typed.isoDate(knownAt))) }
         if let at = given.at { query.append(("at", String(at))) }
         if let bloc = global.bloc { query.append(("bloc", bloc)) }
         let answer = try server.get("/v1/years/\(year)/report", query)
         guard answer.contentType.hasPrefix("text/html"), let html = String(data: answer.body, encoding: .utf8) else {
             throw CLIError.rejected("the server at \(server.written) sent a report this thidua cannot read")
         }
-        return (html, " (từ \(server.written))")
+        return (html, Self.made(html) ?? " (từ \(server.written))")
+    }
+
+    /// What the confirmation line adds, read from the report itself (the position and stateHash its heading shows), as
+    /// a local report's line says it.
+    static func made(_ html: String) -> String? {
+        let after = { (open: String) -> Substring? in
+            guard let start = html.range(of: open) else { return nil }
+            return html[start.upperBound...].prefix { $0 != "<" }
+        }
+        guard let position = after(#"<span data-n="position">"#), !position.isEmpty, position.allSatisfy(\.isASCII), Int64(position) != nil,
+              let hash = after(#"<span class="hash" id="stateHash">"#), hash.count == 64, hash.allSatisfy(\.isHexDigit) else { return nil }
+        return " (vị trí \(position), stateHash \(hash))"
     }
 }

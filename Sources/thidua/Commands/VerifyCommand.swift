@@ -22,16 +22,32 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Check a verbatim export file (thidua export --verbatim) instead of a log.", valueName: "FILE"))
     var export: String?
 
+    @OptionGroup var output: FormatOption
+
     func run() throws {
-        if let server = try global.server { return try runRemote(server) }
+        if output.format == .csv { throw CLIError.usage("verify prints its checks as text, or as a document with --format json; not csv") }
         let expected = try digest.map(Self.parseDigest)
-        if let export { return try ExportVerification.run(export, digest: expected) }
+        if let export {
+            if output.format == .json { throw CLIError.usage("verify --export prints text; leave out --format json") }
+            return try ExportVerification.run(export, digest: expected)
+        }
+        if let server = try global.server { return try show(remoteReport(server)) }
         let report: VerifyReport
         do {
             report = try global.openForReading().verify(digest: expected, quick: quick)
         } catch let error as StoreError where error.meansNoIntactLog {
             // Whatever is (or is not) at the path, it is not an intact thidua log: verify's answer is 2, as verify_chain.py's.
             throw CLIError(description: error.description, exitCode: 2)
+        }
+        try show(report)
+    }
+
+    /// Prints what verify found, from the file or from a server alike; exit 2 when the log was altered.
+    func show(_ report: VerifyReport) throws {
+        if output.format == .json {
+            Console.line(report.json.canonicalText)
+            guard report.isIntact else { throw VerificationFailure(report: report) }
+            return
         }
         Self.say("rows: \(report.rows)")
         Self.say("sqlite \(quick ? "quick_check" : "integrity_check"): \(report.integrity.joined(separator: "; "))")

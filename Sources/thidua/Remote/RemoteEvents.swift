@@ -41,39 +41,57 @@ enum RemoteEvents {
 }
 
 extension LogCommand {
-    /// The options as `GET /v1/log`'s query parameters.
-    func remoteQuery() throws -> [(String, String)] {
+    /// The options as `GET /v1/log`'s query parameters. An option refused here is refused only after the server has
+    /// checked what a local read checks before it (the bloc, then the codes and year), so the same error comes first.
+    func remoteQuery(_ server: RemoteServer) throws -> [(String, String)] {
         var query: [(String, String)] = []
         if let bloc = global.bloc { query.append(("bloc", bloc)) }
+        let types: [String]
+        do { types = try type.map(Self.knownType) } catch { try Self.check(query, on: server); throw error }
         if let year { query.append(("year", String(year))) }
-        for t in type { query.append(("type", try Self.knownType(t))) }
+        for t in types { query.append(("type", t)) }
         for (name, value) in [("actor", actor), ("member", member), ("criterion", criterion), ("election", election)] {
             if let code = KnownCodes.filter(value) { query.append((name, code)) }
         }
         if let correlation { query.append(("correlation", correlation)) }
-        try ReplayBoundOptions.requirePosition(from, "--from")
-        try ReplayBoundOptions.requirePosition(to, "--to")
-        if let from { query.append(("from", String(from))) }
-        if let to { query.append(("to", String(to))) }
-        if let since { query.append(("since", (try Self.start(since, "--since")).text)) }
-        if let until { query.append(("until", (try ReplayBoundOptions.time(until, "--until")).text)) }
-        if let recordedSince { query.append(("recordedSince", (try Self.start(recordedSince, "--recorded-since")).text)) }
-        if let recordedUntil { query.append(("recordedUntil", (try ReplayBoundOptions.time(recordedUntil, "--recorded-until")).text)) }
+        do {
+            try ReplayBoundOptions.requirePosition(from, "--from")
+            try ReplayBoundOptions.requirePosition(to, "--to")
+            if let from { query.append(("from", String(from))) }
+            if let to { query.append(("to", String(to))) }
+            if let since { query.append(("since", (try Self.start(since, "--since")).text)) }
+            if let until { query.append(("until", (try ReplayBoundOptions.time(until, "--until")).text)) }
+            if let recordedSince { query.append(("recordedSince", (try Self.start(recordedSince, "--recorded-since")).text)) }
+            if let recordedUntil { query.append(("recordedUntil", (try ReplayBoundOptions.time(recordedUntil, "--recorded-until")).text)) }
+        } catch {
+            try Self.check(query, on: server)
+            throw error
+        }
         return query
+    }
+
+    /// The server's refusal of `query`'s bloc, codes or year, if any; no event is asked for (`to=0`).
+    private static func check(_ query: [(String, String)], on server: RemoteServer) throws {
+        guard !query.isEmpty else { return }
+        _ = try RemoteEvents.read(server, query + [("to", "0")])
     }
 
     /// `thidua --server URL log …`: the events read from the server, printed as from the file; with --follow, the server
     /// asked again for what came after the last event shown until a stop signal.
     func runRemote(_ server: RemoteServer) throws {
         let lang = try global.lang
-        let query = try remoteQuery()
-        if output.format == .csv { Console.line(CSV.row(Self.csvHeader)) }
+        let query = try remoteQuery(server)
+        var headed = false
         var table = Table(Self.tableHeader, lang, rightAligned: [0, 4])
         var last = from.map { $0 - 1 } ?? 0
         if follow { StopSignals.catchThem() }
         repeat {
             let after = last > 0 ? query.filter { $0.0 != "from" } + [("from", String(last + 1))] : query
-            for (event, prev) in try RemoteEvents.read(server, after) {
+            let events = try RemoteEvents.read(server, after)
+            // The header once the server answered: a refusal prints nothing on standard output, as on a file.
+            if output.format == .csv, !headed { Console.line(CSV.row(Self.csvHeader)) }
+            headed = true
+            for (event, prev) in events {
                 switch (output.format, follow) {
                 case (.json, _): Console.line(event.shownJSON(prevHash: prev).canonicalText)
                 case (.csv, _): Console.line(CSV.row(Self.csvCells(event)))

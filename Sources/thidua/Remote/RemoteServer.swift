@@ -93,10 +93,11 @@ struct RemoteServer {
             return CLIError.rejected("the server at \(server) answered HTTP \(answer.status) without a problem document")
         }
         var message = detail
-        if let code = fields["code"]?.stringValue, !message.contains("[\(code)]") { message += " [\(code)]" }
+        if let code = fields["code"]?.stringValue, Self.bracketed(code), !message.contains("[\(code)]") { message += " [\(code)]" }
         if let hint = fields["hint"]?.stringValue, !message.contains(hint) { message += "; " + hint }
         var error = CLIError.rejected(message)
         error.line = fields["line"]?.numberValue?.intValue
+        error.refusal = rebuilt(fields)
         return error
     }
 

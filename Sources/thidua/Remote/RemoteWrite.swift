@@ -12,41 +12,71 @@ enum RemoteWrite {
     }
 
     /// Posts `events` (each at its input line, so the server's refusal names the same line as a local append would)
-    /// and prints what was appended as `Typed.printAppended` does.
+    /// and prints what was appended as `Typed.printAppended` does. `typed`: one event a command built, which has no
+    /// input line; its refusal is thrown as the store throws it locally, without the line the request gave it.
+    ///
+    /// `unreadable`: the first input line that could not be read (none after it is sent) and the error a local append
+    /// gives for it. The server is sent a line it cannot read in its place, so it decides the lines before it first, as
+    /// a local append does: a refusal of an earlier line is the one reported, else `unreadable`'s error.
     @discardableResult
     static func post(_ events: [(line: Int, event: ProposedEvent)], to server: RemoteServer, _ lang: Lang,
-                     limit: Int = 20) throws -> (appended: [Appended], alreadyRecorded: Int) {
+                     limit: Int = 20, typed: Bool = false, unreadable: (line: Int, error: any Error)? = nil)
+        throws -> (appended: [Appended], alreadyRecorded: Int) {
+        if events.isEmpty, let unreadable { throw unreadable.error }
         var lines: [String] = []
         for (line, event) in events {
             while lines.count < line - 1 { lines.append("") }
             lines.append(event.inputJSON().canonicalText)
         }
-        let answer = try server.postEvents(lines)
-        guard let fields = answer.objectValue, let rows = fields["appended"]?.arrayValue,
-              let already = fields["alreadyRecorded"]?.numberValue?.intValue else {
-            throw CLIError.rejected("the server at \(server.written) answered the append with a document this thidua cannot read")
+        if let unreadable {
+            while lines.count < unreadable.line - 1 { lines.append("") }
+            lines.append("{}")
         }
-        let appended = rows.compactMap { row -> Appended? in
+        let answer: JSON
+        do {
+            answer = try server.postEvents(lines)
+        } catch let refused as CLIError where typed {
+            guard var refusal = refused.refusal else { throw refused }
+            refusal.line = nil
+            throw refusal
+        } catch let refused as CLIError where unreadable != nil && refused.line == unreadable?.line {
+            throw unreadable?.error ?? refused
+        }
+        if let unreadable { throw unreadable.error }
+        let unreadable = CLIError.rejected("the server at \(server.written) answered the append with a document this thidua cannot read; are both the same version?")
+        guard let rows = answer.objectValue?["events"]?.arrayValue else { throw unreadable }
+        var outcomes: [(placed: Appended, type: String, already: Bool)] = []
+        for row in rows {
             guard let r = row.objectValue, let position = r["position"]?.numberValue?.intValue, let stream = r["stream"]?.stringValue,
-                  let version = r["version"]?.numberValue?.intValue else { return nil }
-            return Appended(position: Int64(position), stream: stream, version: Int64(version))
+                  let version = r["version"]?.numberValue?.intValue, let type = r["type"]?.stringValue,
+                  case .bool(let already)? = r["alreadyRecorded"] else { throw unreadable }
+            outcomes.append((Appended(position: Int64(position), stream: stream, version: Int64(version)), type, already))
         }
-        let types = Dictionary(events.compactMap { e in e.event.id.map { ($0, e.event.type) } }, uniquingKeysWith: { first, _ in first })
-        for (row, a) in zip(rows, appended).prefix(limit) {
-            let type = row.objectValue?["id"]?.stringValue.flatMap { types[$0] } ?? (events.count == 1 ? events.first?.event.type : nil)
-            let event = "\(a.stream) v\(a.version)" + (type.map { " \($0.rawValue)" } ?? "")
-            Console.line(Phrase.appended(position: a.position, event: event, already: false, lang))
+        // As `Typed.printAppended` prints a local append's outcomes (what a server sends shown, never obeyed, by the terminal).
+        for outcome in outcomes.prefix(limit) {
+            let event = "\(outcome.placed.stream) v\(outcome.placed.version) \(outcome.type)"
+            Console.line(Visible.escaped(Phrase.appended(position: outcome.placed.position, event: event, already: outcome.already, lang)))
         }
-        let total = appended.count + already
-        if total > limit || already > 0 && (total > 1 || appended.isEmpty) {
+        let appended = outcomes.filter { !$0.already }.map(\.placed)
+        let already = outcomes.count - appended.count
+        if outcomes.count > limit || already > 0 && outcomes.count > 1 {
             Console.line(Phrase.appendedCount(appended.count, alreadyRecorded: already, lang))
         }
         return (appended, already)
     }
 
+    /// The head of the server's log (`GET /v1/digest`), as `thidua append` prints it after an import.
+    static func printHead(_ server: RemoteServer, _ lang: Lang) throws {
+        let document = try server.json("/v1/digest")
+        guard let f = document.objectValue, let position = f["position"]?.numberValue?.intValue, let hash = f["hash"]?.stringValue.flatMap(EventHashing.bytes(hex:)) else {
+            throw CLIError.rejected("the server at \(server.written) sent a digest this thidua cannot read")
+        }
+        Console.line(Phrase.logHead(position: Int64(position), hash: EventHashing.hex(hash), lang))
+    }
+
     /// A typed write on a server: posted, then described as locally, against the year's state the server now holds.
     static func append(_ proposed: ProposedEvent, to server: RemoteServer, year: Int?, _ lang: Lang) throws {
-        let done = try post([(1, proposed)], to: server, lang)
+        let done = try post([(1, proposed)], to: server, lang, typed: true)
         guard !done.appended.isEmpty else { return }
         var data = proposed.dataText
         let payload = try data.withUTF8 { bytes throws(ThiDuaError) in
@@ -56,9 +86,9 @@ enum RemoteWrite {
         Console.line(Visible.escaped(state.map { Effect.describe(payload, in: $0, lang) } ?? Summary.of(payload, lang)))
     }
 
-    /// The bloc a write means on a server: the one given, else the only one the server's log holds.
+    /// The bloc a write means on a server: the one given, checked as a local write checks it (a bloc the log does not
+    /// hold is refused naming those it holds), else the only one the server's log holds.
     static func bloc(_ given: String?, _ server: RemoteServer) throws -> String {
-        if let given { return given }
-        return try RemoteState(server, bloc: nil, year: nil, yearState: false).bloc
+        try RemoteState(server, bloc: given, year: nil, yearState: false).bloc
     }
 }

@@ -60,12 +60,13 @@ struct RemoteCLITests {
         }
         for format in ["json", "csv", "table"] {
             queries += [["rules", "--format", format], ["keys", "--format", format], ["log", "--format", format],
-                        ["log", "--member", "UBKTTW", "--format", format], ["digest", "--format", format]]
+                        ["log", "--member", "UBKTTW", "--format", format], ["digest", "--format", format], ["digest", "--at", "5", "--format", format]]
         }
         queries += [["scores", "--year", year, "--member", "VPTW"], ["elections", "--year", year, "--election", "HEAD-2026"],
                     ["standings", "--lang", "en"], ["export"], ["export", "--year", year], ["replay", "--year", year, "--format", "json"],
                     ["replay", "--year", year], ["replay", "--year", year, "--at", "12", "--lang", "en"],
-                    ["replay", "--year", year, "--at", "12", "--format", "json"], ["replay", "--year", year, "--as-of", "2026-01-06"]]
+                    ["replay", "--year", year, "--at", "12", "--format", "json"], ["replay", "--year", year, "--as-of", "2026-01-06"],
+                    ["verify"], ["verify", "--format", "json"], ["verify", "--quick"], ["--format", "json", "verify", "--quick"]]
         return queries
     }()
 
@@ -107,6 +108,11 @@ struct RemoteCLITests {
             try Self.expectDone(result)
             #expect(result.stdout.contains("score.submitted"), "\(result)")
         }
+        // A document kept in the log and cited, by the head on the file itself while the server runs (a server takes
+        // events, not documents): verify counts it the same from the file and through the server.
+        let document = try cli.write("bao-cao-11.txt", "Báo cáo tiêu chí 1.1 của BNCTW")
+        try Self.expectDone(cli.run("--db", cli.database, "--as", "BNCTW", "score", "submit", "--year", Self.year, "--criterion", "1.1",
+                                    "--points", "18.5", "--evidence-file", document, "--key", head.key))
         try Self.expectDone(cli.run(deputy.arguments(["score", "review", "--year", Self.year, "--member", "VPTW", "--criterion", "1.2",
                                                       "--points", "26", "--reason", "Thiếu minh chứng"])))
 
@@ -138,12 +144,26 @@ struct RemoteCLITests {
 
         let verifiedRemotely = try cli.run("--server", server.base, "verify")
         #expect(verifiedRemotely.status == 0 && verifiedRemotely.stdout.hasSuffix("verified\n"), "\(verifiedRemotely)")
+        #expect(verifiedRemotely.stdout.contains("\nevidence: 1 document(s) cited, each kept and intact\n"), "\(verifiedRemotely)")
 
         var remote: [[String]: Thidua.Result] = [:]
         for query in Self.queries { remote[query] = try cli.run(["--server", server.base] + query) }
+        // A digest written down earlier, and one the log never held (exit 2 both ways, the same lines and error).
+        let digest = try cli.run("--server", server.base, "digest").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let position = try #require(digest.split(separator: ":").first)
+        let proofs = [["verify", "--digest", digest], ["verify", "--digest", "\(position):" + String(repeating: "0", count: 64)],
+                      ["verify", "--digest", "\(position):" + String(repeating: "0", count: 64), "--format", "json"]]
+        for query in proofs { remote[query] = try cli.run(["--server", server.base] + query) }
         let stopped = server.stop()
         #expect(stopped.status == 0, "\(stopped)")
 
+        for query in proofs {
+            let local = try cli.run(["--db", cli.database] + query)
+            let read = try #require(remote[query])
+            #expect(local.status == (query == proofs[0] ? 0 : 2), "\(query): \(local)")
+            #expect(read.status == local.status && read.stdout == local.stdout && read.stderr == local.stderr,
+                    "\(query.joined(separator: " ")) differs:\n--- server\n\(read)\n--- file\n\(local)")
+        }
         for query in Self.queries {
             let local = try cli.run(["--db", cli.database] + query)
             let read = try #require(remote[query])
@@ -190,6 +210,30 @@ struct RemoteCLITests {
         #expect(unopened.status == 1 && unopened.stderr == "error: year 2030 of BDTW has not been opened\n", "\(unopened)")
         let noBloc = try cli.run("--server", server.base, "--bloc", "XYZ", "standings")
         #expect(noBloc.status == 1 && noBloc.stderr.contains("bloc XYZ is not in this log"), "\(noBloc)")
+        // A log filter naming what the bloc never had: the server refuses it as the file does, the same line and exit code.
+        for filter in [["--member", "NOPE"], ["--member", "vptw", "--criterion", "9.9"], ["--year", "2030"], ["--election", "head-2099"],
+                       ["--year", "2030", "--format", "json"], ["--bloc", "bdtw", "--member", "nope", "--format", "csv"]] {
+            let remote = try cli.run(["--server", server.base, "log"] + filter)
+            let local = try cli.run(["--db", cli.database, "log"] + filter)
+            #expect(local.status == 1 && local.stderr.hasPrefix("error: --") && local.stderr.contains("known "), "\(filter): \(local)")
+            #expect(remote.status == local.status && remote.stdout == local.stdout && remote.stderr == local.stderr,
+                    "log \(filter.joined(separator: " ")) differs:\n--- server\n\(remote)\n--- file\n\(local)")
+        }
+        // Two mistakes at once: the one a local read finds first is named, whichever of the server and the CLI finds it.
+        for filter in [["--member", "nope", "--since", "garbage"], ["--bloc", "nope", "--type", "nope"], ["--type", "nope", "--member", "nope"],
+                       ["--year", "2030", "--from=-1"]] {
+            let remote = try cli.run(["--server", server.base, "log"] + filter)
+            let local = try cli.run(["--db", cli.database, "log"] + filter)
+            #expect(local.status != 0 && remote.status == local.status && remote.stdout == local.stdout && remote.stderr == local.stderr,
+                    "log \(filter.joined(separator: " ")) differs:\n--- server\n\(remote)\n--- file\n\(local)")
+        }
+        for (command, what) in [(["standings", "--year", "2030"], "year"), (["--bloc", "XYZ", "standings"], "bloc"),
+                                (["digest", "--at", "99"], "position"), (["digest", "--at=-1"], "position"), (["report", "--year", "2030"], "year"),
+                                (["export", "--year", "2030"], "year")] {
+            let remote = try cli.run(["--server", server.base] + command)
+            let local = try cli.run(["--db", cli.database] + command)
+            #expect(remote.status == 1 && remote.stderr == local.stderr, "an unknown \(what):\n--- server\n\(remote)\n--- file\n\(local)")
+        }
         // Commands that work on a file only say so (usage, 64).
         for command in [["demo"], ["rebuild"], ["serve"], ["key", "generate", "--holder", "BNCTW", "--out", cli.path("x.key")],
                         ["sign", "-", "--key", head.key], ["diff", "--year", Self.year, "--from", "1"]] {
@@ -197,13 +241,19 @@ struct RemoteCLITests {
             #expect(refused.status == 64 && refused.stderr.contains("cannot act on a server"), "\(command): \(refused)")
         }
         // The report comes from the server, the same document the file gives at the same moment (but for when it was made).
-        let remoteReport = try cli.run("--server", server.base, "report", "--year", Self.year, "--at", "5")
-        let localReport = try cli.run("--db", cli.database, "report", "--year", Self.year, "--at", "5")
-        #expect(remoteReport.status == 0 && localReport.status == 0, "\(remoteReport)")
-        #expect(WebPageTests.comparable(remoteReport.stdout) == WebPageTests.comparable(localReport.stdout))
+        for moment in [["--at", "5"], ["--as-of", "2026-12-31"], ["--known-at", "31/12/2026", "--at", "6"]] {
+            let remoteReport = try cli.run(["--server", server.base, "report", "--year", Self.year] + moment)
+            let localReport = try cli.run(["--db", cli.database, "report", "--year", Self.year] + moment)
+            #expect(remoteReport.status == 0 && localReport.status == 0, "\(remoteReport)")
+            #expect(WebPageTests.comparable(remoteReport.stdout) == WebPageTests.comparable(WebPageTests.withoutLogFile(localReport.stdout, cli.database)),
+                    "report \(moment)")
+            #expect(localReport.stdout.contains(cli.database) && !remoteReport.stdout.contains(cli.directory.path), "the server's path is not shown")
+        }
         let reportFile = cli.path("bao-cao.html")
         let written = try cli.run("--server", server.base, "report", "--year", Self.year, "--out", reportFile)
-        #expect(written.status == 0 && written.stdout.contains("từ \(server.base)"), "\(written)")
+        let writtenLocally = try cli.run("--db", cli.database, "report", "--year", Self.year, "--out", cli.path("bao-cao-tep.html"))
+        #expect(written.status == 0 && written.stdout == writtenLocally.stdout.replacingOccurrences(of: "bao-cao-tep.html", with: "bao-cao.html"),
+                "the line names the position and stateHash as on a file:\n\(written)\n\(writtenLocally)")
         #expect(try cli.run("--server", server.base, "report", "--year", "2030").status == 1)
         let both = try cli.run("--server", server.base, "--db", cli.database, "standings")
         #expect(both.status == 64 && both.stderr.contains("name two logs"), "\(both)")
@@ -244,6 +294,19 @@ struct RemoteCLITests {
                     "--occurred-at", "2026-03-01"] },
             { _ in ["score", "submit", "--year", Self.year, "--criterion", "1.1", "--points", "18,5", "--occurred-at", "2026-04-01"] },
             { _ in ["pact", "draft", "--year", Self.year, "--clause", "Đoàn kết", "--occurred-at", "2026-04-02"] },
+            // The same event id twice: the second names the position the event already holds, as on a file.
+            { _ in ["score", "submit", "--year", Self.year, "--criterion", "1.1", "--points", "17", "--occurred-at", "2026-04-03",
+                    "--event-id", "5f0c6a4e-0000-4000-a000-0000000000aa"] },
+            { _ in ["score", "submit", "--year", Self.year, "--criterion", "1.1", "--points", "17", "--occurred-at", "2026-04-03",
+                    "--event-id", "5f0c6a4e-0000-4000-a000-0000000000aa", "--lang", "en"] },
+        ]
+        // Refused writes: the same error line and exit code as on the file (a typed write has no input line to name).
+        let refusals: [[String]] = [
+            ["score", "submit", "--year", Self.year, "--criterion", "1.1", "--points", "21"],
+            ["score", "submit", "--year", Self.year, "--criterion", "9.9", "--points", "1"],
+            ["score", "submit", "--year", "2030", "--criterion", "1.1", "--points", "1"],
+            ["--bloc", "nope", "score", "submit", "--year", Self.year, "--criterion", "1.1", "--points", "1"],
+            ["score", "submit", "--year", Self.year, "--criterion", "1.1", "--points", "16", "--event-id", "5f0c6a4e-0000-4000-a000-0000000000aa"],
         ]
         for holder in ["BNCTW", "VPTW"] {
             try Self.expectDone(served.run(servedSecretariatOffice.arguments(["key", "register", "--holder", holder,
@@ -257,6 +320,38 @@ struct RemoteCLITests {
             let onFile = try local.run(["--as", office.code] + write(office) + ["--key", try #require(index == 0 ? localSecretariat : localKeys["BNCTW"]?.file)])
             try Self.expectDone(remote)
             #expect(remote.stdout == onFile.stdout && !remote.stdout.isEmpty, "\(write(office)):\n--- server\n\(remote)\n--- file\n\(onFile)")
+            if index == writes.count - 1 {
+                #expect(remote.stdout.hasPrefix("already recorded at position ") && remote.stdout.hasSuffix(" score.submitted\n"), "\(remote)")
+            }
+        }
+        for refused in refusals {
+            let remote = try served.run(servedHead.arguments(refused))
+            let onFile = try local.run(["--as", "BNCTW"] + refused + ["--key", try #require(localKeys["BNCTW"]?.file)])
+            #expect(remote.status == 1 && remote.status == onFile.status && remote.stdout == onFile.stdout && remote.stderr == onFile.stderr
+                    && !remote.stderr.contains("line"), "\(refused):\n--- server\n\(remote)\n--- file\n\(onFile)")
+        }
+        // append and scores import: the lines decided in order, so a refused line before an unreadable one is the one
+        // named, as on a file; the unreadable line is named when the lines before it are accepted.
+        let vptw = { (points: String) in
+            #"{"type":"score.submitted","bloc":"BDTW","year":2026,"actor":"VPTW","occurredAt":"2026-04-05T09:00:00+07:00","data":{"member":"VPTW","criterion":"1.1","points":\#(points)}}"#
+        }
+        for (name, lines) in [("ordered.jsonl", [vptw("3"), vptw("25")]), ("unreadable.jsonl", [vptw("3")])] {
+            var results: [Thidua.Result] = []
+            for (cli, key, target) in [(served, try #require(servedKeys["VPTW"]).file, ["--server", server.base]),
+                                       (local, try #require(localKeys["VPTW"]).file, ["--db", local.database])] {
+                let signed = try cli.run("sign", try cli.write(name, lines.joined(separator: "\n") + "\n"), "--key", key)
+                try Self.expectDone(signed)
+                results.append(try cli.run(target + ["append", try cli.write("signed-" + name, signed.stdout + "{not json\n")]))
+            }
+            let expected = lines.count == 2 ? "at line 2: field data.points" : "at line 2: malformed JSON"
+            #expect(results[0].status == 1 && results[0].stderr == results[1].stderr && results[0].stderr.contains(expected),
+                    "\(name):\n--- server\n\(results[0])\n--- file\n\(results[1])")
+        }
+        for (sheet, expected) in [("Đơn vị,1.1\nBNCTW,25\nVPTW,x\n", "row 2, column B"), ("Đơn vị,1.1\nBNCTW,19\nVPTW,x\n", "row 3, column B")] {
+            let remote = try served.run(servedHead.arguments(["scores", "import", try served.write("order.csv", sheet), "--year", Self.year]))
+            let onFile = try local.run("--as", "BNCTW", "scores", "import", try local.write("order.csv", sheet), "--year", Self.year,
+                                       "--key", try #require(localKeys["BNCTW"]?.file))
+            #expect(remote.status == 1 && remote.stderr == onFile.stderr && remote.stderr.contains(expected), "\(sheet):\n--- server\n\(remote)\n--- file\n\(onFile)")
         }
 
         // append: lines signed on the member's machine, posted in one request.
@@ -265,7 +360,12 @@ struct RemoteCLITests {
         try Self.expectDone(signed)
         let appended = try served.run("--server", server.base, "append", try served.write("pact.signed.jsonl", signed.stdout), "--lang", "en")
         try Self.expectDone(appended)
-        #expect(appended.stdout.contains("pact.signed"), "\(appended)")
+        #expect(appended.stdout.contains("pact.signed") && appended.stdout.contains("\nlog head: position "), "\(appended)")
+        let position = try #require(appended.stdout.split(separator: " ").dropFirst(2).first.map { $0.dropLast() }, "\(appended)")
+        let again = try served.run("--server", server.base, "append", try served.write("pact.signed.jsonl", signed.stdout), "--lang", "en")
+        try Self.expectDone(again)
+        #expect(again.stdout.hasPrefix("already recorded at position \(position): BDTW/2026 ") && again.stdout.contains("pact.signed\nlog head: position \(position), hash "),
+                "\(again)")
         let malformed = try served.run("--server", server.base, "append", try served.write("bad.jsonl", signed.stdout + "{not json\n"))
         #expect(malformed.status == 1 && malformed.stderr.contains("line 2"), "\(malformed)")
 

@@ -46,6 +46,12 @@ struct ServerTests {
         #expect(appended[0]["id"] as? String == "5f0c6a4e-0000-4000-a000-000000000001" && appended[0]["stream"] as? String == "BDTW/2017")
         let again = try server.request("POST", "/v1/events", body: line, contentType: "application/json")
         #expect(try again.status == 200 && again.json()["alreadyRecorded"] as? Int == 1, "\(again)")
+        // Each event with the position it holds, already recorded or not: what the CLI prints of it.
+        let events = try #require(try again.json()["events"] as? [[String: Any]], "\(again)")
+        #expect(events.count == 1 && events[0]["position"] as? Int == before.count + 1 && events[0]["alreadyRecorded"] as? Bool == true
+                && events[0]["type"] as? String == "score.submitted" && events[0]["version"] as? Int == appended[0]["version"] as? Int, "\(again)")
+        let fresh = try #require(try created.json()["events"] as? [[String: Any]], "\(created)")
+        #expect(fresh.count == 1 && fresh[0]["alreadyRecorded"] as? Bool == false && fresh[0]["position"] as? Int == before.count + 1, "\(created)")
 
         let unsigned = #"{"type":"score.submitted","bloc":"BDTW","year":2017,"actor":"BNCTW","occurredAt":"2017-12-12T08:00:00+07:00","data":{"member":"BNCTW","criterion":"1.1","points":3}}"#
         let cases: [(String, Int, String, Int?)] = [
@@ -105,6 +111,8 @@ struct ServerTests {
             ("/v1/log?year=2017&member=BNCTW&since=2017-12-01", ["log", "--year", "2017", "--member", "BNCTW", "--since", "2017-12-01"]),
             ("/v1/log?type=vote.cast&type=ballots.tallied&from=10&to=200", ["log", "--type", "vote.cast", "--type", "ballots.tallied", "--from", "10", "--to", "200"]),
             ("/v1/digest", ["digest"]),
+            ("/v1/verify", ["verify"]),
+            ("/v1/verify?quick=true", ["verify", "--quick"]),
         ]
         for (path, arguments) in queries {
             let answer = try server.request("GET", path)
@@ -114,7 +122,16 @@ struct ServerTests {
             #expect(answer.body == local.stdout, "\(path) differs from thidua \(arguments.joined(separator: " "))")
         }
         let verify = try server.request("GET", "/v1/verify")
-        #expect(try verify.status == 200 && verify.json()["intact"] as? Bool == true, "\(verify)")
+        #expect(try verify.status == 200 && verify.json()["intact"] as? Bool == true && verify.json()["citedDocuments"] as? Int == 0, "\(verify)")
+        // A filter naming what the bloc never had is refused as thidua log refuses it, naming the known ones.
+        for (path, field, hint) in [("/v1/log?member=nope", "member", "known members: "), ("/v1/log?year=1999", "year", "known years: 2017, 2018"),
+                                    ("/v1/log?bloc=bdtw&criterion=9.9", "criterion", "known criteria: "),
+                                    ("/v1/log?election=X", "election", "known elections: ")] {
+            let refused = try server.request("GET", path)
+            let problem = try refused.json()
+            #expect(refused.status == 404 && problem["code"] as? String == "not-found" && problem["field"] as? String == field, "\(path): \(refused)")
+            #expect((problem["detail"] as? String)?.hasPrefix("--\(field) ") == true && (problem["hint"] as? String)?.hasPrefix(hint) == true, "\(refused)")
+        }
         #expect(server.stop().status == 0)
     }
 

@@ -100,20 +100,23 @@ struct ScoresImportCommand: ParsableCommand {
     /// The sheet posted to a server; a refused cell named by its row and column, as locally.
     static func post(_ items: [AppendItem], _ parsed: SpreadsheetFile, type: EventType, _ server: RemoteServer, _ lang: Lang) throws {
         var events: [(line: Int, event: ProposedEvent)] = []
+        var unreadable: (line: Int, error: any Error)?
         for item in items {
             let line = item.line ?? 0
             do {
                 events.append((line, try item.event.get()))
             } catch {
                 guard parsed.cells.indices.contains(line - 1) else { throw error }
-                throw CLIError.rejected(located(error, at: parsed.cells[line - 1], type: type))
+                unreadable = (line, CLIError.rejected(located(error, at: parsed.cells[line - 1], type: type)))
+                break
             }
         }
         do {
-            try RemoteWrite.post(events, to: server, lang)
-        } catch let refusal as CLIError {
-            guard let line = refusal.line, parsed.cells.indices.contains(line - 1) else { throw refusal }
-            throw CLIError.rejected("\(parsed.cells[line - 1].place): " + refusal.description)
+            try RemoteWrite.post(events, to: server, lang, unreadable: unreadable)
+        } catch let refused as CLIError where refused.line != nil {
+            guard let line = refused.line, parsed.cells.indices.contains(line - 1) else { throw refused }
+            guard let refusal = refused.refusal else { throw CLIError.rejected("\(parsed.cells[line - 1].place): " + refused.description) }
+            throw CLIError.rejected(located(refusal, at: parsed.cells[line - 1], type: type))
         }
     }
 
