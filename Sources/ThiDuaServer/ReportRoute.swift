@@ -21,7 +21,14 @@ enum ReportRoute {
         let bloc = query.string("bloc")?.uppercased()
         let bounds = ReplayBounds(asOf: try query.bound("asOf"), knownAt: try query.bound("knownAt"), at: try query.position("at"))
         let moment = YearReport.Moment(asOf: query.typed("asOf"), knownAt: query.typed("knownAt"), at: bounds.at)
-        return try await log.read { store in
+        let make = { @Sendable in try await build(log, bloc: bloc, year: year, bounds: bounds, moment: moment) }
+        guard bounds.asOf == nil, bounds.knownAt == nil, bounds.at == nil else { return try await make() }
+        let head = try await log.read { store in try store.head()?.position ?? 0 }
+        return try await log.reports.report("\(bloc ?? "")/\(year)", head: head, make: make)
+    }
+
+    private static func build(_ log: ServerLog, bloc: String?, year: Int, bounds: ReplayBounds, moment: YearReport.Moment) async throws -> String {
+        try await log.read { store in
             let bloc = try store.resolveBloc(bloc)
             guard try store.years(bloc: bloc).contains(year) else { throw YearRoutes.unopened(bloc, year) }
             let (replay, digest) = try store.reportFacts(bloc: bloc, year: year, bounds: bounds)

@@ -10,6 +10,8 @@ package final class ServerLog: Sendable {
     /// Documents (minh chứng) are kept outside the chain, so they need not wait in the writer's groups.
     private let documents: EventStore
     package let allowUnsigned: Bool
+    /// The year reports last made at the head, shared by the live pages of every visitor.
+    let reports = ReportCache()
 
     /// Opens (creating when missing, as `thidua append` does) the log at `path`.
     package init(path: String, allowUnsigned: Bool, maximumGroup: Int = GroupCommitWriter.defaultMaximumGroup) throws(StoreError) {
