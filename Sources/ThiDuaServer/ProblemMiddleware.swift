@@ -5,6 +5,12 @@ import ThiDuaStore
 /// wrong method), and a request that runs past the time limit. Nothing else escapes as a bare 500.
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     let limits: ServerLimits
+    private let deadlines: RequestDeadlines
+
+    init(limits: ServerLimits) {
+        self.limits = limits
+        deadlines = RequestDeadlines(seconds: limits.requestSeconds)
+    }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -38,14 +44,12 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
 
     /// `body`, refused with 503 `timeout` when it takes longer than `seconds`. A write already handed to the writer is
     /// still committed or refused; its client is told to send it again, which its event ids make safe.
+    /// The route runs as a child task, so that only it is cancelled at the limit, never the connection's own task,
+    /// which still has the 503 to write.
     private func withTimeLimit(_ seconds: Double, _ body: @escaping @Sendable () async throws -> Response) async throws -> Response {
-        try await withThrowingTaskGroup(of: Response?.self) { group in
-            group.addTask { try await body() }
-            group.addTask {
-                try await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
-                return nil
-            }
-            defer { group.cancelAll() }
+        let deadlines = deadlines
+        return try await withThrowingTaskGroup(of: Response?.self) { group in
+            group.addTask { try await deadlines.run(body) }
             guard let first = try await group.next(), let response = first else {
                 throw Problem(.serviceUnavailable, code: .timeout, detail: "the request took longer than \(Int(seconds)) s; nothing may have been appended",
                               hint: "send it again: an event with an id is recorded once")
