@@ -8,12 +8,16 @@ import ThiDuaStore
 enum EventsRoute {
     static func post(_ request: Request, _ log: ServerLog, limits: ServerLimits) async throws -> Response {
         let body = try await Self.body(request, limit: limits.bodyBytes)
-        let items = try Self.items(body, mediaType: request.headers[.contentType], allowUnsigned: log.allowUnsigned)
-        guard !items.isEmpty else {
-            throw Problem(.badRequest, code: .noEvents, detail: "the request holds no event; send one JSON object, or JSON Lines")
-        }
+        let mediaType = request.headers[.contentType]
+        let written = try await log.writer.append(parsing: {
+            let items = try Self.items(body, mediaType: mediaType, allowUnsigned: log.allowUnsigned)
+            guard !items.isEmpty else {
+                throw Problem(.badRequest, code: .noEvents, detail: "the request holds no event; send one JSON object, or JSON Lines")
+            }
+            return items
+        })
         let report: AppendReport
-        switch await log.writer.append(items) {
+        switch written {
         case .success(let done): report = done
         case .failure(let error): throw Problem(error)
         }
