@@ -8,16 +8,12 @@ import ThiDuaStore
 enum EventsRoute {
     static func post(_ request: Request, _ log: ServerLog, limits: ServerLimits) async throws -> Response {
         let body = try await Self.body(request, limit: limits.bodyBytes)
-        let mediaType = request.headers[.contentType]
-        let written = try await log.writer.append(parsing: {
-            let items = try Self.items(body, mediaType: mediaType, allowUnsigned: log.allowUnsigned)
-            guard !items.isEmpty else {
-                throw Problem(.badRequest, code: .noEvents, detail: "the request holds no event; send one JSON object, or JSON Lines")
-            }
-            return items
-        })
+        let items = try Self.items(body, mediaType: request.headers[.contentType], allowUnsigned: log.allowUnsigned)
+        guard !items.isEmpty else {
+            throw Problem(.badRequest, code: .noEvents, detail: "the request holds no event; send one JSON object, or JSON Lines")
+        }
         let report: AppendReport
-        switch written {
+        switch await log.writer.append(items) {
         case .success(let done): report = done
         case .failure(let error): throw Problem(error)
         }

@@ -12,14 +12,10 @@ package final class GroupCommitWriter: Service, @unchecked Sendable {
     }
 
     private let store: EventStore
-    /// Guards `pending`, `closed`, `preparing` and `gatherer`.
+    /// Guards `pending` and `closed`.
     private let lock = NSLock()
     private var pending: [Job] = []
     private var closed = false
-    /// Requests whose events are being parsed and verified (on their own tasks) and will be queued next.
-    private var preparing = 0
-    /// The writer, waiting for those before it takes its next group.
-    private var gatherer: CheckedContinuation<Void, Never>?
     private var committed = (transactions: 0, requests: 0)
     private let wakes: AsyncStream<Void>
     private let wake: AsyncStream<Void>.Continuation
@@ -43,89 +39,18 @@ package final class GroupCommitWriter: Service, @unchecked Sendable {
     }
 
     /// Appends one request's events, all or nothing; returns once they are durably committed or refused.
-    /// `arrival`, when the request announced itself with `arriving()`, is spent.
-    package func append(_ items: [AppendItem], arrival: Arrival? = nil) async -> Result<AppendReport, StoreError> {
+    package func append(_ items: [AppendItem]) async -> Result<AppendReport, StoreError> {
         await withCheckedContinuation { reply in
-            let (accepted, waiter) = lock.withLock {
-                if let arrival { spend(arrival) }
-                if !closed { pending.append(Job(items: items, reply: reply)) }
-                return (!closed, gathered())
+            let accepted = lock.withLock {
+                guard !closed else { return false }
+                pending.append(Job(items: items, reply: reply))
+                return true
             }
-            waiter?.resume()
             guard accepted else {
                 reply.resume(returning: .failure(.database("the server is shutting down; nothing was appended, send it again later")))
                 return
             }
             wake.yield()
-        }
-    }
-
-    /// Parses a request's events with `parse` on the calling task (JSON and Ed25519 run on every core, never in the
-    /// writer), then appends them, the request counted as arriving meanwhile.
-    package func append(parsing parse: () throws -> [AppendItem]) async throws -> Result<AppendReport, StoreError> {
-        let arrival = arriving()
-        let items: [AppendItem]
-        do {
-            items = try parse()
-        } catch {
-            abandon(arrival)
-            throw error
-        }
-        return await append(items, arrival: arrival)
-    }
-
-    /// A request on its way to the writer, counted until it is appended or abandoned. A group waits for the requests on
-    /// their way when it begins, so that a busy server commits few large groups rather than alternating small and large
-    /// ones (each commit costs an fsync and a rewrite of the years' snapshots). The wait ends as soon as none is on its
-    /// way or the group is full; a request whose body is still arriving has not announced itself and is not waited for.
-    package final class Arrival: @unchecked Sendable {
-        /// Guarded by the writer's lock.
-        fileprivate var spent = false
-        fileprivate weak var writer: GroupCommitWriter?
-
-        /// One dropped unspent would hold every later group back until it is full.
-        deinit { writer?.abandon(self) }
-    }
-
-    package func arriving() -> Arrival {
-        lock.withLock { preparing += 1 }
-        let arrival = Arrival()
-        arrival.writer = self
-        return arrival
-    }
-
-    /// The request will not be appended (its events could not be read).
-    package func abandon(_ arrival: Arrival) {
-        let waiter = lock.withLock {
-            spend(arrival)
-            return gathered()
-        }
-        waiter?.resume()
-    }
-
-    /// Called with the lock held.
-    private func spend(_ arrival: Arrival) {
-        guard !arrival.spent else { return }
-        arrival.spent = true
-        preparing -= 1
-    }
-
-    /// The waiting writer, taken, once its group has waited long enough; called with the lock held.
-    private func gathered() -> CheckedContinuation<Void, Never>? {
-        guard let waiter = gatherer, preparing == 0 || pending.count >= maximumGroup || closed else { return nil }
-        gatherer = nil
-        return waiter
-    }
-
-    /// Returns once the requests being parsed are queued too (or the group is full); at once when none is.
-    private func gather() async {
-        await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
-            let waiting = lock.withLock {
-                guard !pending.isEmpty, pending.count < maximumGroup, preparing > 0, !closed else { return false }
-                gatherer = waiter
-                return true
-            }
-            if !waiting { waiter.resume() }
         }
     }
 
@@ -146,7 +71,6 @@ package final class GroupCommitWriter: Service, @unchecked Sendable {
 
     private func drain() async {
         while true {
-            await gather()
             let jobs = lock.withLock {
                 let jobs = Array(pending.prefix(maximumGroup))
                 pending.removeFirst(jobs.count)

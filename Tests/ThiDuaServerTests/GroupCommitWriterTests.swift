@@ -60,34 +60,4 @@ struct GroupCommitWriterTests {
         #expect(statistics.transactions == (maximumGroup == 1 ? 12 : 1))
         #expect(try store.verify().isIntact)
     }
-
-    /// A request still being parsed when a group begins joins that group; one that is abandoned (its events could
-    /// not be read) lets the group go.
-    @Test(.timeLimit(.minutes(5)), arguments: [false, true])
-    func aGroupWaitsForTheRequestsOnTheirWay(abandoned: Bool) async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-gather-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try EventStore(path: directory.appendingPathComponent("log.sqlite").path, create: true)
-        _ = try store.append(Self.setup.flatMap(Self.item))
-        let writer = GroupCommitWriter(store: store)
-        let running = Task { try await writer.run() }
-        defer { running.cancel() }
-        let onItsWay = writer.arriving()
-        let quick = Task { await writer.append(Self.item(Self.score(2))) }
-        while writer.pendingCount < 1 { try await Task.sleep(nanoseconds: 1_000_000) }
-        try await Task.sleep(nanoseconds: 100_000_000)
-        #expect(writer.statistics.transactions == 0, "the writer waits for the request on its way")
-        if abandoned {
-            writer.abandon(onItsWay)
-            #expect((try? await quick.value.get())?.appended == 1)
-            #expect(writer.statistics.transactions == 1 && writer.statistics.requests == 1)
-        } else {
-            let slow = await writer.append(Self.item(Self.score(1)), arrival: onItsWay)
-            #expect((try? slow.get())?.appended == 1)
-            #expect((try? await quick.value.get())?.appended == 1)
-            #expect(writer.statistics.transactions == 1 && writer.statistics.requests == 2, "\(writer.statistics)")
-        }
-        #expect(try store.verify().isIntact)
-    }
 }
