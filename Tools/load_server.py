@@ -159,9 +159,10 @@ class Connection:
 
     def send(self, deadline):
         """Sends the next request; False when there is none left (or the time is up)."""
-        if self.next == len(self.requests) or time.monotonic() > deadline:
+        now = time.monotonic()
+        if self.next == len(self.requests) or now > deadline:
             return False
-        self.began = time.monotonic()
+        self.began = now
         self.sock.sendall(self.requests[self.next])
         self.next += 1
         return True
@@ -171,14 +172,15 @@ class Connection:
         head_end = self.buffer.find(b"\r\n\r\n")
         if head_end < 0:
             return None
-        head = self.buffer[:head_end].decode("latin-1").lower()
-        status = int(head.split(" ", 2)[1])
-        length = re.search(r"\r\ncontent-length:\s*(\d+)", head)
-        if length is None:
-            if "transfer-encoding: chunked" not in head:
+        head = self.buffer[:head_end].lower()
+        status = int(head.split(b" ", 2)[1])
+        at = head.find(b"\r\ncontent-length:")
+        if at < 0:
+            if b"transfer-encoding: chunked" not in head:
                 return status, self.take(head_end + 4, head_end + 4)
             return self.chunked(status, head_end + 4)
-        end = head_end + 4 + int(length.group(1))
+        line_end = head.find(b"\r\n", at + 2)
+        end = head_end + 4 + int(head[at + 17:line_end if line_end >= 0 else len(head)])
         if len(self.buffer) < end:
             return None
         return status, self.take(head_end + 4, end)
