@@ -492,6 +492,9 @@ def server_table(r):
     def ms(x):
         return "—" if x is None else "%.1f ms" % (x * 1000)
 
+    def us(x):
+        return "—" if x is None else "%.0f µs" % (x * 1e6)
+
     lines = ["| server (thidua serve, loopback): %d clients × %d single signed events | group commit | one transaction per request |"
              % (group["clients"], group["acknowledged"] // max(1, group["clients"])),
              "|---|---|---|"]
@@ -499,7 +502,8 @@ def server_table(r):
                     ("request latency p50 / p99 (send to 201)", lambda m: "%s / %s" % (ms(m["latencyP50"]), ms(m["latencyP99"]))),
                     ("SSE delay p50 / p99 (201 to the event on GET /v1/log's stream)",
                      lambda m: "%s / %s" % (ms(m["sseP50"]), ms(m["sseP99"]))),
-                    ("server CPU per event (user + system)", lambda m: ms(m["serverCPUPerEvent"])),
+                    ("server CPU per event (user + system)", lambda m: us(m["serverCPUPerEvent"])),
+                    ("load generator CPU per event (on the same cores)", lambda m: us(m.get("clientCPUPerEvent"))),
                     ("201s / rows appended / streamed once; verify", lambda m: "%d / %d / %d; exit %d" % (
                         m["acknowledged"], m["rowsAfter"] - m["rowsBefore"], m["streamed"], m["verifyStatus"]))]:
         lines.append("| %s | %s | %s |" % (name, f(group), f(each)))

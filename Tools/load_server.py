@@ -9,13 +9,14 @@ For each mode it starts a server on a fresh copy of the signed seed (EventLog/ex
 open 2018, signatures required, TEST keys only), on a free loopback port:
   group  `thidua serve` as it ships: concurrent requests share one transaction (group commit);
   each   `thidua serve --max-group 1`: the benchmark switch for one transaction per request, the baseline.
-`--clients` clients (threads spread over a few processes, each on one kept-alive connection) each post `--events`
-single `score.submitted` events, one request per event, signed beforehand by the members' TEST keys with
-`thidua sign` (so the clock measures the server, not the signing). A follower, in a process of its own, reads
-`GET /v1/log` as server-sent events from the position before the load.
+`--clients` clients (each one kept-alive connection; all of them on one event loop, or spread over `--processes`
+loops) each post `--events` single `score.submitted` events, one request per event, signed beforehand by the
+members' TEST keys with `thidua sign`, and the requests built before the clock starts (so the clock measures the
+server, not the signing; the loop only sends, waits and notes the time, and reads the answers' JSON after the run).
+A follower, in a process of its own, reads `GET /v1/log` as server-sent events from the position before the load.
 
 Reported per mode: throughput (acknowledged events per second, from the first request to the last answer), request
-latency p50/p99 (send to the end of the 201), the SSE delay p50/p99 (from a request's 201 to its event on the stream,
+latency p50/p99 (send to the end of the 201), the CPU the server and the clients used per event, the SSE delay p50/p99 (from a request's 201 to its event on the stream,
 the same monotonic clock in both processes), and the checks that nothing was lost: every request answered 201; the
 201s name as many events as rows were appended; the positions they name are distinct and gap-free and the log's
 positions are gap-free; `thidua verify` exits 0; the stream carried every acknowledged position exactly once; the
@@ -36,7 +37,6 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -143,74 +143,124 @@ class Server:
         return self.process.returncode
 
 
-def read_response(sock, buffer):
-    """One HTTP/1.1 response from a kept-alive connection: (status, body, rest of the buffer)."""
-    while b"\r\n\r\n" not in buffer:
-        chunk = sock.recv(65536)
-        if not chunk:
-            raise ConnectionError("the server closed the connection")
-        buffer += chunk
-    head, _, buffer = buffer.partition(b"\r\n\r\n")
-    lines = head.decode("latin-1").split("\r\n")
-    status = int(lines[0].split(" ", 2)[1])
-    headers = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:])}
-    if headers.get("transfer-encoding", "").lower() == "chunked":
+class Connection:
+    """One client: a kept-alive connection that posts its requests one at a time."""
+
+    def __init__(self, port, bodies):
+        self.sock = socket.create_connection(("127.0.0.1", port))
+        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.sock.settimeout(30)
+        prefix = "POST /v1/events HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nContent-Type: application/x-ndjson\r\n" % port
+        self.requests = [(prefix + "Content-Length: %d\r\n\r\n" % len(b)).encode() + b for b in bodies]
+        self.next = 0
+        self.buffer = b""
+        self.began = 0.0
+        self.out = []
+
+    def send(self, deadline):
+        """Sends the next request; False when there is none left (or the time is up)."""
+        now = time.monotonic()
+        if self.next == len(self.requests) or now > deadline:
+            return False
+        self.began = now
+        self.sock.sendall(self.requests[self.next])
+        self.next += 1
+        return True
+
+    def response(self):
+        """The response once it is complete in the buffer: (status, body), the buffer keeping what follows; else None."""
+        head_end = self.buffer.find(b"\r\n\r\n")
+        if head_end < 0:
+            return None
+        head = self.buffer[:head_end].lower()
+        status = int(head.split(b" ", 2)[1])
+        at = head.find(b"\r\ncontent-length:")
+        if at < 0:
+            if b"transfer-encoding: chunked" not in head:
+                return status, self.take(head_end + 4, head_end + 4)
+            return self.chunked(status, head_end + 4)
+        line_end = head.find(b"\r\n", at + 2)
+        end = head_end + 4 + int(head[at + 17:line_end if line_end >= 0 else len(head)])
+        if len(self.buffer) < end:
+            return None
+        return status, self.take(head_end + 4, end)
+
+    def chunked(self, status, at):
         body = b""
         while True:
-            while b"\r\n" not in buffer:
-                buffer += sock.recv(65536)
-            size_line, _, buffer = buffer.partition(b"\r\n")
-            size = int(size_line.split(b";")[0], 16)
-            while len(buffer) < size + 2:
-                buffer += sock.recv(65536)
-            body, buffer = body + buffer[:size], buffer[size + 2:]
+            line_end = self.buffer.find(b"\r\n", at)
+            if line_end < 0:
+                return None
+            size = int(self.buffer[at:line_end].split(b";")[0], 16)
+            if len(self.buffer) < line_end + 2 + size + 2:
+                return None
+            body += self.buffer[line_end + 2:line_end + 2 + size]
+            at = line_end + 2 + size + 2
             if size == 0:
-                return status, body, buffer
-    length = int(headers.get("content-length", "0"))
-    while len(buffer) < length:
-        chunk = sock.recv(65536)
-        if not chunk:
-            raise ConnectionError("the server closed the connection")
-        buffer += chunk
-    return status, buffer[:length], buffer[length:]
+                self.take(at, at)
+                return status, body
 
-
-def client(port, bodies, start_at, deadline, out):
-    """Posts its bodies one at a time on one connection; appends (start, end, status, positions) per request."""
-    sock = socket.create_connection(("127.0.0.1", port))
-    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-    sock.settimeout(30)
-    prefix = "POST /v1/events HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nContent-Type: application/x-ndjson\r\n" % port
-    requests = [(prefix + "Content-Length: %d\r\n\r\n" % len(b)).encode() + b for b in bodies]
-    buffer = b""
-    time.sleep(max(0.0, start_at - time.monotonic()))
-    try:
-        for request in requests:
-            if time.monotonic() > deadline:
-                break
-            began = time.monotonic()
-            sock.sendall(request)
-            status, body, buffer = read_response(sock, buffer)
-            ended = time.monotonic()
-            positions = []
-            if status == 201:
-                positions = [a["position"] for a in json.loads(body)["appended"]]
-            out.append((began, ended, status, positions))
-    except (OSError, ValueError) as error:
-        out.append((time.monotonic(), time.monotonic(), "error: %s" % error, []))
-    finally:
-        sock.close()
+    def take(self, start, end):
+        """The buffer's bytes start..<end, dropping everything before `end`."""
+        taken = self.buffer[start:end]
+        self.buffer = self.buffer[end:]
+        return taken
 
 
 def client_process(port, client_bodies, start_at, deadline, results):
-    """A few clients as threads of one process (Python threads share one core; processes spread them)."""
-    outs = [[] for _ in client_bodies]
-    threads = [threading.Thread(target=client, args=(port, bodies, start_at, deadline, out)) for bodies, out in zip(client_bodies, outs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    results.put([row for out in outs for row in out])
+    """Several clients in one process, on one event loop: each sends its next request as soon as its last is answered.
+
+    The loop does as little as it can while the clock runs (the clients share the cores with the server): requests are
+    built before the start, and the answers' JSON is read only after the last one."""
+    import selectors
+    connections = [Connection(port, bodies) for bodies in client_bodies]
+    selector = selectors.DefaultSelector()
+    time.sleep(max(0.0, start_at - time.monotonic()))
+    cpu = time.process_time()
+    errors = []
+    for connection in connections:
+        try:
+            if connection.send(deadline):
+                selector.register(connection.sock, selectors.EVENT_READ, connection)
+        except OSError as error:
+            errors.append((time.monotonic(), time.monotonic(), "error: %s" % error, b""))
+    while selector.get_map():
+        ready = selector.select(timeout=30)
+        if not ready:
+            errors.append((time.monotonic(), time.monotonic(), "error: no answer in 30 s", b""))
+            break
+        for key, _ in ready:
+            connection = key.data
+            try:
+                chunk = connection.sock.recv(65536)
+                if not chunk:
+                    raise ConnectionError("the server closed the connection")
+                connection.buffer += chunk
+                answered = connection.response()
+                if answered is None:
+                    continue
+                status, body = answered
+                connection.out.append((connection.began, time.monotonic(), status, body))
+                if connection.send(deadline):
+                    continue
+            except (OSError, ValueError, IndexError) as error:
+                errors.append((time.monotonic(), time.monotonic(), "error: %s" % error, b""))
+            selector.unregister(connection.sock)
+            connection.sock.close()
+    for key in list(selector.get_map().values()):
+        key.fileobj.close()
+    selector.close()
+    cpu = time.process_time() - cpu
+    rows = []
+    for began, ended, status, body in [row for c in connections for row in c.out] + errors:
+        positions = []
+        if status == 201:
+            try:
+                positions = [a["position"] for a in json.loads(body)["appended"]]
+            except (ValueError, KeyError, TypeError):
+                status = "201 with an unreadable body"
+        rows.append((began, ended, status, positions))
+    results.put((rows, cpu))
 
 
 def follower(port, after, ready, stop_at, results):
@@ -291,9 +341,11 @@ def run_mode(mode, binary, bodies, work, args):
             worker = context.Process(target=client_process, args=(server.port, part, start_at, deadline, results))
             worker.start()
             processes.append(worker)
-        requests = []
+        requests, client_cpu = [], 0.0
         for _ in range(share):
-            requests += results.get(timeout=args.max_seconds + 120)
+            rows_of_process, cpu = results.get(timeout=args.max_seconds + 120)
+            requests += rows_of_process
+            client_cpu += cpu
         acknowledged = [p for r in requests if r[2] == 201 for p in r[3]]
         cpu_after = server.cpu_seconds()
         stop_at.value = max(acknowledged) if acknowledged else before
@@ -326,6 +378,7 @@ def run_mode(mode, binary, bodies, work, args):
         "latencyP50": percentile(latencies, 50), "latencyP99": percentile(latencies, 99),
         "serverCPUPerEvent": (cpu_after - cpu_before) / len(acknowledged) if acknowledged and cpu_before is not None
         and cpu_after is not None else None,
+        "clientCPUPerEvent": client_cpu / len(acknowledged) if acknowledged else None,
         "sseP50": percentile(delays, 50), "sseP99": percentile(delays, 99), "sseMax": max(delays) if delays else None,
     }
 
@@ -376,13 +429,14 @@ def problems(r):
 
 def summary(r):
     ms = lambda x: "—" if x is None else "%.1f ms" % (x * 1000)
+    us = lambda x: "—" if x is None else "%.0f µs" % (x * 1e6)
     return ("%-5s %d clients, %d events in %.2f s: %.0f events/s; latency p50 %s, p99 %s; SSE delay p50 %s, p99 %s; "
-            "server CPU %s an event; %d rows appended, verify %d, server exit %s" % (
+            "server CPU %s an event, clients' %s; %d rows appended, verify %d, server exit %s" % (
                 r["mode"], r["clients"], r["acknowledged"], r["seconds"], r["rate"], ms(r["latencyP50"]), ms(r["latencyP99"]),
-                ms(r["sseP50"]), ms(r["sseP99"]), ms(r["serverCPUPerEvent"]), r["rowsAfter"] - r["rowsBefore"], r["verifyStatus"], r["serverStatus"]))
+                ms(r["sseP50"]), ms(r["sseP99"]), us(r["serverCPUPerEvent"]), us(r["clientCPUPerEvent"]), r["rowsAfter"] - r["rowsBefore"], r["verifyStatus"], r["serverStatus"]))
 
 
-def measure(binary, clients=32, events=100, modes=("group", "each"), max_seconds=60, processes=4, doctored=None):
+def measure(binary, clients=32, events=100, modes=("group", "each"), max_seconds=60, processes=1, doctored=None):
     """Runs the modes side by side; returns the results (without the position lists) and every problem found."""
     args = argparse.Namespace(max_seconds=max_seconds, processes=processes)
     work = tempfile.mkdtemp(prefix="thidua-load-")
@@ -408,7 +462,7 @@ def main():
     p.add_argument("--events", type=int, default=100, help="events each client posts, one request each")
     p.add_argument("--modes", default="group,each", help="group (group commit), each (--max-group 1), or both")
     p.add_argument("--max-seconds", type=float, default=60, help="each client stops after this long, posted or not")
-    p.add_argument("--processes", type=int, default=4, help="client processes the clients are spread over")
+    p.add_argument("--processes", type=int, default=1, help="client processes (event loops) the clients are spread over")
     p.add_argument("--json", action="store_true", help="print the results as one JSON object")
     p.add_argument("--doctor", choices=DOCTORS, help=argparse.SUPPRESS)
     args = p.parse_args()

@@ -6,49 +6,57 @@ package final class CommitSignal: @unchecked Sendable {
     /// Guards the fields below.
     private let lock = NSLock()
     private var commits: UInt64 = 0
-    private var waiters: [UInt64: CheckedContinuation<Void, Never>] = [:]
-    private var nextWaiter: UInt64 = 0
+    private var followers: [UInt64: AsyncStream<Void>.Continuation] = [:]
+    private var nextFollower: UInt64 = 0
 
     package init() {}
 
-    /// How many commits have rung so far; a follower notes it before it reads the log.
+    /// How many commits have rung so far.
     package var count: UInt64 { lock.withLock { commits } }
 
     package func ring() {
         let woken = lock.withLock {
             commits += 1
-            defer { waiters.removeAll() }
-            return Array(waiters.values)
+            return Array(followers.values)
         }
-        for waiter in woken { waiter.resume() }
+        for follower in woken { follower.yield() }
     }
 
-    /// Returns once the count passed `seen`, after `seconds`, or when the task is cancelled, whichever comes first.
-    package func wait(after seen: UInt64, seconds: Double) async {
+    /// One follower's wake-ups: after every commit from now on and every `seconds` (its poll), at most one of them
+    /// kept while it reads. One timer for the follower's whole life, rather than one per wait: a busy writer commits
+    /// hundreds of times a second, and each timer cost a task and a trip through the dispatch timer thread.
+    package func wakeUps(polling seconds: Double) -> WakeUps {
+        let (stream, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         let id = lock.withLock {
-            nextWaiter += 1
-            return nextWaiter
+            nextFollower += 1
+            followers[nextFollower] = continuation
+            return nextFollower
         }
-        let timer = Task { [weak self] in
-            try? await Task.sleep(nanoseconds: UInt64(max(seconds, 0) * 1e9))
-            self?.wake(id)
-        }
-        defer { timer.cancel() }
-        await withTaskCancellationHandler {
-            await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
-                let now = lock.withLock {
-                    guard commits == seen, !Task.isCancelled else { return true }
-                    waiters[id] = waiter
-                    return false
-                }
-                if now { waiter.resume() }
+        let nanoseconds = UInt64(min(max(seconds, 0.001), 86_400) * 1e9)
+        let poll = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(nanoseconds: nanoseconds)
+                continuation.yield()
             }
-        } onCancel: {
-            wake(id)
         }
+        continuation.onTermination = { [weak self] _ in
+            poll.cancel()
+            self?.lock.withLock { _ = self?.followers.removeValue(forKey: id) }
+        }
+        return WakeUps(stream: stream, continuation: continuation)
     }
 
-    private func wake(_ id: UInt64) {
-        lock.withLock { waiters.removeValue(forKey: id) }?.resume()
+    /// What `wakeUps(polling:)` gives a follower: `next()` returns at its next wake-up (false once stopped or
+    /// cancelled); `stop()` ends the poll and leaves the signal.
+    package struct WakeUps: Sendable {
+        let stream: AsyncStream<Void>
+        let continuation: AsyncStream<Void>.Continuation
+
+        package func next() async -> Bool {
+            var iterator = stream.makeAsyncIterator()
+            return await iterator.next() != nil
+        }
+
+        package func stop() { continuation.finish() }
     }
 }

@@ -40,11 +40,12 @@ package enum EventStream {
                                send: (String) async throws -> Void) async throws {
         var after = start
         var quiet = 0.0
-        let signal = log.writer.commitSignal
+        // Subscribed before the first read: a commit during any read leaves a wake-up, so the next read finds it.
+        let wakeUps = log.writer.commitSignal.wakeUps(polling: limits.followPollSeconds)
+        defer { wakeUps.stop() }
         try await send("retry: 1000\n\n")
         while !Task.isCancelled, !Task.isShuttingDownGracefully {
             if let to = filter.toPosition, after >= to { return }
-            let seen = signal.count
             let batch = try await Self.batch(after: after, filter, log)
             if !batch.events.isEmpty {
                 var text = ""
@@ -59,7 +60,7 @@ package enum EventStream {
                 if batch.events.count >= batchSize { continue }
             }
             let waited = ContinuousClock.now
-            await signal.wait(after: seen, seconds: limits.followPollSeconds)
+            _ = await wakeUps.next()
             try Task.checkCancellation()
             let elapsed = ContinuousClock.now - waited
             quiet += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

@@ -32,16 +32,23 @@ enum EventsRoute {
         return Responses.json(document, status: report.appended > 0 ? .created : .ok)
     }
 
-    /// The body, refused with 413 once it passes `limit` bytes.
+    /// The body, refused with 413 once it passes `limit` bytes, and with 503 `timeout` once it arrives past the time limit.
     static func body(_ request: Request, limit: Int) async throws -> ByteBuffer {
         if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit { throw tooLarge(limit) }
         var collected = ByteBuffer()
         for try await part in request.body {
             guard collected.readableBytes + part.readableBytes <= limit else { throw tooLarge(limit) }
+            guard !RequestDeadline.passed else { throw tooSlow() }
             var part = part
             collected.writeBuffer(&part)
         }
         return collected
+    }
+
+    /// A write already handed to the writer is still committed or refused; this one never was.
+    static func tooSlow() -> Problem {
+        Problem(.serviceUnavailable, code: .timeout, detail: "the request took longer than the server's time limit to arrive; nothing was appended",
+                hint: "send it again: an event with an id is recorded once")
     }
 
     static func tooLarge(_ limit: Int) -> Problem {

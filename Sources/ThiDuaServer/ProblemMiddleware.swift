@@ -2,15 +2,14 @@ import Hummingbird
 import ThiDuaStore
 
 /// Every refusal leaves the server as a problem document: the store's errors, the router's own (no such route,
-/// wrong method), and a request that runs past the time limit. Nothing else escapes as a bare 500.
+/// wrong method), and a request whose body arrives past the time limit. Nothing else escapes as a bare 500.
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     let limits: ServerLimits
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
-            return try await withoutActuallyEscaping(next) { next in
-                let handler = Handler(run: next)
-                return try await withTimeLimit(limits.requestSeconds) { try await handler.run(request, context) }
+            return try await RequestDeadline.$current.withValue(RequestDeadline.after(limits.requestSeconds)) {
+                try await next(request, context)
             }
         } catch let problem as Problem {
             throw problem
@@ -28,29 +27,6 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             throw Problem(.serviceUnavailable, code: .shuttingDown, detail: "the request was cancelled")
         } catch {
             throw Problem(.internalServerError, code: .unavailable, detail: "the server failed: \(String(describing: error).prefix(300))")
-        }
-    }
-
-    /// The route's handler, run as a child task that never outlives this call (the group waits for it).
-    private struct Handler: @unchecked Sendable {
-        let run: (Request, Context) async throws -> Response
-    }
-
-    /// `body`, refused with 503 `timeout` when it takes longer than `seconds`. A write already handed to the writer is
-    /// still committed or refused; its client is told to send it again, which its event ids make safe.
-    private func withTimeLimit(_ seconds: Double, _ body: @escaping @Sendable () async throws -> Response) async throws -> Response {
-        try await withThrowingTaskGroup(of: Response?.self) { group in
-            group.addTask { try await body() }
-            group.addTask {
-                try await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let response = first else {
-                throw Problem(.serviceUnavailable, code: .timeout, detail: "the request took longer than \(Int(seconds)) s; nothing may have been appended",
-                              hint: "send it again: an event with an id is recorded once")
-            }
-            return response
         }
     }
 }

@@ -19,7 +19,8 @@ package enum Responses {
 package struct ServerLimits: Sendable {
     /// The largest request body; more is refused with 413.
     package var bodyBytes = 16 << 20
-    /// How long a request may take to arrive and be answered (a stream of events, once started, is not bound by it).
+    /// How long a request's body may take to arrive, and a connection may stay idle (a stream of events, once started,
+    /// is not bound by it).
     package var requestSeconds: Double = 30
     /// How often a follower looks for new events at the end of the log.
     package var followPollSeconds: Double = 0.1

@@ -142,6 +142,17 @@ struct BatchStart: Sendable {
         }
         recordedAt = Timestamp(utcMicroseconds: now)
     }
+
+    private init(head: (position: Int64, hash: [UInt8]), recordedAt: Timestamp) {
+        self.head = head
+        self.recordedAt = recordedAt
+    }
+
+    /// The next batch of the same transaction: it starts at `head`, what the earlier batches left, and its
+    /// recordedAt never runs behind theirs.
+    func next(head: (position: Int64, hash: [UInt8]), clock: () -> Int64) -> BatchStart {
+        BatchStart(head: head, recordedAt: Timestamp(utcMicroseconds: max(clock(), recordedAt.microseconds)))
+    }
 }
 
 /// Every event of a batch decided: the report, and the years whose projections must be rewritten.

@@ -6,9 +6,10 @@ import ThiDuaLog
 /// Chains and writes decided rows and, once the batch is decided, the projections of the years it touched.
 struct AppendWriter {
     let db: Database
-    /// One row per statement, and `groupSize` rows per statement for long runs of rows.
+    /// One row per statement, and `groupSize` rows per statement for long runs of rows (prepared on first use:
+    /// the server's writer makes an AppendWriter per request and never needs it).
     let single: EventInsert
-    let group: EventInsert
+    private var group: EventInsert?
     /// The last row written: its position and hash.
     private(set) var head: (position: Int64, hash: [UInt8])
     /// The canonical bytes and hashes of the rows of one statement, reused from statement to statement.
@@ -21,7 +22,6 @@ struct AppendWriter {
     init(_ db: Database, start: BatchStart) throws {
         self.db = db
         self.single = try EventInsert(db, rows: 1)
-        self.group = try EventInsert(db, rows: Self.groupSize)
         self.head = start.head
     }
 
@@ -33,6 +33,8 @@ struct AppendWriter {
     mutating func write(_ rows: [PendingRow]) throws {
         var start = rows.startIndex
         while rows.endIndex - start >= Self.groupSize {
+            let group = try self.group ?? EventInsert(db, rows: Self.groupSize)
+            self.group = group
             try write(rows[start..<(start + Self.groupSize)], using: group)
             start += Self.groupSize
         }
@@ -75,7 +77,7 @@ struct AppendWriter {
 
     /// The log ends with the row this batch wrote last (or began with), as decided: nothing was dropped or added behind its back.
     private func confirmHead() throws {
-        let last = try Row.fetchOne(db, sql: "SELECT position, hash IS ? FROM event ORDER BY position DESC LIMIT 1",
+        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT position, hash IS ? FROM event ORDER BY position DESC LIMIT 1"),
                                     arguments: [Data(head.hash)])
         let position: Int64 = last?[0] ?? 0
         let sameHash: Bool = last?[1] ?? false

@@ -8,7 +8,9 @@ extension EventStore {
     /// each later batch is decided against the log the earlier accepted ones leave. Answers one result per batch,
     /// in order, only after the commit; an SQLite failure (disk full, the commit itself) throws for all of them.
     /// The years' projections and snapshots are written once per transaction, as the group's last accepted batch
-    /// leaves them: the same rows as appending the accepted batches one after another. `schemaMemo` spares the
+    /// leaves them: the same rows as appending the accepted batches one after another. The chain head is read once and
+    /// then carried from batch to batch (a refused batch's savepoint rollback leaves it where it was); the write lock,
+    /// held from `BEGIN IMMEDIATE` to the commit, keeps every other process out meanwhile. `schemaMemo` spares the
     /// schema check while the log's `schema_version` stays the one last checked.
     package func appendGroup(_ batches: [[AppendItem]], schemaMemo: SchemaMemo = SchemaMemo()) throws(StoreError) -> [Result<AppendReport, StoreError>] {
         try Self.translating {
@@ -20,18 +22,22 @@ extension EventStore {
                         throw StoreError.database("the log's schema is not the one thidua creates (\(problem)); run thidua verify; nothing was appended")
                     }
                     var group = GroupDecisions()
+                    // The head is read once per transaction; each batch goes on from where the accepted ones left it.
+                    var start = try BatchStart(db, clock: clock)
                     for items in batches {
                         var report = AppendReport()
                         var decided = group
                         do {
                             try db.inSavepoint {
-                                report = try appendInGroup(items, start: try BatchStart(db, clock: clock), db, group: &decided)
+                                report = try appendInGroup(items, start: start, db, group: &decided)
                                 return .commit
                             }
                             group = decided
                             results.append(.success(report))
+                            start = start.next(head: report.head ?? start.head, clock: clock)
                         } catch let refusal as StoreError {
                             results.append(.failure(refusal))
+                            start = start.next(head: start.head, clock: clock)
                         }
                     }
                     try group.write(db)

@@ -10,22 +10,45 @@ struct CommitSignalTests {
     @Test func aWaiterReturnsAtTheCommitLongBeforeItsPoll() async throws {
         let signal = CommitSignal()
         let seen = signal.count
+        let wakeUps = signal.wakeUps(polling: 600)
+        defer { wakeUps.stop() }
         let started = ContinuousClock.now
-        async let waited: Void = signal.wait(after: seen, seconds: 600)
+        async let woken = wakeUps.next()
         try await Task.sleep(nanoseconds: 50_000_000)
         signal.ring()
-        await waited
+        #expect(await woken)
         #expect(ContinuousClock.now - started < .seconds(590))
         #expect(signal.count == seen + 1)
     }
 
-    @Test func aCommitBeforeTheWaitIsNotMissedAndThePollStillEndsAQuietWait() async {
+    @Test func aCommitWhileTheFollowerReadsIsNotMissedAndThePollStillEndsAQuietWait() async {
         let signal = CommitSignal()
-        let seen = signal.count
+        let wakeUps = signal.wakeUps(polling: 600)
+        defer { wakeUps.stop() }
+        signal.ring()
         signal.ring()
         let started = ContinuousClock.now
-        await signal.wait(after: seen, seconds: 600)
+        #expect(await wakeUps.next())
         #expect(ContinuousClock.now - started < .seconds(590))
-        await signal.wait(after: signal.count, seconds: 0.05)
+
+        let polled = signal.wakeUps(polling: 0.05)
+        defer { polled.stop() }
+        #expect(await polled.next())
+        #expect(await polled.next())
+    }
+
+    @Test func aStoppedOrCancelledFollowerIsWokenNoMore() async {
+        let signal = CommitSignal()
+        let stopped = signal.wakeUps(polling: 600)
+        stopped.stop()
+        signal.ring()
+        #expect(await stopped.next() == false)
+
+        let cancelled = signal.wakeUps(polling: 600)
+        let waiting = Task { await cancelled.next() }
+        waiting.cancel()
+        #expect(await waiting.value == false)
+        signal.ring()
+        #expect(await cancelled.next() == false)
     }
 }

@@ -25,7 +25,7 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Accept unsigned writes (for tests and trials); only on a loopback address.")
     var allowUnsigned = false
 
-    @Option(name: .customLong("request-timeout"), help: ArgumentHelp("Seconds a request may take to arrive and be answered.", valueName: "seconds"))
+    @Option(name: .customLong("request-timeout"), help: ArgumentHelp("Seconds a request's body may take to arrive, and a connection may stay idle.", valueName: "seconds"))
     var requestTimeout: Double = 30
 
     @Option(name: .customLong("max-group"), help: ArgumentHelp(
