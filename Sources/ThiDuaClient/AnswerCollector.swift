@@ -32,6 +32,9 @@ final class AnswerCollector: ChannelInboundHandler, RemovableChannelHandler {
         case .head(let head):
             received = head
         case .body(var part):
+            guard bytes.readableBytes + part.readableBytes <= HTTPExchange.largestAnswer else {
+                return fail(context, HTTPClientError(.broken, "the answer is larger than \(HTTPExchange.largestAnswer >> 20) MiB; nothing was kept"))
+            }
             bytes.writeBuffer(&part)
         case .end:
             guard let received else { return fail(context, HTTPClientError(.broken, "an answer without a status line")) }

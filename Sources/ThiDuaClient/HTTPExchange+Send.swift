@@ -9,11 +9,12 @@ extension HTTPExchange {
     /// SwiftNIO rather than URLSession: FoundationNetworking loads libcurl and some thirty libraries behind it into
     /// every start of the CLI, about 3 ms on each command, for the few that talk to a server.
     public func send() throws(HTTPClientError) -> HTTPAnswer {
-        let tls: NIOSSLContext?
-        do {
-            tls = scheme == .https ? try Self.tlsContext() : nil
-        } catch {
-            throw HTTPClientError(.tls, "no TLS context: \(error)")
+        var tls: NIOSSLContext?
+        if scheme == .https {
+            switch Self.sharedTLSContext {
+            case .success(let context): tls = context
+            case .failure(let error): throw HTTPClientError(.tls, "no TLS context: \(error)")
+            }
         }
         let loop = MultiThreadedEventLoopGroup.singleton.next()
         let answer = loop.makePromise(of: HTTPAnswer.self)
@@ -55,6 +56,9 @@ extension HTTPExchange {
         if !body.isEmpty || method == "POST" || method == "PUT" { head.headers.add(name: "Content-Length", value: String(body.count)) }
         return head
     }
+
+    /// Made once a process: `log --follow` asks twice a second.
+    private static let sharedTLSContext = Result { try tlsContext() }
 
     /// The trust roots are the system's; `SSL_CERT_FILE` names another bundle, as for curl and OpenSSL (a bloc's own CA).
     private static func tlsContext() throws -> NIOSSLContext {

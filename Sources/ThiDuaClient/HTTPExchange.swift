@@ -3,6 +3,9 @@
 /// The CLI asks one thing at a time and waits for the answer, so an exchange is a connection of its own:
 /// connect, send, read to the end, close. No connection pool, no redirects, no cookies.
 public struct HTTPExchange: Sendable {
+    /// The largest answer read: a whole export of a log of two million events fits, a server that never stops does not.
+    public static let largestAnswer = 1 << 30
+
     public enum Scheme: String, Sendable {
         case http, https
 

@@ -28,7 +28,13 @@ public enum DocumentSignature {
             throw ThiDuaError(code: .badSignature, field: Self.header, reason: "\(Self.header) is not ACTOR PUBLIC-KEY SIGNATURE",
                               hint: "thidua --server URL evidence add FILE --key FILE signs it")
         }
-        let signature = try EventSignature(json: .object(["publicKey": .string(words[1]), "value": .string(words[2])]))
+        let signature: EventSignature
+        do {
+            signature = try EventSignature(json: .object(["publicKey": .string(words[1]), "value": .string(words[2])]))
+        } catch {
+            throw ThiDuaError(code: error.code, field: Self.header, reason: error.reason,
+                              hint: "thidua --server URL evidence add FILE --key FILE signs it")
+        }
         guard signature.isValid(over: signingBytes(bloc: bloc, actor: words[0], sha256: sha256)) else {
             throw ThiDuaError(code: .badSignature, field: Self.header,
                               reason: "the signature does not verify over document \(sha256) of \(words[0]) in \(bloc) with key \(signature.fingerprint)",

@@ -11,7 +11,14 @@ enum EvidenceRoutes {
     static func put(_ request: Request, _ context: some RequestContext, _ log: ServerLog, limits: ServerLimits) async throws -> Response {
         let sha256 = try name(context)
         let mediaType = try Self.mediaType(request.headers[.contentType], sha256)
-        let body = try await EventsRoute.body(request, limit: limits.bodyBytes)
+        let body: ByteBuffer
+        do {
+            body = try await EventsRoute.body(request, limit: limits.bodyBytes)
+        } catch let problem as Problem where problem.code == .tooLarge {
+            throw refusal(.contentTooLarge, sha256, ThiDuaError(
+                code: .tooLarge, reason: "the document is over the server's limit of \(limits.bodyBytes) bytes for one request",
+                hint: "keep it on the log's file with thidua evidence add FILE"))
+        }
         let document = EvidenceDocument(content: [UInt8](body.readableBytesView), mediaType: mediaType)
         guard document.sha256 == sha256 else {
             throw refusal(.unprocessableContent, sha256, ThiDuaError(
@@ -40,7 +47,7 @@ enum EvidenceRoutes {
             }
             if let refused { throw refusal(Problem.status(of: refused.code), sha256, refused) }
         }
-        let kept = try await log.keep(document)
+        let kept = try await log.withDocuments { store in try store.addEvidence(document) }
         let answer: JSONObject = ["sha256": .string(kept.sha256), "bytes": JSON(Int(kept.bytes)),
                                   "mediaType": kept.mediaType.map(JSON.string) ?? .null, "alreadyKept": .bool(kept.alreadyKept)]
         return Responses.json(.object(answer), status: kept.alreadyKept ? .ok : .created)
@@ -54,7 +61,7 @@ enum EvidenceRoutes {
 
     static func get(_ context: some RequestContext, _ log: ServerLog) async throws -> Response {
         let sha256 = try name(context)
-        let (content, mediaType) = try await log.read { store in
+        let (content, mediaType) = try await log.withDocuments { store in
             (try store.evidence(sha256: sha256), try store.evidenceMediaType(sha256: sha256))
         }
         var headers = HTTPFields()
@@ -70,9 +77,10 @@ enum EvidenceRoutes {
         return text
     }
 
-    /// The body's media type, kept with the document; none for `application/octet-stream` or when not given.
+    /// The body's media type, parameters and all, kept with the document as `evidence add --media-type` keeps it; none
+    /// for `application/octet-stream` or when not given.
     private static func mediaType(_ header: String?, _ sha256: String) throws -> String? {
-        guard let type = header?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased(), !type.isEmpty,
+        guard let type = header?.trimmingCharacters(in: .whitespaces).lowercased(), !type.isEmpty,
               type != "application/octet-stream" else { return nil }
         guard Evidence.isMediaType(type) else {
             throw refusal(.badRequest, sha256, ThiDuaError(code: .badMediaType, field: "Content-Type", reason: "\"\(type.prefix(60))\" is not a media type",

@@ -35,7 +35,7 @@ enum LiveReport {
             if (busy) { again = true; return; }
             busy = true;
             again = false;
-            fetch(reportURL, { cache: "no-store", headers: { "Accept": "text/html" } })
+            fetch(reportURL, { cache: "no-store", headers: { "Accept": "text/html", "Thidua-Live": "1" } })
               .then(function (response) {
                 if (!response.ok) { throw new Error("HTTP " + response.status); }
                 return response.text();

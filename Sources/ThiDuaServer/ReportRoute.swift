@@ -22,7 +22,9 @@ enum ReportRoute {
         let bounds = ReplayBounds(asOf: try query.bound("asOf"), knownAt: try query.bound("knownAt"), at: try query.position("at"))
         let moment = YearReport.Moment(asOf: query.typed("asOf"), knownAt: query.typed("knownAt"), at: bounds.at)
         let make = { @Sendable in try await build(log, bloc: bloc, year: year, bounds: bounds, moment: moment) }
-        guard bounds.asOf == nil, bounds.knownAt == nil, bounds.at == nil else { return try await make() }
+        guard request.headers[HeaderName.liveReport] == "1", bounds.asOf == nil, bounds.knownAt == nil, bounds.at == nil else {
+            return try await make()
+        }
         let head = try await log.read { store in try store.head()?.position ?? 0 }
         return try await log.reports.report("\(bloc ?? "")/\(year)", head: head, make: make)
     }
@@ -41,4 +43,9 @@ enum ReportRoute {
             ).html()
         }
     }
+}
+
+extension HeaderName {
+    /// Sent by the live page's script: its report may be the one shared by every visitor at the same head.
+    static let liveReport = Name("Thidua-Live")!
 }

@@ -23,20 +23,21 @@ package final class ServerLog: Sendable {
         self.allowUnsigned = allowUnsigned
     }
 
-    /// Keeps a document in the log's evidence table, on a thread of its own.
-    package func keep(_ document: EvidenceDocument) async throws -> KeptEvidence {
-        try await withCheckedThrowingContinuation { done in
-            DispatchQueue.global().async { [documents] in
-                done.resume(with: Result { try documents.addEvidence(document) })
-            }
-        }
-    }
-
     /// Runs `body` with the reading store on a thread of its own, since SQLite blocks.
     package func read<T: Sendable>(_ body: @escaping @Sendable (EventStore) throws -> T) async throws -> T {
+        try await Self.blocking(reader, body)
+    }
+
+    /// Runs `body` with the documents' connection: a kept document is written, or read whole and hashed, there, so a
+    /// large one keeps no other read waiting behind it, and documents go one at a time.
+    package func withDocuments<T: Sendable>(_ body: @escaping @Sendable (EventStore) throws -> T) async throws -> T {
+        try await Self.blocking(documents, body)
+    }
+
+    private static func blocking<T: Sendable>(_ store: EventStore, _ body: @escaping @Sendable (EventStore) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { done in
-            DispatchQueue.global().async { [reader] in
-                done.resume(with: Result { try body(reader) })
+            DispatchQueue.global().async {
+                done.resume(with: Result { try body(store) })
             }
         }
     }

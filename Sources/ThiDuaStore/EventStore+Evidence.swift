@@ -83,10 +83,7 @@ extension EventStore {
     /// The kept document named `sha256`, checked against its name; `no-such-evidence` when the log does not keep it,
     /// `log-altered` when its content no longer hashes to it.
     package func evidence(sha256: String) throws(StoreError) -> [UInt8] {
-        guard Evidence.isSHA256(sha256) else {
-            throw StoreError.rejected(ThiDuaError(code: .noSuchEvidence, field: "sha256", reason: "\"\(sha256.prefix(70))\" is not a SHA-256",
-                                                  hint: "64 lowercase hex digits, as thidua evidence add prints it"))
-        }
+        try Self.requireSHA256(sha256)
         return try Self.translating {
             try queue.read { db in
                 guard let content = try Self.content(sha256: sha256, db) else {
@@ -100,6 +97,14 @@ extension EventStore {
                 }
                 return content
             }
+        }
+    }
+
+    /// Refuses a name that is not a SHA-256 (`no-such-evidence`), as a document is asked for by it.
+    package static func requireSHA256(_ sha256: String) throws(StoreError) {
+        guard Evidence.isSHA256(sha256) else {
+            throw StoreError.rejected(ThiDuaError(code: .noSuchEvidence, field: "sha256", reason: "\"\(sha256.prefix(70))\" is not a SHA-256",
+                                                  hint: "64 lowercase hex digits, as thidua evidence add prints it"))
         }
     }
 

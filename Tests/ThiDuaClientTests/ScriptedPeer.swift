@@ -46,11 +46,17 @@ final class ScriptedPeer: @unchecked Sendable {
         }
     }
 
-    /// Waits for the peer to finish its script and closes the listener.
+    private var closed = false
+
+    /// Waits for the peer to finish its script, and stops listening.
     func finish() {
         done.wait()
+        closed = true
         close(listener)
     }
+
+    /// A test that ended before `finish()` leaves no listener behind.
+    deinit { if !closed { close(listener) } }
 }
 
 private extension [UInt8] {

@@ -33,6 +33,15 @@ struct ReportCacheTests {
         #expect(builds.count.load(ordering: .relaxed) == 3)
     }
 
+    @Test func aRequestThatReadAnOlderHeadIsAnsweredButNotKept() async throws {
+        let cache = ReportCache()
+        let builds = Builds()
+        #expect(try await cache.report("BDTW/2017", head: 9, make: builds.make("at 9")) == "at 9")
+        #expect(try await cache.report("BDTW/2017", head: 8, make: builds.make("at 8")) == "at 8")
+        #expect(try await cache.report("BDTW/2017", head: 9, make: builds.make("again")) == "at 9")
+        #expect(builds.count.load(ordering: .relaxed) == 2)
+    }
+
     @Test func aFailedBuildIsNotKept() async throws {
         let cache = ReportCache()
         let builds = Builds()

@@ -42,7 +42,8 @@ struct EvidenceAddCommand: ParsableCommand {
         let document = try EvidenceDocument(path: file, mediaType: type)
         let kept: KeptEvidence
         if let server = try global.server {
-            kept = try RemoteEvidence.keep(document, on: server, bloc: global.bloc, actor: try global.optionalActor(), key: key)
+            kept = try RemoteEvidence.keep(document, on: server, bloc: try RemoteWrite.bloc(global.bloc, server), actor: try global.optionalActor(),
+                                           key: key)
         } else {
             if key != nil { throw CLIError.usage("--key signs a document handed to a server; on a file (--db) the document is kept as it is") }
             kept = try global.openStore().addEvidence(document)
@@ -78,16 +79,16 @@ struct EvidenceGetCommand: ParsableCommand {
         let content: [UInt8]
         do {
             if let server = try global.server {
-                guard Evidence.isSHA256(sha256.lowercased()) else {
-                    throw StoreError.rejected(ThiDuaError(code: .noSuchEvidence, field: "sha256", reason: "\"\(sha256.prefix(70))\" is not a SHA-256",
-                                                          hint: "64 lowercase hex digits, as thidua evidence add prints it"))
-                }
+                try EventStore.requireSHA256(sha256.lowercased())
                 content = try RemoteEvidence.content(sha256.lowercased(), from: server)
             } else {
                 content = try global.openForReading().evidence(sha256: sha256.lowercased())
             }
         } catch let error as StoreError {
             if case .rejected(let rule) = error, rule.code == .logAltered { throw CLIError(description: rule.description, exitCode: 2) }
+            throw error
+        } catch var error as CLIError where error.refusal?.code == .logAltered {
+            error.exitCode = 2
             throw error
         }
         guard let out else {

@@ -5,11 +5,7 @@ import ThiDuaStore
 extension DigestCommand {
     /// The head as the server's `GET /v1/digest` gives it, printed as from the file.
     func runRemote(_ server: RemoteServer) throws {
-        let document = try server.json("/v1/digest", at.map { [("at", String($0))] } ?? [])
-        guard let f = document.objectValue, let position = f["position"]?.numberValue?.intValue, let hex = f["hash"]?.stringValue,
-              let hash = EventHashing.bytes(hex: hex) else {
-            throw CLIError.rejected("the server at \(server.written) sent a digest this thidua cannot read")
-        }
+        let (position, hash, document) = try server.digest(at: at)
         switch output.format {
         case .json: Console.line(document.canonicalText)
         case .csv: Console.line("position,hash\n\(position),\(EventHashing.hex(hash))")
@@ -31,5 +27,17 @@ extension VerifyCommand {
             throw CLIError.rejected("the server at \(server.written) sent a verification this thidua cannot read; are both the same version?")
         }
         return report
+    }
+}
+
+extension RemoteServer {
+    /// The head of the server's log, or the row at `at` (`GET /v1/digest`), with the document as sent.
+    func digest(at: Int64? = nil) throws -> (position: Int64, hash: [UInt8], document: JSON) {
+        let document = try json("/v1/digest", at.map { [("at", String($0))] } ?? [])
+        guard let f = document.objectValue, let position = f["position"]?.numberValue?.intValue,
+              let hash = f["hash"]?.stringValue.flatMap(EventHashing.bytes(hex:)) else {
+            throw CLIError.rejected("the server at \(written) sent a digest this thidua cannot read")
+        }
+        return (Int64(position), hash, document)
     }
 }

@@ -62,7 +62,8 @@ struct RemoteServer {
         // `+` is a space in a query string: a timestamp's offset must travel escaped.
         components.percentEncodedQuery = components.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
         guard let scheme = components.scheme.flatMap({ HTTPExchange.Scheme(rawValue: $0.lowercased()) }),
-              let host = components.host, !host.isEmpty else { throw CLIError.usage("--server \(written): not a server address") }
+              var host = components.host, !host.isEmpty else { throw CLIError.usage("--server \(written): not a server address") }
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
         let target = components.percentEncodedPath + (components.percentEncodedQuery.map { "?" + $0 } ?? "")
         return HTTPExchange(scheme: scheme, host: host, port: components.port, target: target, method: method)
     }
@@ -72,7 +73,8 @@ struct RemoteServer {
         do {
             answer = try request.send()
         } catch {
-            throw CLIError.rejected("cannot reach the server at \(written): \(error.description); is thidua serve running there?")
+            let question = error.kind == .unreachable ? "; is thidua serve running there?" : ""
+            throw CLIError.rejected("cannot reach the server at \(written): \(error.description)\(question)")
         }
         if (300..<400).contains(answer.status), let location = answer.header("Location") {
             // Redirects are not followed: a signed write must go where it was addressed, and the user should know the address.

@@ -52,26 +52,16 @@ enum RemoteWrite {
                   case .bool(let already)? = r["alreadyRecorded"] else { throw unreadable }
             outcomes.append((Appended(position: Int64(position), stream: stream, version: Int64(version)), type, already))
         }
-        // As `Typed.printAppended` prints a local append's outcomes (what a server sends shown, never obeyed, by the terminal).
-        for outcome in outcomes.prefix(limit) {
-            let event = "\(outcome.placed.stream) v\(outcome.placed.version) \(outcome.type)"
-            Console.line(Visible.escaped(Phrase.appended(position: outcome.placed.position, event: event, already: outcome.already, lang)))
-        }
+        Typed.printAppended(outcomes.map { ($0.placed.position, "\($0.placed.stream) v\($0.placed.version) \($0.type)", $0.already) }, lang,
+                            limit: limit)
         let appended = outcomes.filter { !$0.already }.map(\.placed)
-        let already = outcomes.count - appended.count
-        if outcomes.count > limit || already > 0 && outcomes.count > 1 {
-            Console.line(Phrase.appendedCount(appended.count, alreadyRecorded: already, lang))
-        }
-        return (appended, already)
+        return (appended, outcomes.count - appended.count)
     }
 
     /// The head of the server's log (`GET /v1/digest`), as `thidua append` prints it after an import.
     static func printHead(_ server: RemoteServer, _ lang: Lang) throws {
-        let document = try server.json("/v1/digest")
-        guard let f = document.objectValue, let position = f["position"]?.numberValue?.intValue, let hash = f["hash"]?.stringValue.flatMap(EventHashing.bytes(hex:)) else {
-            throw CLIError.rejected("the server at \(server.written) sent a digest this thidua cannot read")
-        }
-        Console.line(Phrase.logHead(position: Int64(position), hash: EventHashing.hex(hash), lang))
+        let head = try server.digest()
+        Console.line(Phrase.logHead(position: head.position, hash: EventHashing.hex(head.hash), lang))
     }
 
     /// A typed write on a server: posted, then described as locally, against the year's state the server now holds.

@@ -77,6 +77,11 @@ struct RemoteEvidenceTests {
         let forged = try server.request("PUT", "/v1/evidence/\(sha256)", body: "Biên bản họp số 3\n", contentType: "text/plain",
                                         headers: ["Thidua-Signature: BNCTW \(try #require(keys["BNCTW"]).publicKey) \(String(repeating: "A", count: 86))=="])
         #expect(forged.status == 401 && forged.body.contains("bad-signature"), "\(forged)")
+        let large = cli.path("ban-chup.tif")
+        try Data(count: (16 << 20) + 1).write(to: URL(fileURLWithPath: large))
+        let tooLarge = try cli.run("--server", server.base, "--as", "BNCTW", "evidence", "add", large, "--key", try #require(keys["BNCTW"]).file)
+        #expect(tooLarge.status == 1 && tooLarge.stderr.contains("more than a server takes in one request")
+                && tooLarge.stderr.contains("thidua evidence add FILE"), "\(tooLarge)")
         let missing = try cli.run("--server", server.base, "evidence", "get", sha256)
         #expect(missing.status == 1 && missing.stderr.contains("no-such-evidence"), "\(missing)")
         #expect(try server.request("GET", "/v1/evidence/\(sha256)").status == 404)

@@ -54,13 +54,15 @@ enum Write {
         let actor = try actor ?? global.requiredActor()
         let lang = try global.lang
         if let server = try global.server {
-            for document in documents {
-                _ = try RemoteEvidence.keep(document, on: server, bloc: global.bloc, actor: actor, key: options.key)
-            }
+            let bloc = try RemoteWrite.bloc(global.bloc, server)
             let proposed = try EventSigning.signed(
-                try Typed.event(type, bloc: try RemoteWrite.bloc(global.bloc, server), year: year, actor: actor, occurredAt: options.occurredAt,
+                try Typed.event(type, bloc: bloc, year: year, actor: actor, occurredAt: options.occurredAt,
                                 data: data, correlation: options.correlation, id: options.id, schema: schema),
                 key: options.key)
+            // Only an event that could be built and signed has its documents handed over, and they go before it.
+            for document in documents {
+                _ = try RemoteEvidence.keep(document, on: server, bloc: bloc, actor: actor, key: options.key)
+            }
             try RemoteWrite.append(proposed, to: server, year: year, lang)
             return nil
         }
