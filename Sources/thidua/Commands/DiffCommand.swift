@@ -21,17 +21,30 @@ struct DiffCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The later moment (default: now).", valueName: "T|POS")) var to: String?
     @OptionGroup var output: FormatOption
 
+    /// A year at one moment: its state and the position it was replayed to.
+    struct Moment {
+        var state: YearState
+        var position: Int64
+    }
+
     func run() throws {
-        try global.refuseRemote("diff", "it compares two replays of a file, which the server does not offer yet; run it on a copy of the file")
-        let store = try global.openForReading()
-        let bloc = try store.resolveBloc(global.bloc)
-        let before = try store.replay(bloc: bloc, year: year, bounds: try Self.bounds(from, "--from"), keepEvents: true)
-        let after = try store.replay(bloc: bloc, year: year, bounds: try to.map { try Self.bounds($0, "--to") } ?? ReplayBounds(), keepEvents: true)
-        let folded = Set(before.events.map(\.position))
-        let window = after.events.filter { !folded.contains($0.position) }
-        let decoded = window.compactMap { item in DomainEvent(recorded: item.recorded).map { (item.position, $0) } }
-        let changes = YearDiff.changes(from: before.state, to: after.state, events: decoded.map { (position: $0.0, event: $0.1) })
-        let byPosition = Dictionary(window.map { ($0.position, $0.recorded) }, uniquingKeysWith: { first, _ in first })
+        let fromBounds = try Self.bounds(from, "--from")
+        let toBounds = try to.map { try Self.bounds($0, "--to") } ?? ReplayBounds()
+        let bloc: String, before: Moment, after: Moment, window: [RecordedEvent]
+        if let server = try global.server {
+            (bloc, before, after, window) = try Self.remote(server, bloc: global.bloc, year: year, from: fromBounds, to: toBounds)
+        } else {
+            let store = try global.openForReading()
+            bloc = try store.resolveBloc(global.bloc)
+            let early = try store.replay(bloc: bloc, year: year, bounds: fromBounds, keepEvents: true)
+            let late = try store.replay(bloc: bloc, year: year, bounds: toBounds, keepEvents: true)
+            let folded = Set(early.events.map(\.position))
+            (before, after) = (Moment(state: early.state, position: early.position), Moment(state: late.state, position: late.position))
+            window = late.events.filter { !folded.contains($0.position) }.map(\.recorded)
+        }
+        let decoded = window.compactMap { event in DomainEvent(recorded: event).map { (position: event.position, event: $0) } }
+        let changes = YearDiff.changes(from: before.state, to: after.state, events: decoded)
+        let byPosition = Dictionary(window.map { ($0.position, $0) }, uniquingKeysWith: { first, _ in first })
         switch output.format {
         case .json:
             let list = changes.map { change in
@@ -47,7 +60,7 @@ struct DiffCommand: ParsableCommand {
             Console.line(JSON.object([
                 "bloc": .string(bloc), "year": JSON(year), "from": .string(from), "to": .string(to ?? "now"),
                 "fromPosition": JSON(Int(before.position)), "toPosition": JSON(Int(after.position)),
-                "fromStateHash": .string(before.document.stateHash), "toStateHash": .string(after.document.stateHash),
+                "fromStateHash": .string(StateDocument(before.state).stateHash), "toStateHash": .string(StateDocument(after.state).stateHash),
                 "changes": .array(list),
             ]).canonicalText)
         case .csv:

@@ -67,6 +67,10 @@ struct RemoteCLITests {
                     ["replay", "--year", year], ["replay", "--year", year, "--at", "12", "--lang", "en"],
                     ["replay", "--year", year, "--at", "12", "--format", "json"], ["replay", "--year", year, "--as-of", "2026-01-06"],
                     ["verify"], ["verify", "--format", "json"], ["verify", "--quick"], ["--format", "json", "verify", "--quick"]]
+        for format in ["json", "csv", "table"] {
+            queries += [["diff", "--year", year, "--from", "12", "--format", format], ["diff", "--year", year, "--from", "2026-01-06", "--to", "20", "--format", format]]
+        }
+        queries += [["diff", "--year", "2030", "--from", "1"]]
         return queries
     }()
 
@@ -236,7 +240,7 @@ struct RemoteCLITests {
         }
         // Commands that work on a file only say so (usage, 64).
         for command in [["demo"], ["rebuild"], ["serve"], ["key", "generate", "--holder", "BNCTW", "--out", cli.path("x.key")],
-                        ["sign", "-", "--key", head.key], ["diff", "--year", Self.year, "--from", "1"]] {
+                        ["sign", "-", "--key", head.key]] {
             let refused = try cli.run(["--server", server.base] + command)
             #expect(refused.status == 64 && refused.stderr.contains("cannot act on a server"), "\(command): \(refused)")
         }
