@@ -24,28 +24,16 @@ extension EventStore {
     }
 
     package func requireMember(_ code: String, blocs: [String]) throws {
-        var known: Set<String> = []
-        for bloc in blocs {
-            for year in try years(bloc: bloc) {
-                for member in try projection(bloc: bloc, year: year)?.members ?? [] { known.insert(member.code) }
-            }
+        try require(code, "member", "member of that code", plural: "members", blocs: blocs) { bloc, year in
+            try projection(bloc: bloc, year: year)?.members.map(\.code) ?? []
         }
-        guard !known.contains(code) else { return }
-        throw UnknownCode(field: "member", detail: "--member \(code): no member of that code in \(blocs.joined(separator: ", "))",
-                          hint: "known members: \(Self.listed(known))")
     }
 
     /// Criteria are read from each year's state (its snapshot), so the check never scans the log.
     package func requireCriterion(_ code: String, blocs: [String]) throws {
-        var known: Set<String> = []
-        for bloc in blocs {
-            for year in try years(bloc: bloc) {
-                for criterion in try yearState(bloc: bloc, year: year)?.state.criteria.values ?? [] { known.insert(criterion.code) }
-            }
+        try require(code, "criterion", "criterion of that code", plural: "criteria", blocs: blocs) { bloc, year in
+            try yearState(bloc: bloc, year: year)?.state.criteria.values.map(\.code) ?? []
         }
-        guard !known.contains(code) else { return }
-        throw UnknownCode(field: "criterion", detail: "--criterion \(code): no criterion of that code in \(blocs.joined(separator: ", "))",
-                          hint: "known criteria: \(Self.listed(known))")
     }
 
     package func requireYear(_ year: Int, blocs: [String]) throws {
@@ -57,15 +45,21 @@ extension EventStore {
     }
 
     package func requireElection(_ id: String, blocs: [String]) throws {
-        var known: Set<String> = []
-        for bloc in blocs {
-            for year in try years(bloc: bloc) {
-                for election in try projection(bloc: bloc, year: year)?.elections ?? [] { known.insert(election.id) }
-            }
+        try require(id, "election", "election of that id", plural: "elections", blocs: blocs) { bloc, year in
+            try projection(bloc: bloc, year: year)?.elections.map(\.id) ?? []
         }
-        guard !known.contains(id) else { return }
-        throw UnknownCode(field: "election", detail: "--election \(id): no election of that id in \(blocs.joined(separator: ", "))",
-                          hint: "known elections: \(Self.listed(known))")
+    }
+
+    /// Refuses `code` unless some year of `blocs` knows it (`known` lists a year's), naming those that are known.
+    private func require(_ code: String, _ field: String, _ what: String, plural: String, blocs: [String],
+                         _ known: (String, Int) throws -> [String]) throws {
+        var all: Set<String> = []
+        for bloc in blocs {
+            for year in try years(bloc: bloc) { all.formUnion(try known(bloc, year)) }
+        }
+        guard !all.contains(code) else { return }
+        throw UnknownCode(field: field, detail: "--\(field) \(code): no \(what) in \(blocs.joined(separator: ", "))",
+                          hint: "known \(plural): \(Self.listed(all))")
     }
 
     private static func listed(_ codes: Set<String>) -> String {

@@ -40,18 +40,20 @@ enum Typed {
 
     /// `đã ghi vị trí 12: BDTW/2017 v5 score.submitted` (`appended position 12: …`), one line per event (up to a screenful).
     static func printAppended(_ report: AppendReport, _ lang: Lang, limit: Int = 20) {
-        printAppended(report.outcomes.map { ($0.position, "\($0.stream) v\($0.version) \($0.type.rawValue)", $0.alreadyRecorded) }, lang,
-                      limit: limit)
+        printAppended(report.outcomes.prefix(limit).map { ($0.position, "\($0.stream) v\($0.version) \($0.type.rawValue)", $0.alreadyRecorded) },
+                      appended: report.appended, alreadyRecorded: report.alreadyRecorded, lang, limit: limit)
     }
 
-    /// The same for outcomes told by a server, whose text is shown, never obeyed, by the terminal.
-    static func printAppended(_ outcomes: [(position: Int64, event: String, alreadyRecorded: Bool)], _ lang: Lang, limit: Int = 20) {
+    /// The same for outcomes told by a server, whose text is shown, never obeyed, by the terminal. An import keeps the
+    /// outcomes of its first lines only, so the counts come apart.
+    static func printAppended(_ outcomes: [(position: Int64, event: String, alreadyRecorded: Bool)], appended: Int, alreadyRecorded: Int,
+                              _ lang: Lang, limit: Int = 20) {
         for outcome in outcomes.prefix(limit) {
             Console.line(Visible.escaped(Phrase.appended(position: outcome.position, event: outcome.event, already: outcome.alreadyRecorded, lang)))
         }
-        let already = outcomes.filter(\.alreadyRecorded).count
-        if outcomes.count > limit || already > 0 && outcomes.count > 1 {
-            Console.line(Phrase.appendedCount(outcomes.count - already, alreadyRecorded: already, lang))
+        let total = appended + alreadyRecorded
+        if total > limit || alreadyRecorded > 0 && total > 1 {
+            Console.line(Phrase.appendedCount(appended, alreadyRecorded: alreadyRecorded, lang))
         }
     }
 }

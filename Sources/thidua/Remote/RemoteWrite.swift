@@ -52,9 +52,9 @@ enum RemoteWrite {
                   case .bool(let already)? = r["alreadyRecorded"] else { throw unreadable }
             outcomes.append((Appended(position: Int64(position), stream: stream, version: Int64(version)), type, already))
         }
-        Typed.printAppended(outcomes.map { ($0.placed.position, "\($0.placed.stream) v\($0.placed.version) \($0.type)", $0.already) }, lang,
-                            limit: limit)
         let appended = outcomes.filter { !$0.already }.map(\.placed)
+        Typed.printAppended(outcomes.map { ($0.placed.position, "\($0.placed.stream) v\($0.placed.version) \($0.type)", $0.already) },
+                            appended: appended.count, alreadyRecorded: outcomes.count - appended.count, lang, limit: limit)
         return (appended, outcomes.count - appended.count)
     }
 
