@@ -9,12 +9,11 @@ extension HTTPExchange {
     /// SwiftNIO rather than URLSession: FoundationNetworking loads libcurl and some thirty libraries behind it into
     /// every start of the CLI, about 3 ms on each command, for the few that talk to a server.
     public func send() throws(HTTPClientError) -> HTTPAnswer {
-        var tls: NIOSSLContext?
-        if scheme == .https {
-            switch Self.sharedTLSContext {
-            case .success(let context): tls = context
-            case .failure(let error): throw HTTPClientError(.tls, "no TLS context: \(error)")
-            }
+        let tls: NIOSSLContext?
+        switch (scheme, Self.sharedTLSContext) {
+        case (.http, _): tls = nil
+        case (.https, .success(let context)): tls = context
+        case (.https, .failure(let error)): throw HTTPClientError(.tls, "no TLS context: \(error)")
         }
         let loop = MultiThreadedEventLoopGroup.singleton.next()
         let answer = loop.makePromise(of: HTTPAnswer.self)
