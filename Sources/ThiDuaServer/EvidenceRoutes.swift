@@ -11,20 +11,6 @@ enum EvidenceRoutes {
     static func put(_ request: Request, _ context: some RequestContext, _ log: ServerLog, limits: ServerLimits) async throws -> Response {
         let sha256 = try name(context)
         let mediaType = try Self.mediaType(request.headers[.contentType], sha256)
-        let body: ByteBuffer
-        do {
-            body = try await EventsRoute.body(request, limit: limits.bodyBytes)
-        } catch let problem as Problem where problem.code == .tooLarge {
-            throw refusal(.contentTooLarge, sha256, ThiDuaError(
-                code: .tooLarge, reason: "the document is over the server's limit of \(limits.bodyBytes) bytes for one request",
-                hint: "keep it on the log's file with thidua evidence add FILE"))
-        }
-        let document = EvidenceDocument(content: [UInt8](body.readableBytesView), mediaType: mediaType)
-        guard document.sha256 == sha256 else {
-            throw refusal(.unprocessableContent, sha256, ThiDuaError(
-                code: .evidenceMismatch, field: "body", reason: "the body hashes to \(document.sha256), not to the SHA-256 in the path",
-                hint: "send the document's bytes unchanged"))
-        }
         let signature = request.headers[HeaderName.documentSignature]
         let bloc = Query(request).string("bloc")?.uppercased()
         if signature == nil, !log.allowUnsigned {
@@ -33,6 +19,7 @@ enum EvidenceRoutes {
                 reason: "this server keeps only signed documents; the signature is how it knows who hands it in",
                 hint: "thidua --server URL --as MEMBER evidence add FILE --key FILE"))
         }
+        // The signature names the document by the SHA-256 in its path, so it is checked before a byte of the body is read.
         if let signature {
             let refused = try await log.read { store -> ThiDuaError? in
                 let bloc = try store.resolveBloc(bloc)
@@ -46,6 +33,20 @@ enum EvidenceRoutes {
                 }
             }
             if let refused { throw refusal(Problem.status(of: refused.code), sha256, refused) }
+        }
+        let body: ByteBuffer
+        do {
+            body = try await EventsRoute.body(request, limit: limits.bodyBytes)
+        } catch let problem as Problem where problem.code == .tooLarge {
+            throw refusal(.contentTooLarge, sha256, ThiDuaError(
+                code: .tooLarge, reason: "the document is over the server's limit of \(limits.bodyBytes) bytes for one request",
+                hint: "keep it on the log's file with thidua evidence add FILE"))
+        }
+        let document = EvidenceDocument(content: [UInt8](body.readableBytesView), mediaType: mediaType)
+        guard document.sha256 == sha256 else {
+            throw refusal(.unprocessableContent, sha256, ThiDuaError(
+                code: .evidenceMismatch, field: "body", reason: "the body hashes to \(document.sha256), not to the SHA-256 in the path",
+                hint: "send the document's bytes unchanged"))
         }
         let kept = try await log.withDocuments { store in try store.addEvidence(document) }
         let answer: JSONObject = ["sha256": .string(kept.sha256), "bytes": JSON(Int(kept.bytes)),

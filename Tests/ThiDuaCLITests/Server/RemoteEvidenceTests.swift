@@ -70,10 +70,17 @@ struct RemoteEvidenceTests {
         let unregistered = try cli.run("--server", server.base, "--as", "VPTW", "evidence", "add", file, "--key", try #require(keys["VPTW"]).file)
         #expect(unregistered.status == 1 && unregistered.stderr.contains("not registered in BDTW"), "\(unregistered)")
 
-        let wrongBody = try server.request("PUT", "/v1/evidence/\(sha256)", body: "something else", contentType: "text/plain")
+        let unsignedWrongBody = try server.request("PUT", "/v1/evidence/\(sha256)", body: "something else", contentType: "text/plain")
+        #expect(unsignedWrongBody.status == 401 && unsignedWrongBody.body.contains("signature-required"), "\(unsignedWrongBody)")
+        let trial = try ServerProcess(cli, ["--allow-unsigned"])
+        defer { trial.stop() }
+        let wrongBody = try trial.request("PUT", "/v1/evidence/\(sha256)", body: "something else", contentType: "text/plain")
         #expect(wrongBody.status == 422 && wrongBody.body.contains("evidence-mismatch"), "\(wrongBody)")
-        let badName = try server.request("PUT", "/v1/evidence/XYZ", body: "x", contentType: "text/plain")
+        let badName = try trial.request("PUT", "/v1/evidence/XYZ", body: "x", contentType: "text/plain")
         #expect(badName.status == 400, "\(badName)")
+        let badType = try trial.request("PUT", "/v1/evidence/\(sha256)", body: "Biên bản họp số 3\n", contentType: "not a type")
+        #expect(badType.status == 400 && badType.body.contains("bad-media-type"), "\(badType)")
+        trial.stop()
         let forged = try server.request("PUT", "/v1/evidence/\(sha256)", body: "Biên bản họp số 3\n", contentType: "text/plain",
                                         headers: ["Thidua-Signature: BNCTW \(try #require(keys["BNCTW"]).publicKey) \(String(repeating: "A", count: 86))=="])
         #expect(forged.status == 401 && forged.body.contains("bad-signature"), "\(forged)")
