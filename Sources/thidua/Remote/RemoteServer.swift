@@ -27,7 +27,7 @@ struct RemoteServer {
 
     /// GET `path` with `query`; a refusal is thrown as the CLI's error.
     func get(_ path: String, _ query: [(String, String)] = []) throws -> Answer {
-        try checked(send(request(path, query, method: "GET")))
+        try exchange("GET", path, query)
     }
 
     /// GET a JSON document.
@@ -39,10 +39,8 @@ struct RemoteServer {
 
     /// POST JSON Lines to /v1/events.
     func postEvents(_ lines: [String]) throws -> JSON {
-        var request = try request("/v1/events", [], method: "POST")
-        request.headers.append((name: "Content-Type", value: "application/x-ndjson"))
-        request.body = Array(lines.map { $0 + "\n" }.joined().utf8)
-        let answer = try checked(send(request))
+        let answer = try exchange("POST", "/v1/events", headers: [("Content-Type", "application/x-ndjson")],
+                                  body: Array(lines.map { $0 + "\n" }.joined().utf8))
         guard let document = try? JSON.parse(answer.body) else { throw unreadable("/v1/events") }
         return document
     }
