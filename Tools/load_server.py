@@ -3,7 +3,7 @@
 
 Usage (after `swift build -c release -Xswiftc -static-stdlib`):
     python3 Tools/load_server.py [--binary .build/release/thidua] [--clients 32] [--events 100]
-                                 [--modes group,each] [--max-seconds 60] [--json]
+                                 [--modes group,each] [--max-seconds 60] [--rounds 1] [--json]
 
 For each mode it starts a server on a fresh copy of the signed seed (EventLog/examples/signed: the BDTW bloc, its
 open 2018, signatures required, TEST keys only), on a free loopback port:
@@ -22,6 +22,10 @@ the same monotonic clock in both processes), and the checks that nothing was los
 positions are gap-free; `thidua verify` exits 0; the stream carried every acknowledged position exactly once; the
 server stopped on SIGTERM with exit 0. Any failed check is printed and the exit status is 1.
 
+With `--rounds N` the modes run in turn N times, each round on fresh copies of the seed with the same requests, and
+the median throughput of each mode and the ratio of group commit to one transaction per request, round by round, are
+printed after every run's line: on a shared machine one run of each mode is a noisy comparison.
+
 Bounded: each client stops at its count or after --max-seconds, whichever comes first; every process the tool
 starts (servers, signers, the follower) is stopped before it exits.
 """
@@ -34,6 +38,7 @@ import shutil
 import signal
 import socket
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -318,8 +323,8 @@ def rows(db):
         connection.close()
 
 
-def run_mode(mode, binary, bodies, work, args):
-    db = os.path.join(work, "%s.sqlite" % mode)
+def run_mode(mode, binary, bodies, work, args, round_number=1):
+    db = os.path.join(work, "%s-%d.sqlite" % (mode, round_number))
     subprocess.run([binary, "--db", db, "append", SIGNED_SEED], check=True, stdout=subprocess.DEVNULL)
     before = rows(db)[0]
     server = Server(binary, db, MODES[mode])
@@ -436,23 +441,40 @@ def summary(r):
                 ms(r["sseP50"]), ms(r["sseP99"]), us(r["serverCPUPerEvent"]), us(r["clientCPUPerEvent"]), r["rowsAfter"] - r["rowsBefore"], r["verifyStatus"], r["serverStatus"]))
 
 
-def measure(binary, clients=32, events=100, modes=("group", "each"), max_seconds=60, processes=1, doctored=None):
-    """Runs the modes side by side; returns the results (without the position lists) and every problem found."""
+def measure(binary, clients=32, events=100, modes=("group", "each"), max_seconds=60, processes=1, doctored=None, rounds=1):
+    """Runs the modes side by side, `rounds` times in turn (each round on fresh logs, with the same signed requests);
+    returns every run's results (without the position lists), in order, and every problem found."""
     args = argparse.Namespace(max_seconds=max_seconds, processes=processes)
     work = tempfile.mkdtemp(prefix="thidua-load-")
     try:
         bodies = presign(work, binary, clients, events)
         results, found = [], []
-        for mode in modes:
-            result = run_mode(mode, binary, bodies, work, args)
-            if doctored:
-                doctor(result, doctored)
-            found += ["%s: %s" % (mode, p) for p in problems(result)]
-            result["acknowledged"], result["streamed"] = len(result["acknowledged"]), len(result["streamed"])
-            results.append(result)
+        for round_number in range(1, rounds + 1):
+            for mode in modes:
+                result = run_mode(mode, binary, bodies, work, args, round_number)
+                result["round"] = round_number
+                if doctored:
+                    doctor(result, doctored)
+                found += ["%s (round %d): %s" % (mode, round_number, p) for p in problems(result)]
+                result["acknowledged"], result["streamed"] = len(result["acknowledged"]), len(result["streamed"])
+                results.append(result)
         return results, found
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def median_run(results, mode):
+    """The run of `mode` whose throughput is the median of its rounds (the lower middle one of an even count)."""
+    runs = sorted((r for r in results if r["mode"] == mode), key=lambda r: r["rate"])
+    return runs[(len(runs) - 1) // 2] if runs else None
+
+
+def ratios(results):
+    """Group commit's throughput over one transaction per request's, round by round."""
+    by_round = {}
+    for r in results:
+        by_round.setdefault(r["round"], {})[r["mode"]] = r["rate"]
+    return [m["group"] / m["each"] for _, m in sorted(by_round.items()) if m.get("each") and "group" in m]
 
 
 def main():
@@ -463,22 +485,32 @@ def main():
     p.add_argument("--modes", default="group,each", help="group (group commit), each (--max-group 1), or both")
     p.add_argument("--max-seconds", type=float, default=60, help="each client stops after this long, posted or not")
     p.add_argument("--processes", type=int, default=1, help="client processes (event loops) the clients are spread over")
+    p.add_argument("--rounds", type=int, default=1, help="run the modes in turn this many times; the medians are reported")
     p.add_argument("--json", action="store_true", help="print the results as one JSON object")
     p.add_argument("--doctor", choices=DOCTORS, help=argparse.SUPPRESS)
     args = p.parse_args()
     modes = [m for m in args.modes.split(",") if m]
     if not modes or any(m not in MODES for m in modes):
         p.error("--modes: give group, each or group,each")
-    if not (1 <= args.clients <= 1024 and 1 <= args.events <= 100_000 and 0 < args.max_seconds <= 3600 and 1 <= args.processes <= 64):
-        p.error("--clients 1…1024, --events 1…100000, --max-seconds up to 3600, --processes 1…64")
+    if not (1 <= args.clients <= 1024 and 1 <= args.events <= 100_000 and 0 < args.max_seconds <= 3600 and 1 <= args.processes <= 64
+            and 1 <= args.rounds <= 50):
+        p.error("--clients 1…1024, --events 1…100000, --max-seconds up to 3600, --processes 1…64, --rounds 1…50")
     if not os.path.exists(args.binary):
         raise SystemExit("error: no binary at %s; build it first (swift build -c release -Xswiftc -static-stdlib)" % args.binary)
-    results, found = measure(args.binary, args.clients, args.events, modes, args.max_seconds, args.processes, args.doctor)
+    results, found = measure(args.binary, args.clients, args.events, modes, args.max_seconds, args.processes, args.doctor,
+                             args.rounds)
     if args.json:
-        print(json.dumps({"results": results, "problems": found}, indent=1))
+        print(json.dumps({"results": results, "problems": found, "ratios": ratios(results)}, indent=1))
     else:
         for r in results:
-            print(summary(r))
+            print(("round %d: " % r["round"] if args.rounds > 1 else "") + summary(r))
+        if args.rounds > 1:
+            medians = {mode: median_run(results, mode) for mode in modes}
+            print("median of %d rounds: %s" % (args.rounds, "; ".join(
+                "%s %.0f events/s" % (mode, run["rate"]) for mode, run in medians.items())))
+            if ratios(results):
+                print("group commit / one transaction per request, round by round: %s (median %.1f×)" % (
+                    ", ".join("%.1f×" % x for x in ratios(results)), statistics.median(ratios(results))))
         print("\n".join("LOST OR WRONG: " + f for f in found) if found else
               "nothing lost: every request 201, as many rows as acknowledged, positions gap-free, verify 0, "
               "every position streamed once")

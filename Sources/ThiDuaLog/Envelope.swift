@@ -89,6 +89,7 @@ public enum Envelope {
         try checkOutputFields(fields, of: event)
         if let signature = fields.signature {
             event.signature = try EventSignature(json: signature)
+            event.keepDataText()
             if checkingSignature { try event.signature!.verify(event) }
         }
         return event

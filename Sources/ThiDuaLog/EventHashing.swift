@@ -2,7 +2,9 @@ import Crypto
 
 /// The hash chain of the log (EventLog/HASHING.md): each row's hash covers the previous hash and the row.
 public enum EventHashing {
-    public static let genesis = [UInt8](repeating: 0, count: 32)
+    /// A SHA-256 hash's length.
+    public static let hashBytes = 32
+    public static let genesis = [UInt8](repeating: 0, count: hashBytes)
 
     /// The fields of a row in hashing order, as netstrings: `<byte length>:<bytes>,`.
     public static func canonicalBytes(position: Int64, stream: String, version: Int64, id: String, type: String,

@@ -11,7 +11,9 @@ public struct ProposedEvent: Equatable, Sendable {
     public var actor: String
     public var occurredAt: Timestamp?
     /// Type-specific data, a JSON object with NFC text.
-    public var data: JSONObject
+    public var data: JSONObject { didSet { keptDataText = nil } }
+    /// `dataText` once computed by `keepDataText()`, while `data` is unchanged.
+    private var keptDataText: String?
     /// The stream's version before this event, when the client asserts it.
     public var expectedVersion: Int?
     /// Free text linking the events of one decision.
@@ -46,7 +48,11 @@ public struct ProposedEvent: Equatable, Sendable {
             && lhs.signature == rhs.signature && lhs.schema == rhs.schema
     }
 
-    public var dataText: String { JSON.object(data).canonicalText }
+    /// The data as canonical JSON text: what is signed, stored and hashed.
+    public var dataText: String { keptDataText ?? JSON.object(data).canonicalText }
+
+    /// Computes `dataText` once for the reads that follow (a signed line's is needed to check it and again to store it).
+    public mutating func keepDataText() { keptDataText = JSON.object(data).canonicalText }
 }
 
 /// `BLOC` for bloc events, `BLOC/YEAR` for the events of one year.

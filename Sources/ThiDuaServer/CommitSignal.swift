@@ -1,4 +1,6 @@
 import Foundation
+import ThiDuaLog
+import ThiDuaStore
 
 /// Tells live followers at once that this server's writer committed (§12 follow), so they read the new events without
 /// waiting for their poll; the poll stays, for events other processes append to the same file.
@@ -8,18 +10,34 @@ package final class CommitSignal: @unchecked Sendable {
     private var commits: UInt64 = 0
     private var followers: [UInt64: AsyncStream<Void>.Continuation] = [:]
     private var nextFollower: UInt64 = 0
+    private var recent = RecentEvents()
 
     package init() {}
 
     /// How many commits have rung so far.
     package var count: UInt64 { lock.withLock { commits } }
 
-    package func ring() {
+    /// Wakes the followers after a commit that wrote `rows`, the row before the first of them having `hashBefore`.
+    package func ring(wrote rows: [RecordedEvent] = [], after hashBefore: [UInt8] = []) {
         let woken = lock.withLock {
             commits += 1
+            recent.add(rows, after: hashBefore)
             return Array(followers.values)
         }
         for follower in woken { follower.yield() }
+    }
+
+    /// The events after `position` that `filter` admits, from the rows this server committed last, and the position
+    /// that covers; nil when those rows do not hold the next position or the filter must be read by SQL.
+    package func recent(after position: Int64, _ filter: EventFilter) -> (events: [(event: RecordedEvent, prevHash: [UInt8])], through: Int64)? {
+        guard filter.isCheckedWithoutSQL, var events = lock.withLock({ recent.after(position) }), let last = events.last else { return nil }
+        var through = last.event.position
+        if let to = filter.toPosition, to < through {
+            events.removeAll { $0.event.position > to }
+            through = max(to, position)
+        }
+        events.removeAll { !filter.admits($0.event) }
+        return (events, through)
     }
 
     /// One follower's wake-ups: after every commit from now on and every `seconds` (its poll), at most one of them

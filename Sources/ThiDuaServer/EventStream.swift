@@ -46,7 +46,9 @@ package enum EventStream {
         try await send("retry: 1000\n\n")
         while !Task.isCancelled, !Task.isShuttingDownGracefully {
             if let to = filter.toPosition, after >= to { return }
-            let batch = try await Self.batch(after: after, filter, log)
+            // Rows this server just committed are sent as the writer left them; the file is read for the rest.
+            let recent = log.writer.commitSignal.recent(after: after, filter)
+            let batch = if let recent { recent } else { try await Self.batch(after: after, filter, log) }
             if !batch.events.isEmpty {
                 var text = ""
                 for (event, prev) in batch.events {

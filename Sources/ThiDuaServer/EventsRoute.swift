@@ -59,7 +59,7 @@ enum EventsRoute {
     /// Each line parsed (its signature verified), as `thidua append` reads a file: blank lines skipped, a byte-order
     /// mark on the first line and line ends dropped; an unsigned line refused unless the server allows it.
     static func items(_ body: ByteBuffer, mediaType: String?, allowUnsigned: Bool) throws -> [AppendItem] {
-        let type = mediaType?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? "application/x-ndjson"
+        let type = mediaType?.split(separator: ";").first.map { $0.trimmed.lowercased() } ?? "application/x-ndjson"
         let bytes = [UInt8](body.readableBytesView)
         let lines: [ArraySlice<UInt8>]
         switch type {

@@ -82,7 +82,8 @@ package final class GroupCommitWriter: Service, @unchecked Sendable {
                 committed.transactions += 1
                 committed.requests += jobs.count
             }
-            if results.contains(where: { (try? $0.get())?.appended ?? 0 > 0 }) { commitSignal.ring() }
+            let reports = results.compactMap { try? $0.get() }.filter { !$0.written.isEmpty }
+            if let first = reports.first { commitSignal.ring(wrote: reports.flatMap(\.written), after: first.writtenAfter) }
             for (job, result) in zip(jobs, results) { job.reply.resume(returning: result) }
         }
     }

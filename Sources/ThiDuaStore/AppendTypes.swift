@@ -38,6 +38,10 @@ package struct AppendReport: Sendable {
     /// Year states after the batch, for the streams it touched (to describe effects).
     package var years: [StreamID: YearState] = [:]
     package var head: (position: Int64, hash: [UInt8])?
+    /// The server's group append only: the rows the batch wrote, as the log now holds them, and the hash of the row
+    /// before the first of them (what a live follower is sent without reading them back).
+    package var written: [RecordedEvent] = []
+    package var writtenAfter: [UInt8] = []
 
     package static let keptOutcomes = 1_000
 }

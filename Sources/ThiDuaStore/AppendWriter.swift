@@ -15,6 +15,10 @@ struct AppendWriter {
     /// The canonical bytes and hashes of the rows of one statement, reused from statement to statement.
     private var canonical = CanonicalRow()
     private var hashes: [UInt8] = []
+    /// Whether `written` keeps the rows as recorded (the server hands them to its live followers).
+    var keepsWritten = false
+    /// The rows written, as the log now holds them, when `keepsWritten`.
+    private(set) var written: [RecordedEvent] = []
 
     /// Rows per statement on the pipelined path: fewer statement starts and ends, measured best near 32.
     static let groupSize = 32
@@ -57,6 +61,12 @@ struct AppendWriter {
         }
         try insert.execute(db, rows, canonical: canonical.bytes, hashes: hashes)
         head = (rows.last!.position, previous)
+        if keepsWritten {
+            for (index, row) in rows.enumerated() {
+                let hash = Array(hashes[(index * EventHashing.hashBytes)..<((index + 1) * EventHashing.hashBytes)])
+                written.append(row.recorded(hash: hash))
+            }
+        }
         for row in rows {
             if let bloc = row.foundedBloc {
                 try YearSnapshot.writeBloc(code: bloc.code, name: bloc.name, position: row.position, db)

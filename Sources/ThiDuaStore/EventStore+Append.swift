@@ -71,6 +71,7 @@ extension EventStore {
     /// `group` takes the batch's decisions only once it is accepted; a refused batch leaves it as it was.
     func appendInGroup(_ items: [AppendItem], start: BatchStart, _ db: Database, group: inout GroupDecisions) throws -> AppendReport {
         var writer = try AppendWriter(db, start: start)
+        writer.keepsWritten = true
         var decider = AppendDecider(db: db, start: start, newID: newID, continuing: group)
         decider.report.outcomeLimit = .max
         for item in items {
@@ -79,6 +80,10 @@ extension EventStore {
         var batch = decider.finish()
         try writer.finish(&batch, writingYears: false)
         group.accept(decider)
+        batch.report.written = writer.written
+        batch.report.writtenAfter = start.head.hash
+        // The server describes no effects: holding the years here would make the next batch copy each it changes.
+        batch.report.years = [:]
         return batch.report
     }
 

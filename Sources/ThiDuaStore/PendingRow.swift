@@ -19,6 +19,13 @@ struct PendingRow: Sendable {
     /// Set for `bloc.founded`: the bloc list gains this bloc in the same transaction.
     var foundedBloc: (code: String, name: String)?
 
+    /// The row as the log holds it once inserted with `hash`.
+    func recorded(hash: [UInt8]) -> RecordedEvent {
+        RecordedEvent(position: position, stream: stream, version: version, id: id, type: type, schema: schema, actor: actor,
+                      occurredAt: occurredAt, recordedAt: recordedAt, correlation: correlation, data: data, hash: hash,
+                      signature: signature)
+    }
+
     /// Appends the row's canonical bytes (EventLog/HASHING.md): what is hashed, and what the columns are bound from.
     func appendCanonical(to row: inout CanonicalRow) {
         row.appendRow(position: position, stream: stream, version: version, id: id, type: type, schema: schema,

@@ -59,5 +59,40 @@ struct GroupCommitWriterTests {
         #expect(statistics.requests == 12)
         #expect(statistics.transactions == (maximumGroup == 1 ? 12 : 1))
         #expect(try store.verify().isIntact)
+
+        // A live follower is sent the committed rows as the file holds them, each with the hash before it.
+        let fromMemory = try #require(writer.commitSignal.recent(after: 3, EventFilter()))
+        let fromFile = try store.events(after: 3, EventFilter(), limit: 100)
+        #expect(fromMemory.through == fromFile.through)
+        #expect(fromMemory.events.map(\.event) == fromFile.events.map(\.event))
+        #expect(fromMemory.events.map(\.prevHash) == fromFile.events.map(\.prevHash))
+        var oneMember = EventFilter()
+        oneMember.actor = "UBKTTW"
+        #expect(try #require(writer.commitSignal.recent(after: 3, oneMember)).events.isEmpty)
+        var byMember = EventFilter()
+        byMember.member = "BNCTW"
+        #expect(writer.commitSignal.recent(after: 3, byMember) == nil)
+        #expect(writer.commitSignal.recent(after: 2, EventFilter()) == nil)
+    }
+
+    @Test func rowsAnotherProcessAppendedAreLeftToTheFile() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-group-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("log.sqlite").path
+        let store = try EventStore(path: path, create: true)
+        _ = try store.append(Self.setup.flatMap(Self.item))
+        let writer = GroupCommitWriter(store: store)
+        let running = Task { try await writer.run() }
+        defer { running.cancel() }
+        _ = try await writer.append(Self.item(Self.score(1))).get()
+        // Another process (a CLI on the same file) appends position 5; the writer's next commit is position 6.
+        _ = try EventStore(path: path, create: false).append(Self.item(Self.score(2)))
+        _ = try await writer.append(Self.item(Self.score(3))).get()
+        #expect(writer.commitSignal.recent(after: 3, EventFilter()) == nil)
+        let after5 = try #require(writer.commitSignal.recent(after: 5, EventFilter()))
+        let fromFile = try store.events(after: 5, EventFilter(), limit: 100)
+        #expect(after5.events.map(\.event) == fromFile.events.map(\.event))
+        #expect(after5.events.map(\.prevHash) == fromFile.events.map(\.prevHash))
     }
 }

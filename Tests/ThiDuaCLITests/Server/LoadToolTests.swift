@@ -16,12 +16,14 @@ struct LoadToolTests {
     }
 
     @Test(.timeLimit(.minutes(2)))
-    func bothModesLoseNothing() throws {
-        let (result, json) = try Self.load([])
+    func bothModesLoseNothingRoundAfterRound() throws {
+        let (result, json) = try Self.load(["--rounds", "2"])
         #expect(result.status == 0, "\(result)")
         #expect((json["problems"] as? [String]) == [], "\(result)")
         let runs = try #require(json["results"] as? [[String: Any]])
-        #expect(runs.compactMap { $0["mode"] as? String } == ["group", "each"])
+        #expect(runs.compactMap { $0["mode"] as? String } == ["group", "each", "group", "each"])
+        #expect(runs.compactMap { $0["round"] as? Int } == [1, 1, 2, 2])
+        #expect((json["ratios"] as? [Double])?.count == 2, "\(json)")
         for run in runs {
             #expect(run["acknowledged"] as? Int == 80, "\(run)")
             #expect(run["streamed"] as? Int == 80, "\(run)")
