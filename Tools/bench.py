@@ -505,6 +505,7 @@ def server_table(r):
                     ("SSE delay p50 / p99 (201 to the event on GET /v1/log's stream)",
                      lambda m: "%s / %s" % (ms(m["sseP50"]), ms(m["sseP99"]))),
                     ("server CPU per event (user + system)", lambda m: us(m["serverCPUPerEvent"])),
+                    ("this disk's fdatasync of 4 KiB, median (what each durable commit waits for)", lambda m: us(m["flushSeconds"])),
                     ("load generator CPU per event (on the same cores)", lambda m: us(m.get("clientCPUPerEvent"))),
                     ("201s / rows appended / streamed once; verify", lambda m: "%d / %d / %d; exit %d" % (
                         m["acknowledged"], m["rowsAfter"] - m["rowsBefore"], m["streamed"], m["verifyStatus"]))]:
