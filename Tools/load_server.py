@@ -19,7 +19,8 @@ Reported per mode: throughput (acknowledged events per second, from the first re
 latency p50/p99 (send to the end of the 201), the CPU the server and the clients used per event, the SSE delay p50/p99 (from a request's 201 to its event on the stream,
 the same monotonic clock in both processes), and the checks that nothing was lost: every request answered 201; the
 201s name as many events as rows were appended; the positions they name are distinct and gap-free and the log's
-positions are gap-free; `thidua verify` exits 0; the stream carried every acknowledged position exactly once; the
+positions are gap-free; `thidua verify` exits 0; the stream carried every acknowledged position exactly once, in
+order, each event's `data:` line byte for byte what `thidua log --format json` prints for its position; the
 server stopped on SIGTERM with exit 0. Any failed check is printed and the exit status is 1.
 
 With `--rounds N` the modes run in turn N times, each round on fresh copies of the seed with the same requests, and
@@ -52,7 +53,7 @@ YEAR = 2018
 OCCURRED_AT = "2018-12-01T08:00:00+07:00"
 MODES = {"group": [], "each": ["--max-group", "1"]}
 # Ways to doctor a run's results before the checks, so a test can see the checks notice a lost or repeated event.
-DOCTORS = ("extra-ack", "drop-streamed", "duplicate-streamed", "drop-row")
+DOCTORS = ("extra-ack", "drop-streamed", "duplicate-streamed", "drop-row", "reorder-streamed", "alter-streamed")
 
 
 def percentile(values, p):
@@ -271,13 +272,13 @@ def client_process(port, client_bodies, start_at, deadline, results):
 
 
 def follower(port, after, ready, stop_at, results):
-    """Reads the SSE stream from position `after`; records (position, arrival) until told the last position and seen it,
-    or a deadline passes."""
+    """Reads the SSE stream from position `after`; records (position, arrival) and each event's `data:` line until told
+    the last position and seen it, or a deadline passes."""
     sock = socket.create_connection(("127.0.0.1", port))
     sock.settimeout(0.2)
     sock.sendall(("GET /v1/log HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nAccept: text/event-stream\r\nLast-Event-ID: %d\r\n\r\n"
                   % (port, after)).encode())
-    seen, raw, text, headers_done = [], b"", b"", False
+    seen, data, raw, text, headers_done = [], {}, b"", b"", False
     ready.set()
     give_up = time.monotonic() + 600
     try:
@@ -312,9 +313,11 @@ def follower(port, after, ready, stop_at, results):
             for line in lines:
                 if line.startswith(b"id: "):
                     seen.append((int(line[4:]), arrived))
+                elif line.startswith(b"data: ") and seen:
+                    data[seen[-1][0]] = line[6:]
     finally:
         sock.close()
-        results.put(seen)
+        results.put((seen, data))
 
 
 def rows(db):
@@ -356,7 +359,7 @@ def run_mode(mode, binary, bodies, work, args, round_number=1):
         acknowledged = [p for r in requests if r[2] == 201 for p in r[3]]
         cpu_after = server.cpu_seconds()
         stop_at.value = max(acknowledged) if acknowledged else before
-        seen = streamed.get(timeout=60)
+        seen, streamed_data = streamed.get(timeout=60)
     finally:
         for process in processes:
             process.join(timeout=30)
@@ -366,6 +369,9 @@ def run_mode(mode, binary, bodies, work, args, round_number=1):
         status = server.stop()
     count, low, high = rows(db)
     verify = subprocess.run([binary, "--db", db, "verify"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # What the file holds after the run, as `thidua log` prints it: each streamed event must be that line exactly.
+    logged = subprocess.run([binary, "--db", db, "log", "--format", "json", "--from", str(before + 1)],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL).stdout.splitlines()
     ok = [r for r in requests if r[2] == 201]
     started = min(r[0] for r in requests) if requests else 0
     finished = max(r[1] for r in ok) if ok else started
@@ -380,6 +386,8 @@ def run_mode(mode, binary, bodies, work, args, round_number=1):
         "statuses": sorted({str(r[2]) for r in requests}), "non201": sum(1 for r in requests if r[2] != 201),
         "rowsBefore": before, "rowsAfter": count, "minPosition": low, "maxPosition": high,
         "streamed": [p for p, _ in seen if p > before], "verifyStatus": verify.returncode,
+        "streamedData": {p: d for p, d in streamed_data.items() if p > before},
+        "logged": {before + 1 + index: line for index, line in enumerate(logged)},
         "verifyOutput": (verify.stdout + verify.stderr).decode("utf-8", "replace").strip(), "serverStatus": status,
         "seconds": finished - started, "rate": len(acknowledged) / (finished - started) if finished > started else 0,
         "latencyP50": percentile(latencies, 50), "latencyP99": percentile(latencies, 99),
@@ -398,6 +406,12 @@ def doctor(result, how):
         result["streamed"] = result["streamed"][1:]
     elif how == "duplicate-streamed":
         result["streamed"] = result["streamed"] + result["streamed"][:1]
+    elif how == "reorder-streamed":
+        streamed = result["streamed"]
+        result["streamed"] = streamed[1:2] + streamed[:1] + streamed[2:]
+    elif how == "alter-streamed":
+        first = min(result["streamedData"])
+        result["streamedData"][first] = result["streamedData"][first].replace(b'"hash":"', b'"hash":"0', 1)
     elif how == "drop-row":
         result["rowsAfter"] -= 1
         result["maxPosition"] -= 1
@@ -429,6 +443,16 @@ def problems(r):
     extra = set(streamed) - set(acked)
     if extra:
         found.append("the stream carried %d positions no 201 acknowledged (first %d)" % (len(extra), min(extra)))
+    backwards = [b for a, b in zip(streamed, streamed[1:]) if b <= a]
+    if backwards:
+        found.append("the stream went back %d times (first to position %d)" % (len(backwards), backwards[0]))
+    logged, sent = r["logged"], r["streamedData"]
+    differ = sorted(p for p in sent if logged.get(p) != sent[p])
+    if differ:
+        found.append("%d streamed events differ from what thidua log prints for their position (first %d)" % (len(differ), differ[0]))
+    missing_data = sorted(set(streamed) - set(sent))
+    if missing_data:
+        found.append("%d streamed events came without their data line (first %d)" % (len(missing_data), missing_data[0]))
     if r["serverStatus"] != 0:
         found.append("the server exited %s on SIGTERM" % r["serverStatus"])
     return found
@@ -461,6 +485,7 @@ def measure(binary, clients=32, events=100, modes=("group", "each"), max_seconds
                     doctor(result, doctored)
                 found += ["%s (round %d): %s" % (mode, round_number, p) for p in problems(result)]
                 result["acknowledged"], result["streamed"] = len(result["acknowledged"]), len(result["streamed"])
+                del result["streamedData"], result["logged"]
                 results.append(result)
         return results, found
     finally:
@@ -496,7 +521,7 @@ def ratios(results):
     by_round = {}
     for r in results:
         by_round.setdefault(r["round"], {})[r["mode"]] = r["rate"]
-    return [m["group"] / m["each"] for _, m in sorted(by_round.items()) if m.get("each") and "group" in m]
+    return [m["group"] / m["each"] if m.get("each") else 0.0 for _, m in sorted(by_round.items()) if "group" in m and "each" in m]
 
 
 def main():
@@ -538,7 +563,7 @@ def main():
                     ", ".join("%.1f×" % x for x in ratios(results)), statistics.median(ratios(results))))
         print("\n".join("LOST OR WRONG: " + f for f in found) if found else
               "nothing lost: every request 201, as many rows as acknowledged, positions gap-free, verify 0, "
-              "every position streamed once")
+              "every position streamed once, in order, as thidua log prints it")
     return 1 if found else 0
 
 

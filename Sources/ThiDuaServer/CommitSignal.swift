@@ -36,7 +36,8 @@ package final class CommitSignal: @unchecked Sendable {
             events.removeAll { $0.event.position > to }
             through = max(to, position)
         }
-        events.removeAll { !filter.admits($0.event) }
+        let admits = filter.inMemory()
+        events.removeAll { !admits($0.event) }
         return (events, through)
     }
 

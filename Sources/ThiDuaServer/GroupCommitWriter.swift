@@ -84,7 +84,13 @@ package final class GroupCommitWriter: Service, @unchecked Sendable {
             }
             let reports = results.compactMap { try? $0.get() }.filter { !$0.written.isEmpty }
             if let first = reports.first { commitSignal.ring(wrote: reports.flatMap(\.written), after: first.writtenAfter) }
-            for (job, result) in zip(jobs, results) { job.reply.resume(returning: result) }
+            // The rows are the followers' now; a request's answer needs only its outcomes.
+            let answers = results.map { $0.map { report in
+                var report = report
+                report.written = []
+                return report
+            } }
+            for (job, result) in zip(jobs, answers) { job.reply.resume(returning: result) }
         }
     }
 

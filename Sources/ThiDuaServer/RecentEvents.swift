@@ -31,7 +31,8 @@ package struct RecentEvents {
 
     /// Every event after `position`, each with the hash before it, when the run holds the next one; else nil.
     package func after(_ position: Int64) -> [(event: RecordedEvent, prevHash: [UInt8])]? {
-        guard let first = events.first, let last = events.last, first.position <= position + 1, position < last.position else {
+        // `position` comes from a client (Last-Event-ID) and may be Int64.max: nothing is added to it before it is below the run's end.
+        guard let first = events.first, let last = events.last, position < last.position, first.position - 1 <= position else {
             return nil
         }
         let start = Int(position + 1 - first.position)

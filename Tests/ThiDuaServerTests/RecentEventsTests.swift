@@ -24,7 +24,7 @@ struct RecentEventsTests {
         #expect(try #require(recent.after(4)).first?.prevHash == Self.row(4).hash)
     }
 
-    @Test(arguments: [0, 3, 9, 10] as [Int64])
+    @Test(arguments: [0, 3, 9, 10, .max] as [Int64])
     func aPositionTheRunDoesNotFollowIsLeftToTheFile(_ position: Int64) {
         var recent = RecentEvents()
         recent.add(Self.rows(5...9), after: Self.row(4).hash)

@@ -40,6 +40,8 @@ struct LoadToolTests {
         ("drop-row", "the 201s acknowledged 80 events but 79 rows were appended"),
         ("drop-streamed", "the stream never carried 1 acknowledged positions"),
         ("duplicate-streamed", "the stream carried 1 positions more than once"),
+        ("reorder-streamed", "the stream went back 1 times"),
+        ("alter-streamed", "1 streamed events differ from what thidua log prints"),
     ])
     func aLostOrRepeatedEventIsNoticed(doctor: String, problem: String) throws {
         let (result, json) = try Self.load(["--modes", "group", "--doctor", doctor])

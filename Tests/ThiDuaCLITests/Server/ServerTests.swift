@@ -210,6 +210,34 @@ struct ServerTests {
         try SignedLogTests.verifiedByBoth(cli)
     }
 
+    /// A live follower is sent the server's own commits from memory and reads the file for the CLI's: either way, with
+    /// a filter and an end, it gets the very lines `thidua log` prints for the same filter, in order, once each.
+    @Test func aFilteredLiveFollowerGetsWhatTheLogPrintsWhileTheServerAndACLIWrite() throws {
+        let cli = try Self.started()
+        defer { cli.remove() }
+        let server = try ServerProcess(cli)
+        defer { server.stop() }
+        let start = Int64(try Self.positions(cli).count)
+        let writers = DispatchGroup()
+        DispatchQueue.global().async(group: writers) {
+            for index in 0..<15 { _ = try? server.request("POST", "/v1/events", body: try Self.score("\(index % 10).5")) }
+        }
+        DispatchQueue.global().async(group: writers) {
+            for index in 0..<10 {
+                let line = (try? Self.score("\(index % 10).25", criterion: "1.2")) ?? ""
+                _ = try? cli.run("append", (try? cli.write("cli-\(index).jsonl", line + "\n")) ?? "")
+            }
+        }
+        let end = start + 20
+        let events = try ServerProcess.events(server.base + "/v1/log?bloc=bdtw&type=score.submitted&to=\(end)", lastEventID: start,
+                                              count: 21, seconds: 30)
+        writers.wait()
+        #expect(server.stop().status == 0)
+        #expect(events.map(\.id) == Array((start + 1)...end), "every position once, in order, and none past the end")
+        let logged = try cli.run("log", "--type", "score.submitted", "--from", String(start + 1), "--to", String(end), "--format", "json")
+        #expect(events.map(\.data) == logged.stdout.split(separator: "\n").map(String.init))
+    }
+
     @Test func sigtermWhileClientsPostAnswersThemCommitsAndExitsZero() throws {
         let cli = try Self.started()
         defer { cli.remove() }
