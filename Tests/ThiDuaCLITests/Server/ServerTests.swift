@@ -238,6 +238,17 @@ struct ServerTests {
         #expect(events.map(\.data) == logged.stdout.split(separator: "\n").map(String.init))
     }
 
+    @Test func aLastEventIDAtTheEndOfTheNumbersWaitsForNothingAndLeavesTheServerRunning() throws {
+        let cli = try Self.started()
+        defer { cli.remove() }
+        let server = try ServerProcess(cli)
+        defer { server.stop() }
+        #expect(try server.request("POST", "/v1/events", body: try Self.score("7")).status == 201)
+        #expect(try ServerProcess.events(server.base + "/v1/log", lastEventID: .max, count: 1, seconds: 2).isEmpty)
+        #expect(try server.request("POST", "/v1/events", body: try Self.score("8")).status == 201)
+        #expect(server.stop().status == 0)
+    }
+
     @Test func sigtermWhileClientsPostAnswersThemCommitsAndExitsZero() throws {
         let cli = try Self.started()
         defer { cli.remove() }
