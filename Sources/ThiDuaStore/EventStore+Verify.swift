@@ -21,8 +21,13 @@ extension EventStore {
                 report.schemaProblems = try SchemaCheck.problems(db)
                 report.missingTriggers = try SchemaCheck.missingTriggers(db)
                 do {
-                    var fold = LogFold()
-                    try Self.checkChain(db, digest: digest, into: &report, folding: &fold)
+                    let folding = FoldThread()
+                    let fold: LogFold
+                    do {
+                        defer { folding.pipe.finish() }
+                        try Self.checkChain(db, digest: digest, into: &report) { folding.pipe.send($0) }
+                    }
+                    fold = folding.result()
                     report.ruleBreak = fold.firstBreak
                     report.evidenceBreak = try Self.evidenceProblem(db, cited: fold.citedEvidence)
                     report.citedDocuments = fold.citedEvidence.documents.count
@@ -38,11 +43,11 @@ extension EventStore {
         }
     }
 
-    /// Recomputes the chain row by row, reading columns straight from SQLite (no per-row strings
-    /// but the stream), and feeds each row to the fold that the projections are compared with.
-    /// The same pass checks each value's stored type (`storedTypeProblem`), from the type SQLite reports for it.
+    /// Recomputes the chain row by row, reading columns straight from SQLite, and hands each row to the fold that the
+    /// projections are compared with (`fold`, on another thread). The same pass checks each value's stored type
+    /// (`storedTypeProblem`), from the type SQLite reports for it.
     static func checkChain(_ db: Database, digest: (position: Int64, hash: [UInt8])?, into report: inout VerifyReport,
-                           folding fold: inout LogFold) throws {
+                           fold: (FoldRow) -> Void) throws {
         let statement = try db.makeStatement(sql: """
             SELECT position, stream, version, id, type, schema, actor, occurredAt, recordedAt, correlation, data, hash, signature
             FROM event ORDER BY position
@@ -106,9 +111,9 @@ extension EventStore {
             last = (stream, version)
             let signed = sqlite3_column_type(s, 12) == SQLITE_NULL ? nil
                 : LogFold.Signed(signature: Array(blob(12)), id: string(3), occurredAt: string(7))
-            fold.add(stream: stream, position: position, version: version, type: string(4), schema: sqlite3_column_int64(s, 5),
-                     actor: string(6), occurredAt: Timestamp(stored: column(7)), recordedAt: Timestamp(stored: column(8)),
-                     correlation: sqlite3_column_type(s, 9) == SQLITE_NULL ? nil : string(9), data: column(10), signed: signed)
+            fold(FoldRow(stream: stream, position: position, version: version, type: string(4), schema: sqlite3_column_int64(s, 5),
+                         actor: string(6), occurredAt: Timestamp(stored: column(7)), recordedAt: Timestamp(stored: column(8)),
+                         correlation: sqlite3_column_type(s, 9) == SQLITE_NULL ? nil : string(9), data: Array(column(10)), signed: signed))
             if let digest, digest.position == position {
                 digestSeen = true
                 report.digest = (position, stored.elementsEqual(digest.hash) && (report.firstBad.map { $0.position > position } ?? true))

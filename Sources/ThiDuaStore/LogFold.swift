@@ -19,7 +19,7 @@ struct LogFold {
     private(set) var citedEvidence = CitedEvidence()
 
     /// What a signed row adds: its stored signature, and the columns its signing bytes need beyond the fold's.
-    struct Signed {
+    struct Signed: Sendable {
         let signature: [UInt8]
         let id: String
         let occurredAt: String
