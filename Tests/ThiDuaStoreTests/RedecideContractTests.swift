@@ -32,6 +32,36 @@ enum Forger {
         }
     }
 
+    /// Inserts a row whose data is `bytes` stored as text as they are, even when they are not UTF-8, with its chain
+    /// hash computed over those bytes.
+    static func append(_ log: TemporaryLog, rawData bytes: [UInt8]) throws -> Int64 {
+        try log.raw { db in
+            let last = try #require(try Row.fetchOne(db, sql: "SELECT position, hash FROM event ORDER BY position DESC LIMIT 1"))
+            let position = (last[0] as Int64) + 1
+            let stream = "BDTW/2017"
+            let version = (try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(version), 0) FROM event WHERE stream = ?", arguments: [stream]) ?? 0) + 1
+            let id = String(format: "00000000-0000-4000-9000-%012lld", position)
+            let (occurredAt, recordedAt) = ("2018-01-11T08:00:00+07:00", "2026-01-01T00:00:00.000000Z")
+            var row = CanonicalRow()
+            row.append(position)
+            for text in [stream] { row.append(text) }
+            row.append(version)
+            for text in [id, "score.submitted"] { row.append(text) }
+            row.append(Int64(1))
+            for text in ["BNCTW", occurredAt, recordedAt, ""] { row.append(text) }
+            bytes.withUnsafeBytes { row.append($0) }
+            let hash = EventHashing.chain(previous: [UInt8](last[1] as Data), canonical: row.bytes)
+            let trigger = try #require(try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'event_gap_free'"))
+            try db.execute(sql: "DROP TRIGGER event_gap_free")
+            try db.execute(sql: """
+                INSERT INTO event (position, stream, version, id, type, schema, actor, occurredAt, recordedAt, correlation, data, hash)
+                VALUES (?, ?, ?, ?, 'score.submitted', 1, 'BNCTW', ?, ?, NULL, CAST(? AS TEXT), ?)
+                """, arguments: [position, stream, version, id, occurredAt, recordedAt, Data(bytes), Data(hash)])
+            try db.execute(sql: trigger)
+            return position
+        }
+    }
+
     static func editSnapshot(_ log: TemporaryLog, _ stream: String = "BDTW/2017", replacing old: String, with new: String) throws {
         try log.raw { db in
             let state = try #require(try String.fetchOne(db, sql: "SELECT state FROM year_snapshot WHERE stream = ?", arguments: [stream]))
@@ -72,6 +102,17 @@ struct RedecideContractTests {
         #expect(report.ruleBreak?.rule.code.rawValue == code, "\(String(describing: report.ruleBreak))")
         #expect(!report.isIntact)
         #expect(VerificationFailure(report: report).description.contains("position \(position) breaks a rule"))
+    }
+
+    /// Data that is not UTF-8 is found by the fold, which gets the bytes as stored (decoding them would repair them).
+    @Test func aForgedRowWhoseDataIsNotUTF8IsFound() throws {
+        let log = try populated()
+        let data = Array(#"{"criterion":"1.1","member":"BNCTW","points":5,"evidence":[{"sha256":""#.utf8) + [0xFF] + Array(#""}]}"#.utf8)
+        let position = try Forger.append(log, rawData: data)
+        let report = try log.store.verify()
+        #expect(report.firstBad == nil, "the chain was recomputed: \(String(describing: report.firstBad))")
+        #expect(report.ruleBreak?.position == position)
+        #expect(report.ruleBreak?.rule.reason.contains("UTF-8") == true, "\(String(describing: report.ruleBreak))")
     }
 
     /// The strongest forgery without a digest: a row slipped into the middle, every later position and
