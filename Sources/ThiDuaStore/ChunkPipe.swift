@@ -1,31 +1,49 @@
 import Foundation
 
-/// Items handed from one thread to another in order, in chunks, at most `capacity` chunks in flight so memory stays
-/// flat. One thread sends and finishes; one takes.
+/// Items handed from one thread to another in order, in chunks of at most `chunkSize` items or `chunkBytes` bytes, with
+/// at most `capacityBytes` queued (and always room for one chunk), so memory stays flat whatever the items weigh. One
+/// thread sends and finishes; one takes.
 final class ChunkPipe<Element>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var chunks: [[Element]] = []
+    private var chunks: [(items: [Element], bytes: Int)] = []
+    private var queuedBytes = 0
     private var finished = false
-    /// The sender's chunk being filled; only the sending thread touches it.
+    /// The sender's chunk being filled; only the sending thread touches these.
     private var filling: [Element] = []
+    private var fillingBytes = 0
     private let chunkSize: Int
-    private let capacity: Int
+    private let chunkBytes: Int
+    private let capacityBytes: Int
+    private let weight: (Element) -> Int
 
-    init(chunkSize: Int = 512, capacity: Int = 8) {
+    init(chunkSize: Int = 512, chunkBytes: Int = 1 << 20, capacityBytes: Int = 8 << 20, weight: @escaping (Element) -> Int) {
         self.chunkSize = max(1, chunkSize)
-        self.capacity = max(1, capacity)
+        self.chunkBytes = max(1, chunkBytes)
+        self.capacityBytes = max(1, capacityBytes)
+        self.weight = weight
         filling.reserveCapacity(self.chunkSize)
     }
 
     func send(_ item: Element) {
         filling.append(item)
-        if filling.count == chunkSize { flush() }
+        fillingBytes += weight(item)
+        if filling.count == chunkSize || fillingBytes >= chunkBytes { flush() }
     }
 
     /// No more items: the taker gets what was sent, then nil.
     func finish() {
         flush()
         condition.lock()
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Drops what is queued and ends the pipe: the taker gets nil next.
+    func cancel() {
+        condition.lock()
+        chunks.removeAll()
+        queuedBytes = 0
         finished = true
         condition.broadcast()
         condition.unlock()
@@ -38,18 +56,23 @@ final class ChunkPipe<Element>: @unchecked Sendable {
         while chunks.isEmpty, !finished { condition.wait() }
         guard !chunks.isEmpty else { return nil }
         let chunk = chunks.removeFirst()
+        queuedBytes -= chunk.bytes
         condition.broadcast()
-        return chunk
+        return chunk.items
     }
 
     private func flush() {
         guard !filling.isEmpty else { return }
         condition.lock()
-        while chunks.count >= capacity { condition.wait() }
-        chunks.append(filling)
-        condition.broadcast()
+        while !chunks.isEmpty, queuedBytes + fillingBytes > capacityBytes, !finished { condition.wait() }
+        if !finished {
+            chunks.append((filling, fillingBytes))
+            queuedBytes += fillingBytes
+            condition.broadcast()
+        }
         condition.unlock()
         filling = []
+        fillingBytes = 0
         filling.reserveCapacity(chunkSize)
     }
 }

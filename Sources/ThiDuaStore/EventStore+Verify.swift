@@ -9,8 +9,9 @@ extension EventStore {
     /// stored value, SQLite's integrity, that the schema is exactly thidua's (tables, indexes, triggers;
     /// nothing added), and optionally a digest written down earlier.
     ///
-    /// SQLite's integrity check runs on a second connection, on the other core, while this one
-    /// reads the log once for both the chain and the replay that the projections are compared with.
+    /// This connection reads the log once, for the chain and for the replay that the projections are compared with:
+    /// the chain is checked on this thread while a second one re-decides and folds each row, and SQLite's integrity
+    /// check runs on a third, on its own connection.
     /// `quick` runs `PRAGMA quick_check`, which skips comparing index contents with the table
     /// (about a quarter of integrity_check's time on a large log).
     package func verify(digest: (position: Int64, hash: [UInt8])? = nil, quick: Bool = false) throws(StoreError) -> VerifyReport {
@@ -24,8 +25,12 @@ extension EventStore {
                     let folding = FoldThread()
                     let fold: LogFold
                     do {
-                        defer { folding.pipe.finish() }
                         try Self.checkChain(db, digest: digest, into: &report) { folding.pipe.send($0) }
+                        folding.pipe.finish()
+                    } catch {
+                        // The fold of a log that cannot be read to its end is not wanted: it stops at its next chunk.
+                        folding.pipe.cancel()
+                        throw error
                     }
                     fold = folding.result()
                     report.ruleBreak = fold.firstBreak

@@ -30,7 +30,11 @@ extension LogFold {
 /// A fold on a thread of its own, fed through a pipe: verify reads the log and checks the chain on one thread while
 /// this one re-decides every event (and `PRAGMA integrity_check` runs on a third).
 final class FoldThread: @unchecked Sendable {
-    let pipe = ChunkPipe<FoldRow>()
+    /// Each row weighs its texts' bytes; a row's data may be as large as SQLite allows, so chunks are bounded by bytes too.
+    let pipe = ChunkPipe<FoldRow> { row in
+        row.data.count + row.stream.utf8.count + row.type.utf8.count + row.actor.utf8.count + (row.correlation?.utf8.count ?? 0)
+            + (row.signed?.signature.count ?? 0) + 64
+    }
     private var fold = LogFold()
     private let done = DispatchSemaphore(value: 0)
 

@@ -166,14 +166,9 @@ struct ServerTests {
         try SignedLogTests.verifiedByBoth(cli)
     }
 
-    @Test func aFollowerResumesWithLastEventIDWithNoGapAndNoDuplicateWhileTwoProcessesWrite() throws {
-        let cli = try Self.started()
-        defer { cli.remove() }
-        let server = try ServerProcess(cli)
-        defer { server.stop() }
-        let start = try Self.positions(cli).count
+    /// The server's clients post 15 scores while a CLI appends 10 to the same file, at once; wait on the group.
+    static func writeFromBoth(_ server: ServerProcess, _ cli: Thidua) -> DispatchGroup {
         let writers = DispatchGroup()
-        // The server's clients and a CLI appending to the same file, at once.
         DispatchQueue.global().async(group: writers) {
             for index in 0..<15 { _ = try? server.request("POST", "/v1/events", body: try Self.score("\(index % 10).25")) }
         }
@@ -183,6 +178,16 @@ struct ServerTests {
                 _ = try? cli.run("append", (try? cli.write("cli-\(index).jsonl", line + "\n")) ?? "")
             }
         }
+        return writers
+    }
+
+    @Test func aFollowerResumesWithLastEventIDWithNoGapAndNoDuplicateWhileTwoProcessesWrite() throws {
+        let cli = try Self.started()
+        defer { cli.remove() }
+        let server = try ServerProcess(cli)
+        defer { server.stop() }
+        let start = try Self.positions(cli).count
+        let writers = Self.writeFromBoth(server, cli)
         let total = start + 25
         var seen: [Int64] = []
         var hashes: [String] = []
@@ -218,16 +223,7 @@ struct ServerTests {
         let server = try ServerProcess(cli)
         defer { server.stop() }
         let start = Int64(try Self.positions(cli).count)
-        let writers = DispatchGroup()
-        DispatchQueue.global().async(group: writers) {
-            for index in 0..<15 { _ = try? server.request("POST", "/v1/events", body: try Self.score("\(index % 10).5")) }
-        }
-        DispatchQueue.global().async(group: writers) {
-            for index in 0..<10 {
-                let line = (try? Self.score("\(index % 10).25", criterion: "1.2")) ?? ""
-                _ = try? cli.run("append", (try? cli.write("cli-\(index).jsonl", line + "\n")) ?? "")
-            }
-        }
+        let writers = Self.writeFromBoth(server, cli)
         let end = start + 20
         let events = try ServerProcess.events(server.base + "/v1/log?bloc=bdtw&type=score.submitted&to=\(end)", lastEventID: start,
                                               count: 21, seconds: 30)
