@@ -16,7 +16,7 @@ final class ChunkPipe<Element>: @unchecked Sendable {
     private let capacityBytes: Int
     private let weight: (Element) -> Int
 
-    init(chunkSize: Int = 512, chunkBytes: Int = 1 << 20, capacityBytes: Int = 8 << 20, weight: @escaping (Element) -> Int) {
+    init(chunkSize: Int = 512, chunkBytes: Int = 256 << 10, capacityBytes: Int = 2 << 20, weight: @escaping (Element) -> Int) {
         self.chunkSize = max(1, chunkSize)
         self.chunkBytes = max(1, chunkBytes)
         self.capacityBytes = max(1, capacityBytes)
