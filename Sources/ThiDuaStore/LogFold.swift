@@ -23,6 +23,8 @@ struct LogFold {
         let signature: [UInt8]
         let id: String
         let occurredAt: String
+        /// The signature already checked over the row (on another core), exactly as `add` would check it.
+        var checked: Result<EventSignature, ThiDuaError>?
     }
 
     mutating func add(stream text: String, position: Int64, version: Int64, type: String, schema: Int64, actor: String,
@@ -68,9 +70,10 @@ struct LogFold {
             event.occurredAt = occurredAt
             event.recordedAt = recordedAt
             if firstBreak == nil, let correlation { try Envelope.requireStoredText(correlation, field: "correlation") }
-            if let signed {
-                event.signature = try EventSignature(storedRow: signed.signature, bloc: stream.bloc, year: stream.year, type: type,
-                                                     schema: schema, actor: actor, occurredAt: signed.occurredAt, id: signed.id,
+            if let signed, let checked = signed.checked {
+                event.signature = try checked.get()
+            } else if let signed {
+                event.signature = try Self.signature(signed, stream: stream, type: type, schema: schema, actor: actor,
                                                      correlation: correlation, data: String(decoding: data, as: UTF8.self))
             }
         } catch {
@@ -86,6 +89,13 @@ struct LogFold {
         }
         if case .scoreSubmitted(_, _, _, let evidence) = event.payload { citedEvidence.note(evidence, at: position) }
         ledger.evolve(event, in: stream)
+    }
+
+    /// The row's signature, checked over its signing bytes.
+    static func signature(_ signed: Signed, stream: StreamID, type: String, schema: Int, actor: String, correlation: String?,
+                          data: String) throws(ThiDuaError) -> EventSignature {
+        try EventSignature(storedRow: signed.signature, bloc: stream.bloc, year: stream.year, type: type, schema: schema, actor: actor,
+                           occurredAt: signed.occurredAt, id: signed.id, correlation: correlation, data: data)
     }
 
     private mutating func broken(_ position: Int64, _ rule: ThiDuaError) {
