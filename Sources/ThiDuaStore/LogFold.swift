@@ -113,9 +113,16 @@ struct LogFold {
         }
     }
 
-    /// Folds the whole log with one cursor.
+    /// Folds the whole log with one cursor, in chunks whose signatures are checked on every core first.
     static func read(_ db: Database) throws -> LogFold {
         var fold = LogFold()
+        var chunk: [FoldRow] = []
+        chunk.reserveCapacity(Self.chunkSize)
+        func foldChunk() {
+            FoldThread.checkSignatures(&chunk)
+            for row in chunk { fold.add(row) }
+            chunk.removeAll(keepingCapacity: true)
+        }
         let rows = try Row.fetchCursor(db, sql: """
             SELECT position, IFNULL(CAST(stream AS TEXT), ''), IFNULL(CAST(version AS INTEGER), 0), IFNULL(CAST(type AS TEXT), ''),
                    IFNULL(CAST(schema AS INTEGER), 0), IFNULL(CAST(actor AS TEXT), ''), IFNULL(CAST(data AS TEXT), ''),
@@ -125,10 +132,15 @@ struct LogFold {
             """)
         while let row = try rows.next() {
             let signed = (row[10] as Data?).map { Signed(signature: [UInt8]($0), id: row[11], occurredAt: row[8]) }
-            fold.add(stream: row[1], position: row[0], version: row[2], type: row[3], schema: row[4], actor: row[5],
-                     occurredAt: Timestamp(stored: row[8] as String), recordedAt: Timestamp(stored: row[9] as String),
-                     correlation: row[7], data: row[6], signed: signed)
+            chunk.append(FoldRow(stream: row[1], position: row[0], version: row[2], type: row[3], schema: row[4], actor: row[5],
+                                 occurredAt: Timestamp(stored: row[8] as String), recordedAt: Timestamp(stored: row[9] as String),
+                                 correlation: row[7], data: Array((row[6] as String).utf8), signed: signed))
+            if chunk.count == Self.chunkSize { foldChunk() }
         }
+        foldChunk()
         return fold
     }
+
+    /// Rows read before their signatures are checked together.
+    static let chunkSize = 512
 }
