@@ -20,11 +20,9 @@ struct FoldRow: Sendable {
     /// The row's signature checked as the fold would check it; nil when the fold refuses the row before its signature
     /// (a stream or schema it cannot read), or the row is unsigned.
     func checkedSignature() -> Result<EventSignature, ThiDuaError>? {
-        guard let signed, let stream = StreamID(stream), let schema = Int(exactly: schema) else { return nil }
-        return Result { () throws(ThiDuaError) in
-            try LogFold.signature(signed, stream: stream, type: type, schema: schema, actor: actor, correlation: correlation,
-                                  data: String(decoding: data, as: UTF8.self))
-        }
+        guard let signed else { return nil }
+        return LogFold.checkedSignature(signed, stream: stream, type: type, schema: schema, actor: actor, correlation: correlation,
+                                        data: String(decoding: data, as: UTF8.self))
     }
 }
 

@@ -91,6 +91,16 @@ struct LogFold {
         ledger.evolve(event, in: stream)
     }
 
+    /// The row's signature checked as `add` would check it; nil when `add` refuses the row before its signature (a
+    /// stream or schema it cannot read).
+    static func checkedSignature(_ signed: Signed, stream text: String, type: String, schema: Int64, actor: String,
+                                 correlation: String?, data: String) -> Result<EventSignature, ThiDuaError>? {
+        guard let stream = StreamID(text), let schema = Int(exactly: schema) else { return nil }
+        return Result { () throws(ThiDuaError) in
+            try signature(signed, stream: stream, type: type, schema: schema, actor: actor, correlation: correlation, data: data)
+        }
+    }
+
     /// The row's signature, checked over its signing bytes.
     static func signature(_ signed: Signed, stream: StreamID, type: String, schema: Int, actor: String, correlation: String?,
                           data: String) throws(ThiDuaError) -> EventSignature {

@@ -32,6 +32,8 @@ package enum Verbatim {
         package var hash: [UInt8]
         /// The 96 stored bytes (public key, then signature value); nil when unsigned.
         package var signature: [UInt8]?
+        /// The signature checked over the row where the line was parsed, as the fold checks it; nil when not checked.
+        var signatureCheck: Result<EventSignature, ThiDuaError>? = nil
 
         /// The row's canonical bytes (EventLog/HASHING.md), a signed row's with its signature as the twelfth field.
         func appendCanonical(to row: inout CanonicalRow) {

@@ -58,7 +58,7 @@ package struct VerbatimCheck {
             if let refusal = header(bytes, line: line) { return .refused(refusal) }
             return .header
         }
-        if let row = scanEvent(bytes) { return .event(row, hashMatches: hashMatches(row), id: RowID(row.id)) }
+        if let row = scanEvent(bytes) { return .event(checked(row), hashMatches: hashMatches(row), id: RowID(row.id)) }
         guard case .object(let object)? = try? JSON.parse(bytes) else {
             if (try? JSON.parse(bytes)) != nil { return refused(.exportMalformed, "the line is not a JSON object") }
             return refused(.exportMalformed, "the line is not JSON: a byte was changed, or the line was cut")
@@ -75,7 +75,7 @@ package struct VerbatimCheck {
                     return refused(.exportMalformed, "the line is not the canonical text of its row (keys in order, no spaces, "
                                    + "minimal escapes, lowercase hex): a byte was changed", position: row.position)
                 }
-                return .event(row, hashMatches: hashMatches(row), id: RowID(row.id))
+                return .event(checked(row), hashMatches: hashMatches(row), id: RowID(row.id))
             } catch {
                 return .refused(error)
             }
@@ -178,6 +178,16 @@ package struct VerbatimCheck {
         return refusal("the file does not begin with the header of a verbatim export (\(Verbatim.headerLine))")
     }
 
+    /// The row with its signature checked where it was parsed, on one of every core's threads, as the fold would check it.
+    static func checked(_ row: Verbatim.Row) -> Verbatim.Row {
+        guard let signature = row.signature else { return row }
+        var row = row
+        row.signatureCheck = LogFold.checkedSignature(LogFold.Signed(signature: signature, id: row.id, occurredAt: row.occurredAt),
+                                                      stream: row.stream, type: row.type, schema: row.schema, actor: row.actor,
+                                                      correlation: row.correlation, data: row.data)
+        return row
+    }
+
     private mutating func event(_ row: Verbatim.Row, hashMatches: Bool, id: RowID) throws(VerbatimRefusal) {
         let position = row.position
         guard position == expectedPosition else {
@@ -204,7 +214,7 @@ package struct VerbatimCheck {
         fold.add(stream: row.stream, position: position, version: row.version, type: row.type, schema: row.schema, actor: row.actor,
                  occurredAt: Timestamp(stored: row.occurredAt), recordedAt: Timestamp(stored: row.recordedAt),
                  correlation: row.correlation, data: row.data,
-                 signed: row.signature.map { LogFold.Signed(signature: $0, id: row.id, occurredAt: row.occurredAt) })
+                 signed: row.signature.map { LogFold.Signed(signature: $0, id: row.id, occurredAt: row.occurredAt, checked: row.signatureCheck) })
         if let broken = fold.firstBreak {
             throw VerbatimRefusal(line: line, position: position, code: broken.rule.code, reason: broken.rule.reason,
                                   rule: broken.rule.of(type: row.type))
