@@ -33,30 +33,6 @@ extension LogFold {
                 occurredAt: row.occurredAt, recordedAt: row.recordedAt, correlation: row.correlation, data: data, signed: row.signed)
         }
     }
-}
-
-/// A fold on a thread of its own, fed through a pipe: verify reads the log and checks the chain on one thread while
-/// this one re-decides every event (and `PRAGMA integrity_check` runs on a third).
-final class FoldThread: @unchecked Sendable {
-    /// Each row weighs its texts' bytes; a row's data may be as large as SQLite allows, so chunks are bounded by bytes too.
-    let pipe = ChunkPipe<FoldRow> { row in
-        row.data.count + row.stream.utf8.count + row.type.utf8.count + row.actor.utf8.count + (row.correlation?.utf8.count ?? 0)
-            + (row.signed?.signature.count ?? 0) + 64
-    }
-    private var fold = LogFold()
-    private let done = DispatchSemaphore(value: 0)
-
-    init() {
-        let thread = Thread { [self] in
-            while var chunk = pipe.take() {
-                Self.checkSignatures(&chunk)
-                for row in chunk { fold.add(row) }
-            }
-            done.signal()
-        }
-        thread.stackSize = 8 << 20
-        thread.start()
-    }
 
     /// Checks the signed rows' signatures on every core before they are folded in order: Ed25519 costs many times the
     /// rest of a row's fold.
@@ -82,6 +58,30 @@ final class FoldThread: @unchecked Sendable {
     private struct Slots: @unchecked Sendable {
         let rows: UnsafeBufferPointer<FoldRow>
         let checked: UnsafeMutableBufferPointer<Result<EventSignature, ThiDuaError>?>
+    }
+}
+
+/// A fold on a thread of its own, fed through a pipe: verify reads the log and checks the chain on one thread while
+/// this one re-decides every event (and `PRAGMA integrity_check` runs on a third).
+final class FoldThread: @unchecked Sendable {
+    /// Each row weighs its texts' bytes; a row's data may be as large as SQLite allows, so chunks are bounded by bytes too.
+    let pipe = ChunkPipe<FoldRow> { row in
+        row.data.count + row.stream.utf8.count + row.type.utf8.count + row.actor.utf8.count + (row.correlation?.utf8.count ?? 0)
+            + (row.signed?.signature.count ?? 0) + 64
+    }
+    private var fold = LogFold()
+    private let done = DispatchSemaphore(value: 0)
+
+    init() {
+        let thread = Thread { [self] in
+            while var chunk = pipe.take() {
+                LogFold.checkSignatures(&chunk)
+                for row in chunk { fold.add(row) }
+            }
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
     }
 
     /// The fold of every row sent, once the sender has finished the pipe.

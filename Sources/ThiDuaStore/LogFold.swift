@@ -129,7 +129,7 @@ struct LogFold {
         var chunk: [FoldRow] = []
         chunk.reserveCapacity(Self.chunkSize)
         func foldChunk() {
-            FoldThread.checkSignatures(&chunk)
+            Self.checkSignatures(&chunk)
             for row in chunk { fold.add(row) }
             chunk.removeAll(keepingCapacity: true)
         }

@@ -25,7 +25,7 @@ struct FoldSignatureTests {
         var rows = try (1...100).map { try Self.row($0, key: key, altered: altered.contains($0)) }
         rows.insert(FoldRow(stream: "BDTW/2017", position: 0, version: 0, type: "score.submitted", schema: 1, actor: "BNCTW",
                             occurredAt: nil, recordedAt: nil, correlation: nil, data: [], signed: nil), at: 50)
-        FoldThread.checkSignatures(&rows)
+        LogFold.checkSignatures(&rows)
         for row in rows {
             guard let signed = row.signed else { continue }
             let checked = try #require(signed.checked, "row \(row.position)")
